@@ -1,0 +1,79 @@
+using System.IO;
+using System.Linq;
+using FluentAssertions;
+using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi.Readers;
+using Xunit;
+
+namespace Impact.ApiSubmissions.Tests.Foundation;
+
+public class SpecReadsCleanlyTests
+{
+    private static (OpenApiDocument Document, OpenApiDiagnostic Diagnostic) Read()
+    {
+        using var stream = File.OpenRead(SpecFile.SpecPath);
+        var document = new OpenApiStreamReader().Read(stream, out var diagnostic);
+        return (document, diagnostic);
+    }
+
+    [Fact]
+    public void Spec_is_read_by_Microsoft_OpenApi_with_zero_errors()
+    {
+        var (_, diagnostic) = Read();
+
+        diagnostic.Errors.Should().BeEmpty();
+        diagnostic.SpecificationVersion.Should().Be(Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_0);
+    }
+
+    [Fact]
+    public void Spec_declares_both_operations_with_stable_operation_ids()
+    {
+        var (document, _) = Read();
+
+        document.Paths.Keys.Should().BeEquivalentTo(
+            "/Advertisers/{AccountSID}/APISubmissions",
+            "/Advertisers/{AccountSID}/APISubmissions/{BatchId}");
+        document.Paths["/Advertisers/{AccountSID}/APISubmissions"].Operations[OperationType.Get].OperationId
+            .Should().Be("ListApiSubmissions");
+        document.Paths["/Advertisers/{AccountSID}/APISubmissions/{BatchId}"].Operations[OperationType.Get].OperationId
+            .Should().Be("GetApiSubmission");
+    }
+
+    [Fact]
+    public void Submission_schema_has_all_fifteen_fields()
+    {
+        var (document, _) = Read();
+
+        document.Components.Schemas["ApiSubmission"].Properties.Keys.Should().Equal(
+            "BatchId", "AccountId", "SubmissionDate", "CampaignId", "ActionTrackerId", "MediaPartnerId",
+            "EventCode", "OrderId", "Payload", "Type", "Status", "CompletionDate", "ErrorType", "ErrorReason", "Uri");
+    }
+
+    [Fact]
+    public void Every_operation_declares_the_error_responses_with_examples()
+    {
+        var (document, _) = Read();
+        var expected = new[] { "200", "400", "401", "403", "404", "429", "500", "502", "503", "504" };
+
+        foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations.Values))
+        {
+            operation.Responses.Keys.Should().BeEquivalentTo(expected, operation.OperationId);
+            foreach (var (code, response) in operation.Responses)
+            {
+                response.Content["application/json"].Example.Should().NotBeNull($"{operation.OperationId} {code} needs an example");
+            }
+        }
+    }
+
+    [Fact]
+    public void Spec_uses_http_basic_and_the_impact_server()
+    {
+        var (document, _) = Read();
+
+        document.Servers.Single().Url.Should().Be("https://api.impact.com");
+        var scheme = document.Components.SecuritySchemes["basicAuth"];
+        scheme.Type.Should().Be(SecuritySchemeType.Http);
+        scheme.Scheme.Should().Be("basic");
+        document.SecurityRequirements.Should().ContainSingle();
+    }
+}
