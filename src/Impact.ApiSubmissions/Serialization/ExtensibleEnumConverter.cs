@@ -34,8 +34,7 @@ public sealed class ExtensibleEnumConverter<T> : JsonConverter
 
                 return default(T).FromWire(text);
             default:
-                throw new JsonSerializationException(
-                    $"Expected a string for {typeof(T).Name} at '{reader.Path}', found {reader.TokenType}.");
+                throw new WireValueException(reader.Path, reader.TokenType.ToString(), $"a {typeof(T).Name} string");
         }
     }
 

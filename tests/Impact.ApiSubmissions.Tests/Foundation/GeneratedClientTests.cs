@@ -79,9 +79,27 @@ public class GeneratedClientTests
         s.Status.Should().Be(SubmissionStatus.Complete);
         s.CompletionDate.Should().Be(new DateTimeOffset(2020, 9, 10, 10, 11, 15, TimeSpan.FromHours(-7)));
         s.CompletionDate!.Value.Offset.Should().Be(TimeSpan.FromHours(-7));
-        s.ErrorType.Should().Be("Contract Error");
+        s.ErrorType.Should().Be(SubmissionErrorType.ContractError);
         s.ErrorReason.Should().Be("CONTRACT_NOT_FOUND RESTRICTED_PROMOCODE");
         s.Uri.Should().Be("/Advertisers/<AccountSID>/APISubmissions/A-f6675c69-4a69-4c04-8a1d-3f2eb7a6754e");
         s.AdditionalProperties.Should().BeEmpty();
+    }
+}
+
+public class GeneratedClientWireTests
+{
+    [Fact]
+    public async Task A_page_with_a_status_the_spec_does_not_list_is_read_whole()
+    {
+        const string body = "{\"@page\":\"1\",\"APISubmissions\":["
+            + "{\"BatchId\":\"A-1\",\"Status\":\"Complete\",\"AccountId\":\"10001\"},"
+            + "{\"BatchId\":\"A-2\",\"Status\":\"Cancelled\",\"AccountId\":\"10001\"},"
+            + "{\"BatchId\":\"A-3\",\"Status\":\"In Progress\",\"AccountId\":\"\"}]}";
+        var client = new ApiSubmissionsClient(new HttpClient(new RecordingHandler(body)));
+
+        var page = await client.ListApiSubmissionsAsync("IRSid123");
+
+        page.Submissions.Select(s => s.Status.ToString()).Should().Equal("Complete", "Cancelled", "In Progress");
+        page.Submissions.Select(s => s.AccountId).Should().Equal(10001L, 10001L, null);
     }
 }

@@ -1,0 +1,73 @@
+using System;
+using Impact.ApiSubmissions.Serialization;
+using Newtonsoft.Json;
+
+namespace Impact.ApiSubmissions;
+
+/// <summary>
+/// JSON from impact.com (or stored from it) could not be read: it is not JSON, it is truncated, or a
+/// field holds a value that cannot be read as its type. <see cref="Field"/> and <see cref="Value"/>
+/// say where and what; nothing half-read is ever returned.
+/// </summary>
+public class ImpactWireFormatException : FormatException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What could not be read.</param>
+    /// <param name="field">The JSON path of the field, or empty when the problem is not one field's.</param>
+    /// <param name="value">The offending value, bounded in length, or empty.</param>
+    /// <param name="innerException">The parser's exception, if any.</param>
+    public ImpactWireFormatException(string message, string field, string value, Exception? innerException)
+        : base(message, innerException)
+    {
+        Field = field ?? string.Empty;
+        Value = WireText.Bound(value);
+    }
+
+    /// <summary>The JSON path of the field that could not be read (e.g. <c>APISubmissions[2].AccountId</c>), or empty.</summary>
+    public string Field { get; }
+
+    /// <summary>The value that could not be read, at most 80 characters, or empty.</summary>
+    public string Value { get; }
+
+    internal static ImpactWireFormatException From(JsonException e, Type target)
+    {
+        switch (e)
+        {
+            case WireValueException wire:
+                return new ImpactWireFormatException(wire.Message, wire.Field, wire.Value, e);
+            case JsonReaderException reader:
+                var where = $"line {reader.LineNumber}, position {reader.LinePosition}";
+                var field = reader.Path ?? string.Empty;
+                if (LooksTruncated(reader.Message))
+                {
+                    return new ImpactWireFormatException($"The JSON ends early, at {where}{Near(field)}: the body looks truncated.", field, string.Empty, e);
+                }
+
+                return new ImpactWireFormatException($"The body is not valid JSON for {target.Name} at {where}{Near(field)}: {FirstSentence(reader.Message)}", field, string.Empty, e);
+            case JsonSerializationException serialization:
+                var path = serialization.Path ?? string.Empty;
+                if (LooksTruncated(serialization.Message))
+                {
+                    return new ImpactWireFormatException($"The JSON ends early{Near(path)}: the body looks truncated.", path, string.Empty, e);
+                }
+
+                return new ImpactWireFormatException($"The JSON does not have the shape of {target.Name}{Near(path)}: {FirstSentence(serialization.Message)}", path, string.Empty, e);
+            default:
+                return new ImpactWireFormatException($"The JSON could not be read as {target.Name}: {FirstSentence(e.Message)}", string.Empty, string.Empty, e);
+        }
+    }
+
+    // A string or object that never closes can only end at the end of the input.
+    private static bool LooksTruncated(string message) =>
+        message.IndexOf("Unexpected end", StringComparison.Ordinal) >= 0
+        || message.IndexOf("Unterminated", StringComparison.Ordinal) >= 0
+        || message.IndexOf("end of file", StringComparison.OrdinalIgnoreCase) >= 0;
+
+    private static string Near(string path) => path.Length == 0 ? string.Empty : $" (field '{path}')";
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return WireText.Bound(end < 0 ? message : message.Substring(0, end + 1), 160);
+    }
+}

@@ -1,0 +1,35 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Impact.ApiSubmissions;
+
+public partial class ApiSubmissionPage
+{
+    /// <summary>
+    /// The submissions on this page, whichever name the service gave the array
+    /// (<c>APISubmissions</c> live, <c>APISubmission</c> in the published schema); both when both came.
+    /// </summary>
+    public IReadOnlyList<ApiSubmission> Submissions
+    {
+        get
+        {
+            var live = APISubmissions;
+            var published = APISubmission;
+            if (published is null || published.Count == 0)
+            {
+                return live is null ? Array.Empty<ApiSubmission>() : (IReadOnlyList<ApiSubmission>)live.ToList();
+            }
+
+            if (live is null || live.Count == 0)
+            {
+                return published.ToList();
+            }
+
+            return live.Concat(published).ToList();
+        }
+    }
+
+    /// <summary>The page metadata (<c>@page</c>, <c>@numpages</c>, <c>@nextpageuri</c>, ...) read as numbers and relative URIs.</summary>
+    public ApiSubmissionPageInfo PageInfo => new(this);
+}

@@ -1,0 +1,90 @@
+using System;
+using System.IO;
+using Newtonsoft.Json;
+
+namespace Impact.ApiSubmissions.Serialization;
+
+/// <summary>
+/// JSON settings that read impact.com's wire format as it really is: numbers written as strings,
+/// empty strings for absent values, date offsets kept exactly, unknown fields kept.
+/// The client uses them; use them too when you store or reload submissions yourself.
+/// </summary>
+public static class ImpactJson
+{
+    /// <summary>Creates serializer settings configured for impact.com's wire format.</summary>
+    /// <returns>New settings; changing them affects nothing else.</returns>
+    public static JsonSerializerSettings CreateSettings()
+    {
+        var settings = new JsonSerializerSettings();
+        Configure(settings);
+        return settings;
+    }
+
+    /// <summary>Reads one value of <typeparamref name="T"/> from JSON text in impact.com's wire format.</summary>
+    /// <typeparam name="T">The type to read, e.g. <see cref="ApiSubmission"/> or <see cref="ApiSubmissionPage"/>.</typeparam>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value; never null.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="ImpactWireFormatException">The text is not JSON of the expected shape, is empty or truncated,
+    /// or a value cannot be read as its field's type. The message names the field and the value.</exception>
+    public static T Deserialize<T>(string json)
+        where T : class
+    {
+        if (json is null)
+        {
+            throw new ArgumentNullException(nameof(json));
+        }
+
+        using var reader = new StringReader(json);
+        return Deserialize<T>(reader, JsonSerializer.Create(CreateSettings()));
+    }
+
+    /// <summary>Writes a value as JSON with the same settings, so that a value read from the wire is written back unchanged.</summary>
+    /// <param name="value">The value to write.</param>
+    /// <param name="indented">Whether to indent the output.</param>
+    /// <returns>The JSON text.</returns>
+    public static string Serialize(object? value, bool indented = false)
+    {
+        var settings = CreateSettings();
+        settings.Formatting = indented ? Formatting.Indented : Formatting.None;
+        return JsonConvert.SerializeObject(value, settings);
+    }
+
+    internal static void Configure(JsonSerializerSettings settings)
+    {
+        // Unknown fields land in AdditionalProperties: keep their text as sent, dates and decimals included.
+        settings.DateParseHandling = DateParseHandling.None;
+        settings.FloatParseHandling = FloatParseHandling.Decimal;
+        settings.MissingMemberHandling = MissingMemberHandling.Ignore;
+        settings.Converters.Add(new WireNumberConverter());
+        settings.Converters.Add(new WireDateTimeOffsetConverter());
+    }
+
+    internal static T Deserialize<T>(TextReader text, JsonSerializer serializer)
+        where T : class
+    {
+        T? value;
+        try
+        {
+            using var reader = new JsonTextReader(text) { CloseInput = false };
+            value = serializer.Deserialize<T>(reader);
+            if (value is not null)
+            {
+                // Anything after the value (a second document, stray text) means the body is not what we think.
+                while (reader.Read())
+                {
+                    if (reader.TokenType != JsonToken.Comment)
+                    {
+                        throw new JsonReaderException($"Unexpected content after the JSON value at line {reader.LineNumber}, position {reader.LinePosition}.");
+                    }
+                }
+            }
+        }
+        catch (JsonException e)
+        {
+            throw ImpactWireFormatException.From(e, typeof(T));
+        }
+
+        return value ?? throw new ImpactWireFormatException($"The body holds no {typeof(T).Name}: it is empty or the JSON literal null.", string.Empty, string.Empty, null);
+    }
+}
