@@ -1,0 +1,21 @@
+namespace Impact.ApiSubmissions;
+
+/// <summary>How <see cref="ApiSubmissionsClient.ListAllApiSubmissionsAsync"/> and <see cref="ApiSubmissionsClient.ListApiSubmissionPagesAsync"/> read the list.</summary>
+public class ApiSubmissionListOptions
+{
+    /// <summary>How many submissions a page holds (<c>PageSize</c>). Default 1,000, impact.com's own default.</summary>
+    public int PageSize { get; set; } = 1000;
+
+    /// <summary>The 1-based page to start from (<c>Page</c>). Default 1.</summary>
+    public int StartPage { get; set; } = 1;
+
+    /// <summary>
+    /// How many pages may be requested at once. Default 1 (one page after the other, following <c>@nextpageuri</c>).
+    /// Above 1, the pages after the first are fetched ahead by number, at most this many in flight; they still
+    /// come out in order, and memory stays bounded by the pages in flight.
+    /// </summary>
+    public int MaxConcurrency { get; set; } = 1;
+
+    /// <summary>Stops after this many pages; null reads to the end.</summary>
+    public int? MaxPages { get; set; }
+}

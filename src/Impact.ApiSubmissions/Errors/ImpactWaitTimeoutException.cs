@@ -1,0 +1,38 @@
+using System;
+using System.Globalization;
+
+namespace Impact.ApiSubmissions;
+
+/// <summary>A submission was still being processed when <see cref="ApiSubmissionsClient.WaitForCompletionAsync"/> gave up.</summary>
+public class ImpactWaitTimeoutException : TimeoutException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="batchId">The BatchId waited for.</param>
+    /// <param name="lastSeen">The submission as last read, or null if no poll answered.</param>
+    /// <param name="polls">How many polls answered.</param>
+    /// <param name="timeout">How long the wait lasted.</param>
+    /// <param name="innerException">The timeout's cause.</param>
+    public ImpactWaitTimeoutException(string batchId, ApiSubmission? lastSeen, int polls, TimeSpan timeout, Exception? innerException)
+        : base(
+            $"Submission '{batchId}' was still {(lastSeen?.Status?.ToString() is { Length: > 0 } status ? $"'{status}'" : "not seen")} after "
+            + $"{timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s ({polls.ToString(CultureInfo.InvariantCulture)} poll{(polls == 1 ? string.Empty : "s")}). "
+            + "impact.com may need longer: wait again with a longer Timeout.",
+            innerException)
+    {
+        BatchId = batchId;
+        LastSeen = lastSeen;
+        Polls = polls;
+    }
+
+    /// <summary>The BatchId waited for.</summary>
+    public string BatchId { get; }
+
+    /// <summary>The submission as last read, or null if no poll answered.</summary>
+    public ApiSubmission? LastSeen { get; }
+
+    /// <summary>The last status seen, or null.</summary>
+    public SubmissionStatus? LastStatus => LastSeen?.Status;
+
+    /// <summary>How many polls answered.</summary>
+    public int Polls { get; }
+}

@@ -1,0 +1,67 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Threading.Tasks;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Impact.ApiSubmissions.Http;
+
+/// <summary>
+/// Builds the client's Polly pipeline: overall deadline, then retries with backoff and jitter (honouring
+/// 429 hints), then a per-attempt timeout. Each attempt covers sending the request and reading its body.
+/// </summary>
+internal static class ImpactResiliencePipeline
+{
+    public static ResiliencePipeline Create(ApiSubmissionsRetryOptions options, Action<int, Exception?>? onRetry = null)
+    {
+        var builder = new ResiliencePipelineBuilder();
+        if (options.OverallTimeout is { } overall && overall > TimeSpan.Zero)
+        {
+            builder.AddTimeout(new TimeoutStrategyOptions { Timeout = overall, Name = "overall-deadline" });
+        }
+
+        if (options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                Name = "transient-retry",
+                MaxRetryAttempts = options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = options.UseJitter,
+                Delay = options.BaseDelay,
+                MaxDelay = options.MaxDelay,
+                ShouldHandle = new PredicateBuilder()
+                    .Handle<HttpRequestException>()
+                    .Handle<IOException>()
+                    .Handle<TimeoutRejectedException>()
+                    .Handle<ImpactApiException>(e => e.IsTransient),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(RateLimitDelay(args.Outcome.Exception, options.MaxRateLimitDelay)),
+                OnRetry = args =>
+                {
+                    onRetry?.Invoke(args.AttemptNumber + 1, args.Outcome.Exception);
+                    return default;
+                },
+            });
+        }
+
+        if (options.AttemptTimeout is { } attempt && attempt > TimeSpan.Zero)
+        {
+            builder.AddTimeout(new TimeoutStrategyOptions { Timeout = attempt, Name = "attempt-timeout" });
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>On a 429 with a hint, wait what the service asked (capped); otherwise let the backoff decide.</summary>
+    internal static TimeSpan? RateLimitDelay(Exception? outcome, TimeSpan cap)
+    {
+        if (outcome is ImpactApiException { StatusCode: 429 } e && e.RateLimit?.SuggestedDelay is { } hint)
+        {
+            return hint < cap ? hint : cap;
+        }
+
+        return null;
+    }
+}

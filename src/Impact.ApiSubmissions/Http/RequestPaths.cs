@@ -1,0 +1,56 @@
+using System;
+
+namespace Impact.ApiSubmissions.Http;
+
+/// <summary>Builds request paths so that a user's value always travels as one path segment.</summary>
+internal static class RequestPaths
+{
+    public static string Submissions(string accountSid) => "Advertisers/" + Segment(accountSid) + "/APISubmissions";
+
+    public static string Submission(string accountSid, string batchId) => Submissions(accountSid) + "/" + Segment(batchId);
+
+    public static string List(string accountSid, int page, int pageSize) =>
+        Submissions(accountSid) + "?Page=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        + "&PageSize=" + pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Escapes a value as one segment: '/', '?', '#', '%', spaces and non-ASCII are percent-encoded.
+    /// A value made only of dots is refused: System.Uri resolves '.' and '..' (even escaped) as steps
+    /// to another path, and no impact.com identifier looks like that.
+    /// </summary>
+    public static string Segment(string value)
+    {
+        if (value.Trim('.').Length == 0)
+        {
+            throw new ArgumentException($"'{value}' is not a valid identifier: a path segment made only of dots would address another path.", nameof(value));
+        }
+
+        return Uri.EscapeDataString(value);
+    }
+
+    public static void RequireValue(string? value, string parameterName, string what)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException($"{what} is required and cannot be blank.", parameterName);
+        }
+    }
+
+    /// <summary>Refuses plain http to anything but loopback: Basic credentials would travel in clear.</summary>
+    public static void RequireSafeTransport(Uri address, string parameterName)
+    {
+        if (!address.IsAbsoluteUri)
+        {
+            throw new ArgumentException("The base address must be an absolute URI such as https://api.impact.com.", parameterName);
+        }
+
+        if (address.Scheme == Uri.UriSchemeHttps || (address.Scheme == Uri.UriSchemeHttp && address.IsLoopback))
+        {
+            return;
+        }
+
+        throw new ArgumentException(
+            $"The address {address.GetLeftPart(UriPartial.Authority)} is refused: credentials would travel in clear. Use https (plain http is allowed only for a loopback mock server).",
+            parameterName);
+    }
+}
