@@ -70,40 +70,40 @@ public partial class ApiSubmissionsClient
     private async IAsyncEnumerable<ApiSubmissionPage> ListPagesCore(ApiSubmissionListOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var visited = new HashSet<string>(StringComparer.Ordinal);
-        var pages = 0;
         string? next = RequestPaths.List(_credentials!.AccountSid, options.StartPage, options.PageSize);
 
         var first = await GetPageAsync(next, visited, cancellationToken).ConfigureAwait(false);
-        yield return first;
-        pages++;
+        var pages = 1;
         next = NextPageUri(first);
 
         if (options.MaxConcurrency > 1 && next is not null && first.PageInfo.NumPages is { } numPages)
         {
+            // Fetch ahead by page number while the caller works on the pages already here.
             using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var inFlight = new Queue<Task<ApiSubmissionPage>>();
             var number = (first.PageInfo.Page ?? options.StartPage) + 1;
             var template = next;
             var last = first;
+            void Fill()
+            {
+                while (inFlight.Count < options.MaxConcurrency && number <= numPages && !Reached(options, pages + inFlight.Count))
+                {
+                    var uri = WithPageNumber(template, number++);
+                    visited.Add(uri);
+                    inFlight.Enqueue(GetAsync<ApiSubmissionPage>(uri, null, prefetch.Token));
+                }
+            }
+
             try
             {
-                while (true)
+                Fill();
+                yield return first;
+                while (inFlight.Count > 0)
                 {
-                    while (inFlight.Count < options.MaxConcurrency && number <= numPages && !Reached(options, pages + inFlight.Count))
-                    {
-                        var uri = WithPageNumber(template, number++);
-                        visited.Add(uri);
-                        inFlight.Enqueue(GetAsync<ApiSubmissionPage>(uri, null, prefetch.Token));
-                    }
-
-                    if (inFlight.Count == 0)
-                    {
-                        break;
-                    }
-
                     last = await inFlight.Dequeue().ConfigureAwait(false);
-                    yield return last;
                     pages++;
+                    Fill();
+                    yield return last;
                 }
             }
             finally
@@ -128,6 +128,10 @@ public partial class ApiSubmissionsClient
             {
                 next = null;
             }
+        }
+        else
+        {
+            yield return first;
         }
 
         while (next is not null && !Reached(options, pages))
