@@ -15,6 +15,11 @@ using Polly.Timeout;
 
 namespace Impact.ApiSubmissions;
 
+/// <summary>
+/// The client for impact.com's API Submissions: read one submission by BatchId or QueuedUri, wait for one
+/// to finish, or stream them all. Generated from the OpenAPI spec by NSwag; this part adds credentials,
+/// retries, paging and waiting. Thread-safe: share one instance.
+/// </summary>
 public partial class ApiSubmissionsClient : IDisposable
 {
     private static readonly string SdkUserAgent = "Impact.ApiSubmissions/" + SdkVersion();

@@ -6,6 +6,7 @@ namespace Impact.ApiSubmissions;
 
 // The interface is generated with the raw operations; this part adds the SDK's own calls so that code
 // depending on IApiSubmissionsClient can be tested with a fake.
+/// <summary>What <see cref="ApiSubmissionsClient"/> offers, as an interface for dependency injection and fakes.</summary>
 public partial interface IApiSubmissionsClient
 {
     /// <inheritdoc cref="ApiSubmissionsClient.GetApiSubmissionAsync(string, CancellationToken)"/>
