@@ -43,4 +43,15 @@ internal static class MockHttp
         using var reader = new Newtonsoft.Json.JsonTextReader(new System.IO.StringReader(json)) { DateParseHandling = Newtonsoft.Json.DateParseHandling.None };
         return JToken.Load(reader);
     }
+
+    /// <summary>Asserts two JSON documents are equal member by member (order of members ignored).</summary>
+    public static void ShouldEqualJson(this JToken actual, JToken expected)
+    {
+        if (!JToken.DeepEquals(actual, expected))
+        {
+            throw new Xunit.Sdk.XunitException($"JSON differs.\nExpected: {expected.ToString(Newtonsoft.Json.Formatting.None)}\nActual:   {actual.ToString(Newtonsoft.Json.Formatting.None)}");
+        }
+    }
+
+    public static void ShouldEqualJson(this JToken actual, string expected) => actual.ShouldEqualJson(ParseToken(expected));
 }
