@@ -107,17 +107,27 @@ public sealed class PayloadBuilder
     // and keeps the rest readable, as impact.com's own examples are (EventDate=2024-08-01T23:55:24-08:00).
     private static void AppendEncoded(StringBuilder text, string value)
     {
-        foreach (var b in Encoding.UTF8.GetBytes(value))
+        const string hex = "0123456789ABCDEF";
+        for (var i = 0; i < value.Length; i++)
         {
-            var c = (char)b;
-            if (b < 0x80 && (char.IsLetterOrDigit(c) || "-._~:/@!$'()*,;".IndexOf(c) >= 0))
+            var c = value[i];
+            if (IsKeptAsIs(c))
             {
                 text.Append(c);
+                continue;
             }
-            else
+
+            var charCount = char.IsHighSurrogate(c) && i + 1 < value.Length ? 2 : 1;
+            foreach (var b in Encoding.UTF8.GetBytes(value.ToCharArray(i, charCount)))
             {
-                text.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+                text.Append('%').Append(hex[b >> 4]).Append(hex[b & 0xF]);
             }
+
+            i += charCount - 1;
         }
     }
+
+    private static bool IsKeptAsIs(char c) =>
+        c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9')
+            or '-' or '.' or '_' or '~' or ':' or '/' or '@' or '!' or '$' or '\'' or '(' or ')' or '*' or ',' or ';';
 }
