@@ -30,8 +30,8 @@ internal static class SubmissionGenerator
             plans.Add((defaults.Now - age, status, random.Fork()));
         }
 
-        // Oldest first; ties keep their generation order, so the order is as stable as the seed.
-        foreach (var plan in plans.Select((p, index) => (p, index)).OrderBy(x => x.p.Submitted).ThenBy(x => x.index).Select(x => x.p))
+        // Oldest first; OrderBy is stable, so ties keep their generation order.
+        foreach (var plan in plans.OrderBy(p => p.Submitted))
         {
             string batchId;
             do
