@@ -119,6 +119,25 @@ public class ContractStubTests
         SpecOperations.Validator.Validate(fixture, schema).Should().BeEmpty();
     }
 
+    [Fact]
+    public void The_spec_s_own_response_examples_pass_the_same_validation()
+    {
+        var problems = SpecOperations.All
+            .SelectMany(o => o.Operation.Responses.Select(r => (o.OperationId, Code: r.Key, Media: r.Value.Content["application/json"])))
+            .SelectMany(r => SpecOperations.Validator
+                .Validate(MockServer.MockHttp.ParseToken(ExampleJson(r.Media.Example)), r.Media.Schema)
+                .Select(e => $"{r.OperationId} {r.Code}: {e}"));
+
+        problems.Should().BeEmpty();
+    }
+
+    private static string ExampleJson(Microsoft.OpenApi.Any.IOpenApiAny example)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        example.Write(new Microsoft.OpenApi.Writers.OpenApiJsonWriter(text), Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_0);
+        return text.ToString();
+    }
+
     /// <summary>Everything wrong with one stub, judged by the spec alone.</summary>
     private static List<string> Problems(string name, JObject mapping)
     {
