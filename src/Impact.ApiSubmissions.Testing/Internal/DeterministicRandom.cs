@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 
 namespace Impact.ApiSubmissions.Testing.Internal;

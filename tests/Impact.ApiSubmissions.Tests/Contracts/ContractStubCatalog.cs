@@ -30,6 +30,9 @@ internal static class ContractStubCatalog
 
     public static readonly int[] ErrorCodes = { 400, 401, 403, 404, 429, 500, 502, 503, 504 };
 
+    // A get has no parameter to get wrong, so its 400 carries no field errors.
+    private const int BadRequestWithoutFields = -400;
+
     /// <summary>The submissions the stubs serve, in list order: four settled ones, then one that progresses.</summary>
     public static readonly (string Case, ApiSubmissionBuilder Builder)[] Submissions =
     {
@@ -146,9 +149,10 @@ internal static class ContractStubCatalog
             {
                 var request = Request(Regex(pathPattern), authorized: false);
                 request["Headers"] = new JArray(Matched(StatusSelector, Exact(code.ToString(CultureInfo.InvariantCulture))));
+                var body = code == 400 && operationId == "GetApiSubmission" ? errors[BadRequestWithoutFields] : errors[code];
                 stubs[$"{operationId}.{code}.json"] = Mapping(
                     $"{operationId}.{code}", $"{operationId} {code}: selected by the {StatusSelector} request header", 1,
-                    request, code, code == 429 ? Limited() : Json(), errors[code]);
+                    request, code, code == 429 ? Limited() : Json(), body);
             }
 
             stubs[$"{operationId}.401.missing-credentials.json"] = Mapping(
@@ -186,6 +190,8 @@ internal static class ContractStubCatalog
             [401] = await Body(anonymous, ListPath, 401),
             [404] = await Body(http, $"{ListPath}/A-unknown", 404),
         };
+        server.FailNext(1, HttpStatusCode.BadRequest);
+        bodies[BadRequestWithoutFields] = await Body(http, $"{ListPath}/A-any", 400);
         foreach (var code in new[] { 500, 502, 503, 504 })
         {
             server.FailNext(1, (HttpStatusCode)code);
