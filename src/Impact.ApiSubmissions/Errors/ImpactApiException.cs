@@ -47,6 +47,6 @@ public partial class ImpactApiException
     // The generated operation methods build this exception themselves; give their JSON failures a readable message.
     private string DescribeGenerated() =>
         InnerException is JsonException json
-            ? $"impact.com answered {StatusCode} but the body could not be read: {ImpactWireFormatException.From(json, typeof(object)).Message}"
+            ? $"impact.com answered {StatusCode} but the body could not be read: {ImpactWireFormatException.From(json, null).Message}"
             : base.Message;
 }

@@ -29,7 +29,7 @@ public class ImpactWireFormatException : FormatException
     /// <summary>The value that could not be read, at most 80 characters, or empty.</summary>
     public string Value { get; }
 
-    internal static ImpactWireFormatException From(JsonException e, Type target)
+    internal static ImpactWireFormatException From(JsonException e, Type? target)
     {
         switch (e)
         {
@@ -43,7 +43,7 @@ public class ImpactWireFormatException : FormatException
                     return new ImpactWireFormatException($"The JSON ends early, at {where}{Near(field)}: the body looks truncated.", field, string.Empty, e);
                 }
 
-                return new ImpactWireFormatException($"The body is not valid JSON for {target.Name} at {where}{Near(field)}: {FirstSentence(reader.Message)}", field, string.Empty, e);
+                return new ImpactWireFormatException($"The body is not valid JSON{For(target)} at {where}{Near(field)}: {FirstSentence(reader.Message)}", field, string.Empty, e);
             case JsonSerializationException serialization:
                 var path = serialization.Path ?? string.Empty;
                 if (LooksTruncated(serialization.Message))
@@ -51,9 +51,9 @@ public class ImpactWireFormatException : FormatException
                     return new ImpactWireFormatException($"The JSON ends early{Near(path)}: the body looks truncated.", path, string.Empty, e);
                 }
 
-                return new ImpactWireFormatException($"The JSON does not have the shape of {target.Name}{Near(path)}: {FirstSentence(serialization.Message)}", path, string.Empty, e);
+                return new ImpactWireFormatException($"The JSON does not have the expected shape{For(target)}{Near(path)}: {FirstSentence(serialization.Message)}", path, string.Empty, e);
             default:
-                return new ImpactWireFormatException($"The JSON could not be read as {target.Name}: {FirstSentence(e.Message)}", string.Empty, string.Empty, e);
+                return new ImpactWireFormatException($"The JSON could not be read{For(target)}: {FirstSentence(e.Message)}", string.Empty, string.Empty, e);
         }
     }
 
@@ -62,6 +62,8 @@ public class ImpactWireFormatException : FormatException
         message.IndexOf("Unexpected end", StringComparison.Ordinal) >= 0
         || message.IndexOf("Unterminated", StringComparison.Ordinal) >= 0
         || message.IndexOf("end of file", StringComparison.OrdinalIgnoreCase) >= 0;
+
+    private static string For(Type? target) => target is null ? string.Empty : $" for {target.Name}";
 
     private static string Near(string path) => path.Length == 0 ? string.Empty : $" (field '{path}')";
 

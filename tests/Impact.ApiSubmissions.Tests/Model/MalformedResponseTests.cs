@@ -71,7 +71,7 @@ public class MalformedResponseTests
 
         var e = act.Should().Throw<ImpactWireFormatException>().Which;
         e.Message.Should().NotContain("Newtonsoft");
-        e.Message.Should().MatchRegex("not valid JSON|does not have the shape");
+        e.Message.Should().MatchRegex("not valid JSON|does not have the expected shape");
     }
 
     [Fact]

@@ -1,0 +1,74 @@
+using System;
+
+namespace Impact.ApiSubmissions.Testing;
+
+/// <summary>How <see cref="ImpactMockServer.Start(ImpactMockServerOptions)"/> sets up the fake impact.com.</summary>
+public sealed class ImpactMockServerOptions
+{
+    /// <summary>The Account SID used when none is given.</summary>
+    public const string DefaultAccountSid = "IRmockA1b2C3d4E5f6G7h8I9j0K1l2M3n4";
+
+    /// <summary>The Auth Token used when none is given.</summary>
+    public const string DefaultAuthToken = "mock-auth-token-0123456789abcdef";
+
+    /// <summary>The largest <see cref="SubmissionCount"/> accepted.</summary>
+    public const int MaxSubmissionCount = 1_000_000;
+
+    /// <summary>
+    /// Seeds the generated data set. The same seed, <see cref="SubmissionCount"/> and <see cref="Now"/>
+    /// always give the same submissions, byte for byte. Default 1.
+    /// </summary>
+    public int Seed { get; set; } = 1;
+
+    /// <summary>How many submissions to generate, 0 to <see cref="MaxSubmissionCount"/>. Default 300.</summary>
+    public int SubmissionCount { get; set; } = 300;
+
+    /// <summary>
+    /// The account's SID: the Basic user name the server accepts and the <c>{AccountSID}</c> in its paths.
+    /// Default <see cref="DefaultAccountSid"/>.
+    /// </summary>
+    public string AccountSid { get; set; } = DefaultAccountSid;
+
+    /// <summary>The Basic password the server accepts. Default <see cref="DefaultAuthToken"/>.</summary>
+    public string AuthToken { get; set; } = DefaultAuthToken;
+
+    /// <summary>The brand account id written as every submission's <c>AccountId</c>. Default 10001.</summary>
+    public int AccountId { get; set; } = 10001;
+
+    /// <summary>
+    /// The moment the data set is generated back from: submissions fall in the 90 days before it.
+    /// Default: the current time of <see cref="TimeProvider"/> at start. Set it for a data set that is
+    /// identical on every run.
+    /// </summary>
+    public DateTimeOffset? Now { get; set; }
+
+    /// <summary>
+    /// The clock for rate-limit windows and <see cref="ReceivedRequest.ReceivedAt"/>. Default
+    /// <see cref="System.TimeProvider.System"/>; a test can pass a fake clock to move a rate-limit window on
+    /// without waiting. Latency set with <see cref="ImpactMockServer.SetLatency"/> always waits in real time.
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    internal void Validate()
+    {
+        if (SubmissionCount is < 0 or > MaxSubmissionCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(SubmissionCount), SubmissionCount, $"Must be between 0 and {MaxSubmissionCount}.");
+        }
+
+        if (string.IsNullOrEmpty(AccountSid) || AccountSid.IndexOfAny(new[] { '/', ':', '?', '#' }) >= 0)
+        {
+            throw new ArgumentException("The Account SID must be non-empty and must not contain '/', ':', '?' or '#'.", nameof(AccountSid));
+        }
+
+        if (string.IsNullOrEmpty(AuthToken))
+        {
+            throw new ArgumentException("The Auth Token must be non-empty.", nameof(AuthToken));
+        }
+
+        if (TimeProvider is null)
+        {
+            throw new ArgumentNullException(nameof(TimeProvider));
+        }
+    }
+}

@@ -1,0 +1,274 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using WireMock;
+using WireMock.Types;
+using WireMock.Util;
+
+namespace Impact.ApiSubmissions.Testing.Internal;
+
+/// <summary>
+/// Answers every request the way impact.com would, then applies the scenarios a test switched on.
+/// Order: latency, injected failures, credentials (401), scoped-token mode (403), rate limit (429),
+/// routing and validation (404, 405, 400), the answer itself, and last any spoiled body.
+/// </summary>
+internal sealed class MockResponder
+{
+    private const int DefaultPageSize = 1000;
+    private const int MaxPageSize = 20000;
+
+    private readonly SubmissionStore _store;
+    private readonly TimeProvider _time;
+    private readonly string _accountSid;
+    private readonly string _expectedCredentials;
+    private long _latencyTicks;
+    private volatile bool _scopedTokenMode;
+
+    public MockResponder(SubmissionStore store, string accountSid, string authToken, TimeProvider time)
+    {
+        _store = store;
+        _time = time;
+        _accountSid = accountSid;
+        _expectedCredentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(accountSid + ":" + authToken));
+    }
+
+    public RequestLog Log { get; } = new();
+
+    public RateLimiter RateLimiter { get; } = new();
+
+    public CountedSwitch<int> Failures { get; } = new();
+
+    public CountedSwitch<BodyFault> BodyFaults { get; } = new();
+
+    public TimeSpan Latency
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _latencyTicks));
+        set => Interlocked.Exchange(ref _latencyTicks, value.Ticks);
+    }
+
+    public bool ScopedTokenMode
+    {
+        get => _scopedTokenMode;
+        set => _scopedTokenMode = value;
+    }
+
+    public async Task<IResponseMessage> RespondAsync(IRequestMessage request)
+    {
+        var receivedAt = _time.GetUtcNow();
+        Log.Next();
+        var latency = Latency;
+        if (latency > TimeSpan.Zero)
+        {
+            await Task.Delay(latency).ConfigureAwait(false);
+        }
+
+        var headers = ReadHeaders(request);
+        var target = new Uri(request.Url);
+        var response = Answer(request.Method, target, headers);
+        Log.Keep(new ReceivedRequest(request.Method, target.PathAndQuery, headers, response.StatusCode, receivedAt));
+        return ToWireMock(response);
+    }
+
+    private MockResponse Answer(string method, Uri target, IReadOnlyDictionary<string, string> headers)
+    {
+        if (Failures.TryUse(out var failureStatus))
+        {
+            return Error(failureStatus);
+        }
+
+        if (!HasValidCredentials(headers))
+        {
+            return Error(401);
+        }
+
+        if (ScopedTokenMode)
+        {
+            return Error(403);
+        }
+
+        var limit = RateLimiter.Take(_time.GetUtcNow());
+        var response = limit is { Allowed: false }
+            ? Error(429).WithHeader("Retry-After", Text(limit.Value.ResetSeconds))
+            : Route(method, target);
+
+        if (response.StatusCode == 200 && BodyFaults.TryUse(out var fault))
+        {
+            response.Body = fault == BodyFault.Malformed ? ErrorBodies.NotJson : response.Body.AsSpan(0, response.Body.Length / 2).ToArray();
+        }
+
+        if (limit is { } decision)
+        {
+            response.WithHeader("X-RateLimit-Limit", Text(decision.Limit))
+                .WithHeader("X-RateLimit-Remaining", Text(decision.Remaining))
+                .WithHeader("X-RateLimit-Reset", Text(decision.ResetSeconds));
+        }
+
+        return response;
+    }
+
+    private MockResponse Route(string method, Uri target)
+    {
+        // /Advertisers/{AccountSID}/APISubmissions[/{BatchId}], segments unescaped one by one so an
+        // escaped '/' inside a BatchId stays part of it.
+        var segments = target.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
+        if (segments.Length is < 3 or > 4
+            || !segments[0].Equals("Advertisers", StringComparison.OrdinalIgnoreCase)
+            || !segments[2].Equals("APISubmissions", StringComparison.OrdinalIgnoreCase))
+        {
+            return Error(404);
+        }
+
+        if (!string.Equals(segments[1], _accountSid, StringComparison.Ordinal))
+        {
+            return Error(403);
+        }
+
+        if (!method.Equals("GET", StringComparison.OrdinalIgnoreCase))
+        {
+            return Error(405).WithHeader("Allow", "GET");
+        }
+
+        return segments.Length == 3 ? List(target.Query) : Get(segments[3]);
+    }
+
+    private MockResponse Get(string batchId) =>
+        _store.TryFind(batchId, out var submission) ? Json(200, submission.Get()) : Error(404);
+
+    private MockResponse List(string query)
+    {
+        var parameters = ParseQuery(query);
+        if (!TryReadInt(parameters, "Page", 1, int.MaxValue, 1, out var page, out var pageError))
+        {
+            return pageError!;
+        }
+
+        if (!TryReadInt(parameters, "PageSize", 1, MaxPageSize, DefaultPageSize, out var pageSize, out var sizeError))
+        {
+            return sizeError!;
+        }
+
+        var all = _store.All;
+        var total = all.Count;
+        var pages = Math.Max(1, (int)((total + (long)pageSize - 1) / pageSize));
+        var start = (page - 1L) * pageSize;
+        var count = (int)Math.Clamp(total - start, 0, pageSize);
+        var items = new byte[count][];
+        for (var i = 0; i < count; i++)
+        {
+            items[i] = all[(int)start + i].ListJson;
+        }
+
+        string PageUri(long number) =>
+            $"/Advertisers/{Uri.EscapeDataString(_accountSid)}/APISubmissions?Page={Text(number)}&PageSize={Text(pageSize)}";
+
+        var metadata = new[]
+        {
+            Meta("@page", Text(page)),
+            Meta("@numpages", Text(pages)),
+            Meta("@pagesize", Text(pageSize)),
+            Meta("@total", Text(total)),
+            Meta("@start", Text(start)),
+            Meta("@end", Text(count > 0 ? start + count - 1 : start)),
+            Meta("@uri", PageUri(page)),
+            Meta("@firstpageuri", PageUri(1)),
+            Meta("@previouspageuri", page > 1 ? PageUri(page - 1L) : string.Empty),
+            Meta("@nextpageuri", page < pages ? PageUri(page + 1L) : string.Empty),
+            Meta("@lastpageuri", PageUri(pages)),
+        };
+
+        return Json(200, WireJson.Page(metadata, items));
+    }
+
+    private static bool TryReadInt(
+        IReadOnlyDictionary<string, string> parameters, string name, int min, int max, int fallback, out int value, out MockResponse? error)
+    {
+        error = null;
+        value = fallback;
+        if (!parameters.TryGetValue(name, out var text))
+        {
+            return true;
+        }
+
+        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
+        {
+            error = Json(400, ErrorBodies.InvalidField(name, "Not a numeric value"));
+            return false;
+        }
+
+        if (value < min || value > max)
+        {
+            error = Json(400, ErrorBodies.InvalidField(name, $"Must be between {Text(min)} and {Text(max)}"));
+            return false;
+        }
+
+        return true;
+    }
+
+    private bool HasValidCredentials(IReadOnlyDictionary<string, string> headers) =>
+        headers.TryGetValue("Authorization", out var value)
+        && AuthenticationHeaderValue.TryParse(value, out var authorization)
+        && authorization.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase)
+        && string.Equals(authorization.Parameter, _expectedCredentials, StringComparison.Ordinal);
+
+    private static IReadOnlyDictionary<string, string> ParseQuery(string query)
+    {
+        var parameters = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = pair.IndexOf('=');
+            var name = Decode(equals < 0 ? pair : pair.Substring(0, equals));
+            var value = equals < 0 ? string.Empty : Decode(pair.Substring(equals + 1));
+            parameters.TryAdd(name, value);
+        }
+
+        return parameters;
+
+        static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
+    }
+
+    private static IReadOnlyDictionary<string, string> ReadHeaders(IRequestMessage request)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (request.Headers is not null)
+        {
+            foreach (var header in request.Headers)
+            {
+                headers[header.Key] = string.Join(", ", header.Value);
+            }
+        }
+
+        return headers;
+    }
+
+    private static IResponseMessage ToWireMock(MockResponse response)
+    {
+        var headers = new Dictionary<string, WireMockList<string>>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Content-Type"] = new WireMockList<string>("application/json; charset=utf-8"),
+        };
+        foreach (var header in response.Headers)
+        {
+            headers[header.Key] = new WireMockList<string>(header.Value);
+        }
+
+        return new ResponseMessage
+        {
+            StatusCode = response.StatusCode,
+            Headers = headers,
+            BodyData = new BodyData { DetectedBodyType = BodyType.Bytes, BodyAsBytes = response.Body },
+        };
+    }
+
+    private static MockResponse Json(int statusCode, byte[] body) => new(statusCode, body);
+
+    private static MockResponse Error(int statusCode) => new(statusCode, ErrorBodies.For(statusCode));
+
+    private static KeyValuePair<string, string> Meta(string name, string value) => new(name, value);
+
+    private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,208 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace Impact.ApiSubmissions.Testing.Internal;
+
+/// <summary>
+/// Generates a realistic data set from a seed: the same seed, count and "now" always give the same
+/// submissions. Submissions spread over the 90 days before "now", oldest first. About 3% are still
+/// Queued and 3% In Progress (submitted in the last quarter hour); of the complete ones about a third
+/// carry errors, Validation or Contract Error, with one to three documented reason codes.
+/// </summary>
+internal static class SubmissionGenerator
+{
+    private static readonly TimeSpan Retention = TimeSpan.FromDays(90);
+
+    public static IEnumerable<ApiSubmission> Generate(int seed, int count, SubmissionDefaults defaults)
+    {
+        var random = new DeterministicRandom(seed);
+        var seenBatchIds = new HashSet<string>(StringComparer.Ordinal);
+        var plans = new List<(DateTimeOffset Submitted, SubmissionStatus Status, DeterministicRandom Random)>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var roll = random.NextDouble();
+            var status = roll < 0.03 ? SubmissionStatus.Queued : roll < 0.06 ? SubmissionStatus.InProgress : SubmissionStatus.Complete;
+            var age = status == SubmissionStatus.Complete
+                ? TimeSpan.FromSeconds(random.NextInt64(20 * 60, (long)Retention.TotalSeconds - 60))
+                : TimeSpan.FromSeconds(random.Next(5, 15 * 60));
+            plans.Add((defaults.Now - age, status, random.Fork()));
+        }
+
+        // Oldest first; OrderBy is stable, so ties keep their generation order.
+        foreach (var plan in plans.OrderBy(p => p.Submitted))
+        {
+            string batchId;
+            do
+            {
+                batchId = BatchIds.Next(plan.Random);
+            }
+            while (!seenBatchIds.Add(batchId));
+
+            yield return Create(plan.Random, batchId, plan.Submitted, plan.Status, defaults);
+        }
+    }
+
+    private static ApiSubmission Create(DeterministicRandom random, string batchId, DateTimeOffset submittedAt, SubmissionStatus status, SubmissionDefaults defaults)
+    {
+        var typeRoll = random.NextDouble();
+        var type = typeRoll < 0.80 ? SubmissionType.Conversion : typeRoll < 0.93 ? SubmissionType.Modification : SubmissionType.Reversal;
+        var program = random.Pick(SampleCatalog.Programs);
+        var eventType = random.Pick(program.EventTypes);
+        var submitted = AccountClock.ToAccountTime(submittedAt);
+
+        string? errorType = null;
+        var reasons = new List<string>();
+        if (status == SubmissionStatus.Complete)
+        {
+            var errorRoll = random.NextDouble();
+            var (errorChance, validationShare) = type == SubmissionType.Conversion ? (0.38, 0.4) : (0.15, 0.7);
+            if (errorRoll < errorChance)
+            {
+                errorType = errorRoll < errorChance * validationShare ? SampleCatalog.Validation : SampleCatalog.ContractError;
+                var pool = errorType == SampleCatalog.Validation ? SampleCatalog.ValidationReasons : SampleCatalog.ContractReasons;
+                var reasonCount = random.Chance(0.75) ? 1 : random.Chance(0.8) ? 2 : 3;
+                while (reasons.Count < reasonCount)
+                {
+                    var reason = random.Pick(pool);
+                    if (!reasons.Contains(reason))
+                    {
+                        reasons.Add(reason);
+                    }
+                }
+            }
+        }
+
+        var orderMissing = reasons.Contains("OID_MISSING");
+        var noItems = reasons.Contains("NO_ITEM");
+        var orderId = orderMissing ? null : (random.Chance(0.05) ? "00" + random.Digits(9) : random.Digits(1).Replace('0', '7') + random.Digits(12));
+        var usesEventCode = random.Chance(0.5);
+        var partnerCredited = status == SubmissionStatus.Complete && !reasons.Any(SampleCatalog.NoPartnerReasons.Contains) && random.Chance(0.95);
+        var eventDate = AccountClock.ToAccountTime(submittedAt - TimeSpan.FromSeconds(random.Next(1, 6 * 3600)));
+
+        var payload = type == SubmissionType.Conversion
+            ? ConversionPayload(random, program, eventType, usesEventCode, eventDate, orderId, noItems)
+            : AdjustmentPayload(random, type, program, eventType, orderId, noItems);
+
+        return new ApiSubmission
+        {
+            BatchId = batchId,
+            AccountId = defaults.AccountId,
+            SubmissionDate = submitted,
+            CampaignId = program.CampaignId,
+            ActionTrackerId = eventType.ActionTrackerId,
+            MediaPartnerId = partnerCredited ? random.Pick(SampleCatalog.MediaPartnerIds) : null,
+            EventCode = usesEventCode ? eventType.Code : null,
+            OrderId = orderId,
+            Payload = payload,
+            Type = type,
+            Status = status,
+            CompletionDate = status == SubmissionStatus.Complete
+                ? AccountClock.ToAccountTime(submittedAt + TimeSpan.FromSeconds(random.Next(4, 40 * 60)))
+                : null,
+            ErrorType = errorType is null ? (SubmissionErrorType?)null : new SubmissionErrorType(errorType),
+            ErrorReason = reasons.Count > 0 ? string.Join(" ", reasons) : null,
+            Uri = defaults.UriFor(batchId),
+        };
+    }
+
+    private static string ConversionPayload(
+        DeterministicRandom random,
+        SampleCatalog.Program program,
+        SampleCatalog.EventType eventType,
+        bool usesEventCode,
+        DateTimeOffset eventDate,
+        string? orderId,
+        bool noItems)
+    {
+        var payload = new PayloadBuilder().Set("CampaignId", Text(program.CampaignId));
+        if (usesEventCode)
+        {
+            payload.Set("EventTypeCode", eventType.Code);
+        }
+        else
+        {
+            payload.Set("EventTypeId", Text(eventType.ActionTrackerId));
+        }
+
+        payload.Set("EventDate", AccountClock.ToWire(eventDate));
+        if (orderId is not null)
+        {
+            payload.Set("OrderId", orderId);
+        }
+
+        // Some submitters encode the click id twice: ':' arrives as %253A, as in impact.com's example.
+        var clickId = random.Chars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 14)
+            + (random.Chance(0.3) ? "%3A" : "")
+            + random.Chars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 18);
+        payload.Set("ClickId", clickId)
+            .Set("CustomerId", random.Chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 26));
+        if (random.Chance(0.25))
+        {
+            payload.Set("OrderPromoCode", random.Pick(SampleCatalog.PromoCodes));
+        }
+
+        payload.Set("CustomerStatus", random.Chance(0.6) ? "NEW" : "RETURNING")
+            .Set("CustomerPostCode", random.Pick(SampleCatalog.PostCodes))
+            .Set("CurrencyCode", program.CurrencyCode);
+        if (random.Chance(0.3))
+        {
+            payload.Set("OrderDiscount", Text(random.Next(1, 20)));
+        }
+
+        // A few addresses are not valid IPs at all: the service keeps values as sent.
+        payload.Set("IpAddress", random.Chance(0.05)
+            ? $"{random.Next(10, 99)}.{random.Next(256, 999)}.{random.Next(256, 999)}.{random.Next(10, 99)}"
+            : $"{random.Next(1, 224)}.{random.Next(0, 256)}.{random.Next(0, 256)}.{random.Next(1, 255)}");
+
+        if (!noItems)
+        {
+            AddItems(random, payload, random.Next(1, 5));
+        }
+
+        return payload.ToString();
+    }
+
+    private static string AdjustmentPayload(
+        DeterministicRandom random,
+        SubmissionType type,
+        SampleCatalog.Program program,
+        SampleCatalog.EventType eventType,
+        string? orderId,
+        bool noItems)
+    {
+        var payload = new PayloadBuilder()
+            .Set("CampaignId", Text(program.CampaignId))
+            .Set("ActionTrackerId", Text(eventType.ActionTrackerId))
+            .Set("ActionId", $"{program.CampaignId}.{eventType.ActionTrackerId}.{random.Digits(7)}");
+        if (orderId is not null)
+        {
+            payload.Set("OrderId", orderId);
+        }
+
+        if (type == SubmissionType.Reversal)
+        {
+            return payload.Set("Reason", random.Pick(SampleCatalog.ReversalReasons)).ToString();
+        }
+
+        payload.Set("Reason", random.Pick(SampleCatalog.ModificationReasons));
+        if (!noItems)
+        {
+            AddItems(random, payload, random.Next(1, 3));
+        }
+
+        return payload.ToString();
+    }
+
+    private static void AddItems(DeterministicRandom random, PayloadBuilder payload, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var product = random.Pick(SampleCatalog.Products);
+            payload.AddItem(product.Sku, product.Name, product.Category, random.Chance(0.7) ? 1 : random.Next(2, 6), product.Price);
+        }
+    }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,79 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Threading.Tasks;
+using FluentAssertions;
+using Impact.ApiSubmissions.Testing;
+using Xunit;
+
+namespace Impact.ApiSubmissions.Tests.MockServer;
+
+public class StartAndStopTests
+{
+    [Fact]
+    public async Task Starts_on_a_free_loopback_port_and_answers()
+    {
+        using var server = ImpactMockServer.Start();
+        using var http = server.CreateHttpClient();
+
+        server.BaseUrl.Should().MatchRegex(@"^http://127\.0\.0\.1:[1-9][0-9]*$");
+        using var response = await http.GetAsync(server.ListPath().TrimStart('/'));
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public void Two_servers_get_different_ports()
+    {
+        using var first = ImpactMockServer.Start(new ImpactMockServerOptions { SubmissionCount = 1 });
+        using var second = ImpactMockServer.Start(new ImpactMockServerOptions { SubmissionCount = 1 });
+
+        first.BaseUrl.Should().NotBe(second.BaseUrl);
+    }
+
+    [Fact]
+    public async Task Dispose_stops_the_server()
+    {
+        // Unique credentials: if another test's server takes over the freed port, it cannot answer 200 for these.
+        var server = ImpactMockServer.Start(new ImpactMockServerOptions { SubmissionCount = 1, AccountSid = "IRdisposeOnly1", AuthToken = "dispose-only-token" });
+        using var http = server.CreateHttpClient();
+        var path = server.ListPath().TrimStart('/');
+
+        server.Dispose();
+        server.Dispose();
+
+        HttpStatusCode? status = null;
+        try
+        {
+            using var response = await http.GetAsync(path);
+            status = response.StatusCode;
+        }
+        catch (HttpRequestException)
+        {
+        }
+
+        status.Should().NotBe(HttpStatusCode.OK, "a disposed server answers nothing");
+    }
+
+    [Fact]
+    public void Start_exposes_the_credentials_it_accepts()
+    {
+        using var server = ImpactMockServer.Start(new ImpactMockServerOptions { AccountSid = "IRsid123", AuthToken = "token-1", SubmissionCount = 0 });
+
+        server.AccountSid.Should().Be("IRsid123");
+        server.AuthToken.Should().Be("token-1");
+        server.Submissions.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData(-1, "IRsid", "token")]
+    [InlineData(1_000_001, "IRsid", "token")]
+    [InlineData(1, "", "token")]
+    [InlineData(1, "IR/sid", "token")]
+    [InlineData(1, "IRsid", "")]
+    public void Start_rejects_unusable_options(int count, string accountSid, string authToken)
+    {
+        var options = new ImpactMockServerOptions { SubmissionCount = count, AccountSid = accountSid, AuthToken = authToken };
+
+        FluentActions.Invoking(() => ImpactMockServer.Start(options)).Should().Throw<ArgumentException>();
+    }
+}
