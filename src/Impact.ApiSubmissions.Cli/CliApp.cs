@@ -1,0 +1,79 @@
+using System;
+using System.Linq;
+using System.Reflection;
+using System.Threading.Tasks;
+using Impact.ApiSubmissions.Cli.Commands;
+using Impact.ApiSubmissions.Cli.Infrastructure;
+using Spectre.Console.Cli;
+
+namespace Impact.ApiSubmissions.Cli;
+
+/// <summary>
+/// The <c>impact-submissions</c> tool: its commands, and the one place where whatever stops a command
+/// becomes one line on stderr and an exit code. Tests run it in-process through <see cref="RunAsync"/>.
+/// </summary>
+internal static class CliApp
+{
+    public const string Name = "impact-submissions";
+
+    public static async Task<int> RunAsync(string[] args, CliEnvironment environment)
+    {
+        var redactor = SecretRedactor.For(args, environment.GetVariable);
+        var reporter = new ErrorReporter(environment, redactor);
+        var registrar = new TypeRegistrar();
+        registrar.RegisterInstance(typeof(CliEnvironment), environment);
+        registrar.RegisterInstance(typeof(ErrorReporter), reporter);
+
+        var app = new CommandApp(registrar);
+        app.Configure(config => Configure(config, environment));
+        try
+        {
+            return await app.RunAsync(args).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            return reporter.Report(e, verbose: args.Any(a => string.Equals(a, "--verbose", StringComparison.OrdinalIgnoreCase)));
+        }
+        finally
+        {
+            await environment.RawOut.FlushAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static void Configure(IConfigurator config, CliEnvironment environment)
+    {
+        config.SetApplicationName(Name);
+        config.SetApplicationVersion(Version());
+        config.ConfigureConsole(environment.Out);
+        config.PropagateExceptions();
+        config.UseStrictParsing();
+        config.SetHelpProvider(new CliHelpProvider(config.Settings));
+
+        config.AddCommand<ListCommand>("list")
+            .WithDescription("List the account's API submissions, filtered, as a table, JSON or CSV.")
+            .WithExample("list", "--demo")
+            .WithExample("list", "--errors-only", "--since", "7d")
+            .WithExample("list", "--status", "Complete", "--error-reason", "CONTRACT_NOT_FOUND", "--format", "csv");
+        config.AddCommand<GetCommand>("get")
+            .WithDescription("Show one submission: every field, its status, each error reason with what it means, and the payload it carried.")
+            .WithExample("get", "A-b1234c56-7d89-0e12-3f4g-5h6ij7k8901l")
+            .WithExample("get", "/Advertisers/IRabc123/APISubmissions/A-b1234c56-7d89-0e12-3f4g-5h6ij7k8901l")
+            .WithExample("get", "--demo");
+        config.AddCommand<WaitCommand>("wait")
+            .WithDescription("Poll a submission until impact.com finishes it, showing each status change. Exit code 0: complete without errors; 3: complete with errors; 4: timed out.")
+            .WithExample("wait", "A-b1234c56-7d89-0e12-3f4g-5h6ij7k8901l", "--timeout", "5m")
+            .WithExample("wait", "--demo");
+        config.AddCommand<ErrorsCommand>("errors")
+            .WithDescription("Why submissions fail: counts by ErrorType and ErrorReason with what each reason means, and the programs and partners with the most failures.")
+            .WithExample("errors", "--demo")
+            .WithExample("errors", "--since", "30d", "--top", "10");
+    }
+
+    private static string Version()
+    {
+        var assembly = typeof(CliApp).Assembly;
+        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+        var plus = version.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0 ? version : version[..plus];
+    }
+}

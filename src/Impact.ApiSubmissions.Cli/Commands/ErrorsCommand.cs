@@ -1,0 +1,119 @@
+using System;
+using System.Globalization;
+using System.Threading.Tasks;
+using Impact.ApiSubmissions.Cli.Connection;
+using Impact.ApiSubmissions.Cli.Filtering;
+using Impact.ApiSubmissions.Cli.Infrastructure;
+using Impact.ApiSubmissions.Cli.Output;
+using Impact.ApiSubmissions.Cli.Settings;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Impact.ApiSubmissions.Cli.Commands;
+
+/// <summary><c>errors</c>: why the listed submissions failed, and where failures gather.</summary>
+internal sealed class ErrorsCommand : AsyncCommand<ErrorsSettings>
+{
+    private static readonly Color[] BarColors = { Color.Red, Color.Orange1, Color.Yellow, Color.Gold3, Color.Salmon1, Color.IndianRed };
+
+    private readonly CliEnvironment _environment;
+    private readonly ErrorReporter _reporter;
+
+    public ErrorsCommand(CliEnvironment environment, ErrorReporter reporter)
+    {
+        _environment = environment;
+        _reporter = reporter;
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, ErrorsSettings settings)
+    {
+        var top = CountArgument.Parse("--top", settings.Top, 1, 1000) ?? 5;
+        var filter = SubmissionFilter.From(settings, _environment.Clock.GetUtcNow(), _environment.LocalZone, _reporter.Warn);
+        using var connection = ImpactConnection.Open(settings, _environment, _reporter);
+        var reader = new SubmissionReader(connection.Client, filter, PageSizes.For(filter, connection));
+        var console = _environment.Out;
+        if (connection.IsDemo)
+        {
+            Demo.WriteBanner(console);
+        }
+
+        var stats = await ListingProgress.RunAsync(_environment, show: true, reader, async () =>
+        {
+            var statistics = new ErrorStatistics();
+            await foreach (var submission in reader.ReadAsync(_environment.Cancellation))
+            {
+                statistics.Add(submission);
+            }
+
+            return statistics;
+        });
+
+        var scope = filter.IsFiltering ? $" ({filter.Describe()})" : string.Empty;
+        console.MarkupLine(Markup.Escape($"{Count(stats.Submissions, "submission")} read{scope}: {stats.WithErrors.ToString(CultureInfo.InvariantCulture)} with errors ({Percent(stats.WithErrors, stats.Submissions)})."));
+        if (stats.WithErrors == 0)
+        {
+            console.MarkupLine("[green]No errors.[/]");
+            return ExitCodes.Success;
+        }
+
+        console.WriteLine();
+        console.MarkupLine("[bold underline]By ErrorType[/]");
+        var types = new BarChart().Width(72);
+        var i = 0;
+        foreach (var (type, count) in stats.ByType)
+        {
+            types.AddItem(Markup.Escape(type), count, BarColors[i++ % BarColors.Length]);
+        }
+
+        console.Write(types);
+
+        console.WriteLine();
+        console.MarkupLine("[bold underline]By ErrorReason[/] [grey](a submission with several reasons counts once for each)[/]");
+        var reasons = new BarChart().Width(72);
+        i = 0;
+        foreach (var (reason, count) in stats.ByReason)
+        {
+            reasons.AddItem(Markup.Escape(reason.Code), count, BarColors[i++ % BarColors.Length]);
+        }
+
+        console.Write(reasons);
+        var meanings = new Grid().AddColumn(new GridColumn().NoWrap().PadRight(2)).AddColumn();
+        foreach (var (reason, _) in stats.ByReason)
+        {
+            meanings.AddRow(
+                Markup.Escape(reason.Code),
+                reason.Description is { } description ? "[grey]" + Markup.Escape(description) + "[/]" : "[grey]Not documented by impact.com when this tool was built.[/]");
+        }
+
+        console.Write(meanings);
+
+        console.WriteLine();
+        console.Write(Leaders("Programs with the most failures", "Program (CampaignId)", stats.TopCampaigns(top), "(none)"));
+        console.Write(Leaders("Partners with the most failures", "Partner (MediaPartnerId)", stats.TopPartners(top), "(no partner credited)"));
+        return ExitCodes.Success;
+    }
+
+    private static Table Leaders(string title, string column, System.Collections.Generic.IReadOnlyList<(long? Id, ErrorStatistics.Tally Tally)> rows, string none)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{title}[/]")
+            .AddColumn(column)
+            .AddColumn(new TableColumn("Failures").RightAligned())
+            .AddColumn(new TableColumn("Submissions").RightAligned())
+            .AddColumn(new TableColumn("Failure rate").RightAligned());
+        foreach (var (id, tally) in rows)
+        {
+            table.AddRow(
+                id is { } value ? value.ToString(CultureInfo.InvariantCulture) : Markup.Escape(none),
+                "[red]" + tally.Failures.ToString(CultureInfo.InvariantCulture) + "[/]",
+                tally.Submissions.ToString(CultureInfo.InvariantCulture),
+                Percent(tally.Failures, tally.Submissions));
+        }
+
+        return table;
+    }
+
+    private static string Percent(int part, int whole) =>
+        whole == 0 ? "0%" : Math.Round(100.0 * part / whole, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture) + "%";
+
+    private static string Count(int n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");
+}

@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading.Tasks;
+using System.Threading;
+
+namespace Impact.ApiSubmissions.Cli.Filtering;
+
+/// <summary>
+/// Streams the account's submissions page by page, applies the filter, and stops as soon as
+/// <see cref="SubmissionFilter.Max"/> submissions matched. <see cref="State"/> tells how far it got.
+/// </summary>
+internal sealed class SubmissionReader
+{
+    private readonly ApiSubmissionsClient _client;
+    private readonly SubmissionFilter _filter;
+    private readonly int _pageSize;
+
+    public SubmissionReader(ApiSubmissionsClient client, SubmissionFilter filter, int pageSize)
+    {
+        _client = client;
+        _filter = filter;
+        _pageSize = pageSize;
+    }
+
+    /// <summary>Called after each page with the state so far.</summary>
+    public event Action<ReadState>? PageRead;
+
+    public ReadState State { get; } = new();
+
+    public async IAsyncEnumerable<ApiSubmission> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Records shift by a few places between two page reads: a BatchId seen on the previous page is skipped.
+        HashSet<string>? previous = null;
+        var options = new ApiSubmissionListOptions { PageSize = _pageSize };
+        await foreach (var page in _client.ListApiSubmissionPagesAsync(options, cancellationToken).ConfigureAwait(false))
+        {
+            var info = page.PageInfo;
+            State.Pages++;
+            State.NumPages = info.NumPages;
+            State.Total = info.Total;
+            State.RateLimit = _client.RateLimit;
+            var current = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var submission in page.Submissions)
+            {
+                if (submission.BatchId is { } id && (previous?.Contains(id) == true || !current.Add(id)))
+                {
+                    continue;
+                }
+
+                State.Read++;
+                if (!_filter.Matches(submission))
+                {
+                    continue;
+                }
+
+                State.Matched++;
+                yield return submission;
+                if (_filter.Max is { } max && State.Matched >= max)
+                {
+                    State.StoppedAtMax = true;
+                    PageRead?.Invoke(State);
+                    yield break;
+                }
+            }
+
+            previous = current;
+            PageRead?.Invoke(State);
+        }
+    }
+
+    /// <summary>How far a listing got.</summary>
+    internal sealed class ReadState
+    {
+        public int Pages { get; set; }
+
+        public int? NumPages { get; set; }
+
+        public int? Total { get; set; }
+
+        public int Read { get; set; }
+
+        public int Matched { get; set; }
+
+        public bool StoppedAtMax { get; set; }
+
+        public RateLimitState? RateLimit { get; set; }
+    }
+}

@@ -1,0 +1,151 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using Spectre.Console.Cli;
+
+namespace Impact.ApiSubmissions.Cli.Infrastructure;
+
+/// <summary>
+/// Turns whatever stopped a command into one clear line on stderr and an exit code; with --verbose,
+/// the details follow. Every line passes through <see cref="SecretRedactor"/> so the Auth Token never shows.
+/// </summary>
+internal sealed class ErrorReporter
+{
+    private readonly CliEnvironment _environment;
+    private readonly SecretRedactor _redactor;
+
+    public ErrorReporter(CliEnvironment environment, SecretRedactor redactor)
+    {
+        _environment = environment;
+        _redactor = redactor;
+    }
+
+    /// <summary>Prints the error and returns the exit code it stands for.</summary>
+    public int Report(Exception exception, bool verbose)
+    {
+        var (code, line) = Describe(exception, _environment.Cancellation);
+        WriteLine(code == ExitCodes.Cancelled ? line : "error: " + line, ConsoleColorCode.Red);
+        if (verbose)
+        {
+            foreach (var detail in Details(exception))
+            {
+                WriteLine("  " + detail, null);
+            }
+        }
+        else if (code == ExitCodes.ServiceError && exception is not (ImpactApiException or CommandFailedException))
+        {
+            WriteLine("  (run again with --verbose for details)", null);
+        }
+
+        return code;
+    }
+
+    /// <summary>Prints a warning line that does not stop the command.</summary>
+    public void Warn(string message) => WriteLine("warning: " + message, ConsoleColorCode.Yellow);
+
+    /// <summary>Prints a --verbose detail line.</summary>
+    public void Detail(string message) => WriteLine(message, null);
+
+    internal static (int Code, string Line) Describe(Exception exception, System.Threading.CancellationToken cancellation)
+    {
+        switch (exception)
+        {
+            case CommandFailedException failed:
+                return (failed.ExitCode, failed.Message);
+            case CommandAppException app:
+                return (ExitCodes.UsageError, OneLine(app.Message) + " See --help.");
+            case OperationCanceledException when cancellation.IsCancellationRequested:
+                return (ExitCodes.Cancelled, "Cancelled.");
+            case ImpactApiException api:
+                return (ExitCodes.ServiceError, OneLine(api.Message));
+            case TimeoutException timeout:
+                return (ExitCodes.ServiceError, OneLine(timeout.Message));
+            case HttpRequestException http:
+                return (ExitCodes.ServiceError, "Could not reach impact.com: " + OneLine(http.Message));
+            case ImpactWireFormatException wire:
+                return (ExitCodes.ServiceError, "impact.com's answer could not be read: " + OneLine(wire.Message));
+            case ArgumentException argument:
+                return (ExitCodes.UsageError, OneLine(WithoutParameterName(argument)));
+            default:
+                return (ExitCodes.ServiceError, $"Unexpected {exception.GetType().Name}: {OneLine(exception.Message)}");
+        }
+    }
+
+    private static IEnumerable<string> Details(Exception exception)
+    {
+        if (exception is ImpactApiException api)
+        {
+            yield return "HTTP status: " + api.StatusCode.ToString(CultureInfo.InvariantCulture);
+            if (api.Error is { } error)
+            {
+                yield return $"impact.com said: Status={error.Status ?? "(none)"}, Message={error.Message ?? "(none)"}";
+                foreach (var field in error.Errors ?? Enumerable.Empty<ImpactFieldError>())
+                {
+                    yield return $"  field {field.Field}: {field.Message}";
+                }
+            }
+
+            if (api.RateLimit is { } rate)
+            {
+                yield return "Rate limit: " + rate;
+            }
+
+            if (!string.IsNullOrWhiteSpace(api.Response))
+            {
+                yield return "Body: " + OneLine(api.Response!.Length > 500 ? api.Response.Substring(0, 500) + "..." : api.Response);
+            }
+        }
+
+        if (exception.InnerException is ImpactWaitTimeoutException wait && wait.LastSeen is { } last)
+        {
+            yield return "Last seen: " + last;
+        }
+
+        // The exception chain, stack traces included: what a bug report needs.
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            yield return (current == exception ? string.Empty : "caused by ") + current.GetType().FullName + ": " + OneLine(current.Message);
+            foreach (var line in (current.StackTrace ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                yield return "  " + line.Trim();
+            }
+        }
+    }
+
+    private static string WithoutParameterName(ArgumentException argument)
+    {
+        var message = argument.Message;
+        var suffix = argument.ParamName is null ? null : $" (Parameter '{argument.ParamName}')";
+        return suffix is not null && message.EndsWith(suffix, StringComparison.Ordinal) ? message.Substring(0, message.Length - suffix.Length) : message;
+    }
+
+    private static string OneLine(string text) =>
+        string.Join(" ", text.Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
+
+    private void WriteLine(string text, string? color)
+    {
+        text = _redactor.Redact(text);
+        var writer = _environment.Error;
+        lock (writer)
+        {
+            if (color is not null && _environment.ErrorHasColors)
+            {
+                writer.WriteLine(color + text + ConsoleColorCode.Reset);
+            }
+            else
+            {
+                writer.WriteLine(text);
+            }
+        }
+    }
+
+    private static class ConsoleColorCode
+    {
+        public const string Red = "\u001b[31m";
+        public const string Yellow = "\u001b[33m";
+        public const string Reset = "\u001b[0m";
+    }
+}

@@ -1,0 +1,33 @@
+using System;
+using System.Linq;
+using Impact.ApiSubmissions.Cli.Infrastructure;
+
+namespace Impact.ApiSubmissions.Cli.Output;
+
+/// <summary>The values of <c>--format</c>.</summary>
+internal enum OutputFormat
+{
+    Table,
+    Json,
+    Csv,
+}
+
+/// <summary>Reads <c>--format</c>.</summary>
+internal static class OutputFormats
+{
+    public static OutputFormat Parse(string? text, params OutputFormat[] allowed)
+    {
+        var value = (text ?? "table").Trim();
+        foreach (var format in allowed)
+        {
+            if (string.Equals(value, format.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                return format;
+            }
+        }
+
+        var names = allowed.Select(f => f.ToString().ToLowerInvariant()).ToList();
+        var list = names.Count == 2 ? $"{names[0]} or {names[1]}" : string.Join(", ", names.Take(names.Count - 1)) + " or " + names[^1];
+        throw new UsageException($"Unknown format '{text}' for --format: use {list}.");
+    }
+}

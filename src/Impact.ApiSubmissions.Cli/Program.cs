@@ -1,0 +1,18 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Impact.ApiSubmissions.Cli;
+using Impact.ApiSubmissions.Cli.Infrastructure;
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    // The first Ctrl+C stops the command cleanly; a second one ends the process.
+    if (!cancellation.IsCancellationRequested)
+    {
+        e.Cancel = true;
+        cancellation.Cancel();
+    }
+};
+
+return await CliApp.RunAsync(args, CliEnvironment.FromProcess(cancellation.Token));

@@ -1,0 +1,24 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+
+namespace Impact.ApiSubmissions.Cli.Settings;
+
+/// <summary>Options of the commands that call impact.com: credentials, base address, demo mode.</summary>
+internal class ApiSettings : CommonSettings
+{
+    [CommandOption("--account-sid <SID>")]
+    [Description("Account SID (Settings > API in impact.com). Default: $IMPACT_ACCOUNT_SID.")]
+    public string? AccountSid { get; set; }
+
+    [CommandOption("--auth-token <TOKEN>")]
+    [Description("Auth Token. Default: $IMPACT_AUTH_TOKEN; prefer the variable, since options end up in shell history. Never printed.")]
+    public string? AuthToken { get; set; }
+
+    [CommandOption("--base-url <URL>")]
+    [Description("impact.com's address. Default: $IMPACT_BASE_URL, else https://api.impact.com.")]
+    public string? BaseUrl { get; set; }
+
+    [CommandOption("--demo")]
+    [Description("Run against a built-in mock of impact.com with generated submissions: no credentials, nothing leaves this machine.")]
+    public bool Demo { get; set; }
+}

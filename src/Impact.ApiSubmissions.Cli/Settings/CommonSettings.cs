@@ -1,0 +1,12 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+
+namespace Impact.ApiSubmissions.Cli.Settings;
+
+/// <summary>Options every command has.</summary>
+internal class CommonSettings : CommandSettings
+{
+    [CommandOption("--verbose")]
+    [Description("Show each HTTP request, and the full details of an error.")]
+    public bool Verbose { get; set; }
+}

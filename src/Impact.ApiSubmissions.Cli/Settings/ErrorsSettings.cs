@@ -1,0 +1,12 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+
+namespace Impact.ApiSubmissions.Cli.Settings;
+
+/// <summary>Options of <c>errors</c>.</summary>
+internal sealed class ErrorsSettings : FilterSettings
+{
+    [CommandOption("--top <N>")]
+    [Description("How many programs and partners to show in the most-failures tables. Default 5.")]
+    public string? Top { get; set; }
+}

@@ -1,0 +1,12 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+
+namespace Impact.ApiSubmissions.Cli.Settings;
+
+/// <summary>Options of <c>list</c>.</summary>
+internal sealed class ListSettings : FilterSettings
+{
+    [CommandOption("-f|--format <FORMAT>")]
+    [Description("table (default), json (an array of submissions, wire field names and values) or csv (RFC 4180, header row).")]
+    public string Format { get; set; } = "table";
+}

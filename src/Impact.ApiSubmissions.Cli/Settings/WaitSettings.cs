@@ -1,0 +1,24 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+
+namespace Impact.ApiSubmissions.Cli.Settings;
+
+/// <summary>Options of <c>wait</c>.</summary>
+internal sealed class WaitSettings : ApiSettings
+{
+    [CommandArgument(0, "[BATCHID]")]
+    [Description("The BatchId, or the QueuedUri the conversion POST returned. With --demo it may be left out: a demo submission goes Queued, In Progress, Complete.")]
+    public string? BatchId { get; set; }
+
+    [CommandOption("--interval <DURATION>")]
+    [Description("First wait between polls (500ms, 2s, 1m); later waits double. Default 2s (1s with --demo).")]
+    public string? Interval { get; set; }
+
+    [CommandOption("--max-interval <DURATION>")]
+    [Description("Longest wait between polls. Default 30s (2s with --demo).")]
+    public string? MaxInterval { get; set; }
+
+    [CommandOption("--timeout <DURATION>")]
+    [Description("Give up after this long, with exit code 4. Default 10m.")]
+    public string? Timeout { get; set; }
+}
