@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Text;
 using FluentAssertions;
 using Impact.ApiSubmissions.Testing;
@@ -96,5 +95,16 @@ public class PublicApiSnapshotTests
         return diff.ToString();
     }
 
-    private static string Folder([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+    // The approved files live in the source tree beside this test (deterministic CI builds map
+    // [CallerFilePath] to /_/, so find the repository from the test's own folder instead).
+    private static string Folder()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Generated.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Generated.sln not found"), "tests", "Impact.ApiSubmissions.Tests", "PublicApi");
+    }
 }
