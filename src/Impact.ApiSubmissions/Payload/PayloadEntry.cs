@@ -1,9 +1,9 @@
 namespace Impact.ApiSubmissions;
 
 /// <summary>
-/// One field of a <see cref="SubmissionPayload"/>. A parsed field points into the original text and
-/// decodes its key and value only when first read; a field set in code carries its strings and its
-/// encoded text.
+/// Where one field of a <see cref="SubmissionPayload"/> lies in the original text: small, so parsing writes
+/// little. Its decoded strings, once read, and the strings of a field set in code, live beside it in a
+/// <see cref="PayloadEntryText"/>.
 /// </summary>
 internal struct PayloadEntry
 {
@@ -21,15 +21,6 @@ internal struct PayloadEntry
 
     public PayloadEntryFlags Flags;
 
-    /// <summary>The decoded key, once read (always set for an escaped key or a field set in code).</summary>
-    public string? Key;
-
-    /// <summary>The decoded value, once read (always set for a field set in code).</summary>
-    public string? Value;
-
-    /// <summary>The encoded segment of a field set in code; null for a parsed field.</summary>
-    public string? Encoded;
-
     public readonly bool IsParsed => Start >= 0;
 
     public readonly bool HasEqualsSign => (Flags & PayloadEntryFlags.NoEqualsSign) == 0;
@@ -38,14 +29,14 @@ internal struct PayloadEntry
 
     public readonly int ValueLength => HasEqualsSign ? Length - KeyLength - 1 : 0;
 
-    public static PayloadEntry FromCode(string key, string value, int hash) => new PayloadEntry
-    {
-        Start = -1,
-        Hash = hash,
-        Key = key,
-        Value = value,
-        Encoded = PayloadEncoder.EncodeField(key, value),
-    };
+    public static PayloadEntry FromCode(int hash) => new PayloadEntry { Start = -1, Hash = hash };
+}
+
+/// <summary>The decoded key and value of a field, once read; always set for a field set in code.</summary>
+internal struct PayloadEntryText
+{
+    public string? Key;
+    public string? Value;
 }
 
 [System.Flags]

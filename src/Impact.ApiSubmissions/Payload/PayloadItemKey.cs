@@ -56,7 +56,7 @@ internal static class PayloadItemKey
         slot = 0;
         attribute = PayloadItemAttribute.Unknown;
         int end = start + length;
-        if (length <= Prefix.Length + 1 || string.CompareOrdinal(text, start, Prefix, 0, Prefix.Length) != 0)
+        if (!HasPrefix(text, start, length))
         {
             return false;
         }
@@ -91,6 +91,10 @@ internal static class PayloadItemKey
         attribute = Match(text, nameStart, nameLength, slot);
         return true;
     }
+
+    /// <summary>Whether the key starts with <c>Item</c> and is long enough to be an item key.</summary>
+    public static bool HasPrefix(string text, int start, int length) =>
+        length > Prefix.Length + 1 && text[start] == 'I' && text[start + 1] == 't' && text[start + 2] == 'e' && text[start + 3] == 'm';
 
     /// <summary>The key of an attribute of an item, e.g. <c>ItemQuantity3</c> or <c>ItemText3_12</c>.</summary>
     public static string Format(PayloadItemAttribute attribute, int index, int slot = 0)

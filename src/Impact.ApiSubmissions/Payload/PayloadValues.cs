@@ -45,11 +45,70 @@ internal static class PayloadValues
 
     public static bool TryParseDecimal(string text, int start, int length, out decimal value)
     {
+        if (TryParsePlainDecimal(text, start, length, out value))
+        {
+            return true;
+        }
+
 #if NET8_0_OR_GREATER
         return decimal.TryParse(text.AsSpan(start, length), DecimalStyle, CultureInfo.InvariantCulture, out value);
 #else
         return decimal.TryParse(text.Substring(start, length), DecimalStyle, CultureInfo.InvariantCulture, out value);
 #endif
+    }
+
+    /// <summary>
+    /// The common case without the general parser: a sign, up to 18 digits and a '.', which fit a 64-bit mantissa
+    /// exactly. Anything else returns false and is left to <see cref="decimal.TryParse(string, NumberStyles, IFormatProvider, out decimal)"/>.
+    /// </summary>
+    private static bool TryParsePlainDecimal(string text, int start, int length, out decimal value)
+    {
+        value = 0;
+        int p = start;
+        int end = start + length;
+        bool negative = false;
+        if (p < end && (text[p] == '-' || text[p] == '+'))
+        {
+            negative = text[p] == '-';
+            p++;
+        }
+
+        ulong mantissa = 0;
+        int digits = 0;
+        int scale = -1;
+        for (; p < end; p++)
+        {
+            char c = text[p];
+            if (c >= '0' && c <= '9')
+            {
+                if (++digits > 18)
+                {
+                    return false;
+                }
+
+                mantissa = (mantissa * 10) + (uint)(c - '0');
+                if (scale >= 0)
+                {
+                    scale++;
+                }
+            }
+            else if (c == '.' && scale < 0)
+            {
+                scale = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (digits == 0)
+        {
+            return false;
+        }
+
+        value = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, negative, (byte)(scale < 0 ? 0 : scale));
+        return true;
     }
 
     /// <summary>Reads <c>true</c>/<c>false</c> in any case, or <c>1</c>/<c>0</c>.</summary>

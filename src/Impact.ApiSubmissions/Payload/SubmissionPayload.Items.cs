@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.ObjectModel;
 
 namespace Impact.ApiSubmissions;
 
@@ -135,10 +134,20 @@ public sealed partial class SubmissionPayload
 
     private ItemMap BuildItemMap()
     {
-        var fields = new ItemFieldRef[_count];
+        int candidates = 0;
+        for (int i = 0; i < _count; i++)
+        {
+            KeySlice(i, out string text, out int start, out int length);
+            if (PayloadItemKey.HasPrefix(text, start, length))
+            {
+                candidates++;
+            }
+        }
+
+        var fields = candidates == 0 ? Array.Empty<ItemFieldRef>() : new ItemFieldRef[candidates];
         int found = 0;
         bool ordered = true;
-        for (int i = 0; i < _count; i++)
+        for (int i = 0; i < _count && found < candidates; i++)
         {
             KeySlice(i, out string text, out int start, out int length);
             if (PayloadItemKey.TryClassify(text, start, length, out int item, out var attribute, out int slot))
@@ -188,18 +197,21 @@ public sealed partial class SubmissionPayload
         }
 
         starts[groups] = found;
-        return new ItemMap(_version, indexes, starts, fields, new ReadOnlyCollection<PayloadItem>(items));
+        return new ItemMap(_version, indexes, starts, fields, items);
     }
 
-    internal sealed class ItemMap
+    /// <summary>The items of one version of the payload, and where each item's fields are; read-only, so it is also the list <see cref="Items"/> returns.</summary>
+    internal sealed class ItemMap : IReadOnlyList<PayloadItem>
     {
-        public ItemMap(int version, int[] itemIndexes, int[] groupStarts, ItemFieldRef[] fields, IReadOnlyList<PayloadItem> items)
+        private readonly PayloadItem[] _items;
+
+        public ItemMap(int version, int[] itemIndexes, int[] groupStarts, ItemFieldRef[] fields, PayloadItem[] items)
         {
             Version = version;
             ItemIndexes = itemIndexes;
             GroupStarts = groupStarts;
             Fields = fields;
-            Items = items;
+            _items = items;
         }
 
         public int Version { get; }
@@ -212,7 +224,15 @@ public sealed partial class SubmissionPayload
 
         public ItemFieldRef[] Fields { get; }
 
-        public IReadOnlyList<PayloadItem> Items { get; }
+        public IReadOnlyList<PayloadItem> Items => this;
+
+        public int Count => _items.Length;
+
+        public PayloadItem this[int index] => _items[index];
+
+        public IEnumerator<PayloadItem> GetEnumerator() => ((IEnumerable<PayloadItem>)_items).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     internal readonly struct ItemFieldRef

@@ -23,8 +23,10 @@ public sealed partial class SubmissionPayload
 {
     private const int MinimumCapacity = 4;
 
+
     private readonly string _source;
     private PayloadEntry[] _entries;
+    private PayloadEntryText[]? _texts;
     private int _count;
     private int[] _buckets;
     private bool _edited;
@@ -69,23 +71,8 @@ public sealed partial class SubmissionPayload
         }
 
         var result = new SubmissionPayload(payload, Math.Max(MinimumCapacity, CountSeparators(payload) + 1));
-        int position = 0;
-        while (position <= payload.Length)
-        {
-            int separator = payload.IndexOf('&', position);
-            if (separator < 0)
-            {
-                separator = payload.Length;
-            }
 
-            if (separator > position)
-            {
-                result.AppendParsed(position, separator - position);
-            }
-
-            position = separator + 1;
-        }
-
+        PayloadScanner.Scan(payload, result);
         return result;
     }
 
@@ -216,7 +203,7 @@ public sealed partial class SubmissionPayload
         int index = IndexOf(key);
         if (index < 0)
         {
-            Append(PayloadEntry.FromCode(key, value, PayloadKeyHash.Of(key)));
+            Append(key, value);
             return;
         }
 
@@ -230,7 +217,8 @@ public sealed partial class SubmissionPayload
             return;
         }
 
-        _entries[index] = PayloadEntry.FromCode(key, value, _entries[index].Hash);
+        _entries[index] = PayloadEntry.FromCode(_entries[index].Hash);
+        EnsureTexts()[index] = new PayloadEntryText { Key = key, Value = value };
         MarkEdited();
     }
 
@@ -274,7 +262,7 @@ public sealed partial class SubmissionPayload
             throw new ArgumentNullException(nameof(value));
         }
 
-        Append(PayloadEntry.FromCode(key, value, PayloadKeyHash.Of(key)));
+        Append(key, value);
     }
 
     /// <summary>Removes every field with the key.</summary>
@@ -330,7 +318,9 @@ public sealed partial class SubmissionPayload
             }
             else
             {
-                builder.Append(entry.Encoded);
+                PayloadEncoder.Append(builder, _texts![i].Key!);
+                builder.Append('=');
+                PayloadEncoder.Append(builder, _texts[i].Value!);
             }
         }
 
@@ -365,28 +355,35 @@ public sealed partial class SubmissionPayload
 
     internal string KeyAt(int index)
     {
-        ref PayloadEntry entry = ref _entries[index];
-        return entry.Key ??= _source.Substring(entry.Start, entry.KeyLength);
+        string? key = _texts?[index].Key;
+        if (key is null)
+        {
+            ref readonly PayloadEntry entry = ref _entries[index];
+            key = _source.Substring(entry.Start, entry.KeyLength);
+            EnsureTexts()[index].Key = key;
+        }
+
+        return key;
     }
 
     internal string ValueAt(int index)
     {
-        ref PayloadEntry entry = ref _entries[index];
-        if (entry.Value is null)
+        string? value = _texts?[index].Value;
+        if (value is null)
         {
-            entry.Value = entry.HasEqualsSign
-                ? PayloadDecoder.Decode(_source, entry.ValueStart, entry.ValueLength)
-                : string.Empty;
+            ref readonly PayloadEntry entry = ref _entries[index];
+            value = entry.HasEqualsSign ? PayloadDecoder.Decode(_source, entry.ValueStart, entry.ValueLength) : string.Empty;
+            EnsureTexts()[index].Value = value;
         }
 
-        return entry.Value;
+        return value;
     }
 
     /// <summary>The decoded value of a field as a slice, without a new string when the value has no escapes.</summary>
     internal void ValueSlice(int index, out string text, out int start, out int length)
     {
         ref readonly PayloadEntry entry = ref _entries[index];
-        if (entry.IsParsed && entry.HasEqualsSign && (entry.Flags & PayloadEntryFlags.ValueEscaped) == 0)
+        if (entry.IsParsed && (entry.Flags & (PayloadEntryFlags.ValueEscaped | PayloadEntryFlags.NoEqualsSign)) == 0)
         {
             text = _source;
             start = entry.ValueStart;
@@ -403,26 +400,28 @@ public sealed partial class SubmissionPayload
     /// <summary>The decoded key of a field as a slice, without a new string when the key has no escapes.</summary>
     internal void KeySlice(int index, out string text, out int start, out int length)
     {
-        ref readonly PayloadEntry entry = ref _entries[index];
-        if (entry.Key is null)
+        string? key = _texts?[index].Key;
+        if (key is null)
         {
             text = _source;
-            start = entry.Start;
-            length = entry.KeyLength;
+            start = _entries[index].Start;
+            length = _entries[index].KeyLength;
         }
         else
         {
-            text = entry.Key;
+            text = key;
             start = 0;
-            length = text.Length;
+            length = key.Length;
         }
     }
 
     internal PayloadField FieldAt(int index)
     {
         ref readonly PayloadEntry entry = ref _entries[index];
-        string encoded = entry.IsParsed ? _source.Substring(entry.Start, entry.Length) : entry.Encoded!;
-        return new PayloadField(KeyAt(index), ValueAt(index), encoded);
+        string key = KeyAt(index);
+        string value = ValueAt(index);
+        string encoded = entry.IsParsed ? _source.Substring(entry.Start, entry.Length) : PayloadEncoder.EncodeField(key, value);
+        return new PayloadField(key, value, encoded);
     }
 
     /// <summary>Decodes a field again, to learn what its key and value text got wrong.</summary>
@@ -450,11 +449,22 @@ public sealed partial class SubmissionPayload
         {
             if (!remove(i))
             {
-                _entries[kept++] = _entries[i];
+                _entries[kept] = _entries[i];
+                if (_texts is not null)
+                {
+                    _texts[kept] = _texts[i];
+                }
+
+                kept++;
             }
         }
 
         Array.Clear(_entries, kept, _count - kept);
+        if (_texts is not null)
+        {
+            Array.Clear(_texts, kept, _count - kept);
+        }
+
         _count = kept;
         RebuildIndex();
         MarkEdited();
@@ -487,54 +497,65 @@ public sealed partial class SubmissionPayload
         return buckets;
     }
 
-    private void AppendParsed(int start, int length)
+    /// <summary>Adds the segment [<paramref name="start"/>, <paramref name="end"/>) as a field; an empty segment makes none.</summary>
+    internal void AppendParsed(int start, int end, int equals, PayloadEntryFlags flags)
     {
-        int equals = _source.IndexOf('=', start, length);
-        var entry = new PayloadEntry { Start = start, Length = length };
+        if (end == start)
+        {
+            return;
+        }
+
+        ref PayloadEntry entry = ref _entries[_count];
+        entry.Start = start;
+        entry.Length = end - start;
+        entry.Flags = flags;
         if (equals < 0)
         {
-            entry.KeyLength = length;
-            entry.Flags = PayloadEntryFlags.NoEqualsSign;
+            entry.KeyLength = entry.Length;
+            entry.Flags |= PayloadEntryFlags.NoEqualsSign;
         }
         else
         {
             entry.KeyLength = equals - start;
-            if (PayloadDecoder.NeedsDecoding(_source, equals + 1, length - entry.KeyLength - 1))
-            {
-                entry.Flags = PayloadEntryFlags.ValueEscaped;
-            }
         }
 
-        if (PayloadDecoder.NeedsDecoding(_source, start, entry.KeyLength))
+        if ((flags & PayloadEntryFlags.KeyEscaped) != 0)
         {
-            entry.Flags |= PayloadEntryFlags.KeyEscaped;
-            entry.Key = PayloadDecoder.Decode(_source, start, entry.KeyLength);
-            entry.Hash = PayloadKeyHash.Of(entry.Key);
+            string key = PayloadDecoder.Decode(_source, start, entry.KeyLength);
+            EnsureTexts()[_count].Key = key;
+            entry.Hash = PayloadKeyHash.Of(key);
         }
         else
         {
             entry.Hash = PayloadKeyHash.Of(_source, start, entry.KeyLength);
         }
 
-        _entries[_count] = entry;
         AddToIndex(_count);
         _count++;
     }
 
-    private void Append(PayloadEntry entry)
+    private void Append(string key, string value)
     {
         if (_count == _entries.Length)
         {
             Array.Resize(ref _entries, _entries.Length * 2);
+            if (_texts is not null)
+            {
+                Array.Resize(ref _texts, _entries.Length);
+            }
+
             _buckets = new int[BucketCountFor(_entries.Length)];
             RebuildIndex();
         }
 
-        _entries[_count] = entry;
+        _entries[_count] = PayloadEntry.FromCode(PayloadKeyHash.Of(key));
+        EnsureTexts()[_count] = new PayloadEntryText { Key = key, Value = value };
         AddToIndex(_count);
         _count++;
         MarkEdited();
     }
+
+    private PayloadEntryText[] EnsureTexts() => _texts ??= new PayloadEntryText[_entries.Length];
 
     /// <summary>Indexes the first field of each key; a later field with the same key only marks the payload as having duplicates.</summary>
     private void AddToIndex(int index)
