@@ -237,12 +237,15 @@ public sealed partial class SubmissionPayload
 
     internal readonly struct ItemFieldRef
     {
+        // 12 bytes: a slot is stored only for the slot attributes (at most 50); an unknown attribute needs none.
+        private readonly byte _slot;
+
         public ItemFieldRef(int entry, int item, PayloadItemAttribute attribute, int slot)
         {
             Entry = entry;
             Item = item;
             Attribute = attribute;
-            Slot = slot;
+            _slot = attribute == PayloadItemAttribute.Unknown ? (byte)0 : (byte)slot;
         }
 
         public int Entry { get; }
@@ -251,6 +254,6 @@ public sealed partial class SubmissionPayload
 
         public PayloadItemAttribute Attribute { get; }
 
-        public int Slot { get; }
+        public int Slot => _slot;
     }
 }

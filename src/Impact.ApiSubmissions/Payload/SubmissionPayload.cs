@@ -383,7 +383,7 @@ public sealed partial class SubmissionPayload
     internal void ValueSlice(int index, out string text, out int start, out int length)
     {
         ref readonly PayloadEntry entry = ref _entries[index];
-        if (entry.IsParsed && (entry.Flags & (PayloadEntryFlags.ValueEscaped | PayloadEntryFlags.NoEqualsSign)) == 0)
+        if (entry.IsParsed && entry.HasEqualsSign && !entry.ValueEscaped)
         {
             text = _source;
             start = entry.ValueStart;
@@ -429,7 +429,7 @@ public sealed partial class SubmissionPayload
     {
         ref readonly PayloadEntry entry = ref _entries[index];
         var issues = PayloadDecodeIssues.None;
-        if (entry.IsParsed && (entry.Flags & (PayloadEntryFlags.KeyEscaped | PayloadEntryFlags.ValueEscaped)) != 0)
+        if (entry.IsParsed && (entry.KeyEscaped || entry.ValueEscaped))
         {
             PayloadDecoder.Decode(_source, entry.Start, entry.KeyLength, ref issues);
             if (entry.HasEqualsSign)
@@ -505,31 +505,20 @@ public sealed partial class SubmissionPayload
             return;
         }
 
-        ref PayloadEntry entry = ref _entries[_count];
-        entry.Start = start;
-        entry.Length = end - start;
-        entry.Flags = flags;
-        if (equals < 0)
-        {
-            entry.KeyLength = entry.Length;
-            entry.Flags |= PayloadEntryFlags.NoEqualsSign;
-        }
-        else
-        {
-            entry.KeyLength = equals - start;
-        }
-
+        int keyLength = equals < 0 ? end - start : equals - start;
+        int hash;
         if ((flags & PayloadEntryFlags.KeyEscaped) != 0)
         {
-            string key = PayloadDecoder.Decode(_source, start, entry.KeyLength);
+            string key = PayloadDecoder.Decode(_source, start, keyLength);
             EnsureTexts()[_count].Key = key;
-            entry.Hash = PayloadKeyHash.Of(key);
+            hash = PayloadKeyHash.Of(key);
         }
         else
         {
-            entry.Hash = PayloadKeyHash.Of(_source, start, entry.KeyLength);
+            hash = PayloadKeyHash.Of(_source, start, keyLength);
         }
 
+        _entries[_count] = PayloadEntry.Parsed(start, end - start, keyLength, flags, hash);
         AddToIndex(_count);
         _count++;
     }
