@@ -29,6 +29,28 @@ public class PropertyTests
         (2, Gen.OneOfConst("&&", "==", "%", "%4", "%FF", "%E6%BC", "%ED%A0%80", "+", "Item", "ItemSku1=", "1", "_2")))
         .Array[0, 30].Select(string.Concat);
 
+    /// <summary>Well-formed text, as other encoders write it: our decoding agrees with theirs.</summary>
+    [Fact]
+    public void Text_written_by_other_encoders_decodes_to_the_pairs_they_encoded()
+    {
+        var encoders = new Func<string, string>[]
+        {
+            s => System.Web.HttpUtility.UrlEncode(s),     // lower-case hex, '+' for a space
+            Uri.EscapeDataString,                         // upper-case hex, %20 for a space
+            s => System.Net.WebUtility.UrlEncode(s),      // upper-case hex, '+' for a space
+        };
+        Gen.Select(Pairs, Gen.Int[0, encoders.Length - 1], Gen.Int[0, 3]).Sample(
+            (pairs, encoder, emptySegments) =>
+            {
+                var encode = encoders[encoder];
+                string text = new string('&', emptySegments)
+                    + string.Join("&" + new string('&', emptySegments), pairs.Select(p => encode(p.Key) + "=" + encode(p.Value)));
+
+                SubmissionPayload.Parse(text).Pairs().Should().Equal(pairs);
+            },
+            iter: Iterations);
+    }
+
     [Fact]
     public void Built_pairs_format_and_parse_back_to_the_same_pairs_in_order()
     {

@@ -68,7 +68,25 @@ public class TypedValueTests
     }
 
     [Theory]
+    [InlineData("12345678901234567890.5", "12345678901234567890.5")]
+    [InlineData("0.0000000000000000001", "0.0000000000000000001")]
+    [InlineData("-.5", "-0.5")]
+    [InlineData("5.", "5")]
+    [InlineData("%2B5.25", "5.25")]
+    public void A_decimal_of_any_length_or_form_that_invariant_culture_reads_is_read(string raw, string expected)
+    {
+        var value = SubmissionPayload.Parse("Amount=" + raw).Amount;
+
+        value.Should().Be(decimal.Parse(expected, CultureInfo.InvariantCulture));
+        value!.Value.ToString(CultureInfo.InvariantCulture).Should().Be(expected);
+    }
+
+    [Theory]
     [InlineData("6,99")]
+    [InlineData(".")]
+    [InlineData("-")]
+    [InlineData("1.2.3")]
+    [InlineData("--1")]
     [InlineData("1,000.00")]
     [InlineData("1e3")]
     [InlineData("USD 5")]
