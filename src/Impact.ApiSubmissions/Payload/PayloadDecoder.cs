@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Impact.ApiSubmissions;
 
 /// <summary>What decoding found that a well-formed payload would not have.</summary>

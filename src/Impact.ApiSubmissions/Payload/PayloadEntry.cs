@@ -34,7 +34,7 @@ internal struct PayloadEntry
     /// <summary>Whether the raw value holds a '%' or '+' and so differs from the decoded value.</summary>
     public readonly bool ValueEscaped => (_lengthAndFlags & ValueEscapedBit) != 0;
 
-    /// <summary>Whether the segment has an '=' (a key always does when its value is empty but written, <c>key=</c>).</summary>
+    /// <summary>Whether the segment has an '=': without one (<c>flag</c>) the key is the whole segment.</summary>
     public readonly bool HasEqualsSign => KeyLength < Length;
 
     public readonly int ValueStart => Start + KeyLength + 1;

@@ -23,7 +23,6 @@ public sealed partial class SubmissionPayload
 {
     private const int MinimumCapacity = 4;
 
-
     private readonly string _source;
     private PayloadEntry[] _entries;
     private PayloadEntryText[]? _texts;
@@ -51,7 +50,10 @@ public sealed partial class SubmissionPayload
     /// <returns>The parsed payload; empty for an empty string.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="payload"/> is null (the only failure).</exception>
     /// <remarks>
-    /// <para>Each kind of malformed input reads by a fixed rule, the way impact.com's own form decoding reads it:</para>
+    /// <para>
+    /// Each kind of malformed input reads by a fixed rule: those of the WHATWG URL standard's
+    /// <c>application/x-www-form-urlencoded</c> parser, which web servers' form decoders commonly follow.
+    /// </para>
     /// <list type="bullet">
     /// <item><description>'&amp;' separates fields. Empty segments (<c>a=1&amp;&amp;b=2</c>, a leading or trailing '&amp;') make no field.</description></item>
     /// <item><description>The first '=' separates the key from the value; any later '=' belongs to the value.</description></item>
