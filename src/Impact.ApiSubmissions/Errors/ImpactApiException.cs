@@ -35,8 +35,8 @@ public partial class ImpactApiException
     /// <summary>The rate-limit headers of the failed response, when it carried them (always worth a look on a 429).</summary>
     public RateLimitState? RateLimit { get; }
 
-    /// <summary>True for answers worth retrying later: 429 and 500, 502, 503, 504.</summary>
-    public bool IsTransient => IsTransientStatus(StatusCode);
+    /// <summary>True for answers worth retrying later: 429, 500, 502, 503, 504, and bodies cut short in transit.</summary>
+    public bool IsTransient => IsTransientStatus(StatusCode) || InnerException is ImpactWireFormatException { IsTruncated: true };
 
     /// <summary>What went wrong and what to do about it. Never holds the Auth Token.</summary>
     public override string Message => _message ?? DescribeGenerated();

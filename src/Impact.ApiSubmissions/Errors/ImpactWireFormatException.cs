@@ -29,6 +29,9 @@ public class ImpactWireFormatException : FormatException
     /// <summary>The value that could not be read, at most 80 characters, or empty.</summary>
     public string Value { get; }
 
+    /// <summary>True when the JSON simply stops early, as when a connection or proxy cuts a body short.</summary>
+    public bool IsTruncated { get; private set; }
+
     internal static ImpactWireFormatException From(JsonException e, Type? target)
     {
         switch (e)
@@ -40,7 +43,7 @@ public class ImpactWireFormatException : FormatException
                 var field = reader.Path ?? string.Empty;
                 if (LooksTruncated(reader.Message))
                 {
-                    return new ImpactWireFormatException($"The JSON ends early, at {where}{Near(field)}: the body looks truncated.", field, string.Empty, e);
+                    return new ImpactWireFormatException($"The JSON ends early, at {where}{Near(field)}: the body looks truncated.", field, string.Empty, e) { IsTruncated = true };
                 }
 
                 return new ImpactWireFormatException($"The body is not valid JSON{For(target)} at {where}{Near(field)}: {FirstSentence(reader.Message)}", field, string.Empty, e);
@@ -48,7 +51,7 @@ public class ImpactWireFormatException : FormatException
                 var path = serialization.Path ?? string.Empty;
                 if (LooksTruncated(serialization.Message))
                 {
-                    return new ImpactWireFormatException($"The JSON ends early{Near(path)}: the body looks truncated.", path, string.Empty, e);
+                    return new ImpactWireFormatException($"The JSON ends early{Near(path)}: the body looks truncated.", path, string.Empty, e) { IsTruncated = true };
                 }
 
                 return new ImpactWireFormatException($"The JSON does not have the expected shape{For(target)}{Near(path)}: {FirstSentence(serialization.Message)}", path, string.Empty, e);

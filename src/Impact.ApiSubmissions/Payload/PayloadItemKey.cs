@@ -1,0 +1,156 @@
+using System.Globalization;
+
+namespace Impact.ApiSubmissions;
+
+/// <summary>The attribute an item key names: <c>ItemSku{i}</c> is <see cref="Sku"/>, <c>ItemText{i}_{k}</c> is <see cref="Text"/>.</summary>
+internal enum PayloadItemAttribute : byte
+{
+    /// <summary><c>Item{Name}{i}</c> or <c>Item{Name}{i}_{k}</c> with a name or slot the SDK does not model.</summary>
+    Unknown,
+    Sku,
+    PromoCode,
+    Name,
+    Category,
+    SubCategory,
+    Mpn,
+    Brand,
+    Quantity,
+    Price,
+    SubTotal,
+    Discount,
+    DiscountRate,
+    TotalDiscount,
+    DeliveryType,
+    Text,
+    Numeric,
+    Date,
+    Money,
+}
+
+/// <summary>
+/// Recognises item keys: <c>Item</c>, a name of ASCII letters, the item's index (1 or more, no leading
+/// zero) and, for the slot attributes, <c>_</c> and the slot number. Anything else is not an item key.
+/// </summary>
+internal static class PayloadItemKey
+{
+    public const int TextSlots = 50;
+    public const int NumericSlots = 10;
+    public const int DateSlots = 10;
+    public const int MoneySlots = 3;
+
+    private const string Prefix = "Item";
+
+    /// <summary>The name written in the key for each attribute (none for <see cref="PayloadItemAttribute.Unknown"/>).</summary>
+    private static readonly string[] Names =
+    {
+        string.Empty, "Sku", "PromoCode", "Name", "Category", "SubCategory", "Mpn", "Brand", "Quantity", "Price",
+        "SubTotal", "Discount", "DiscountRate", "TotalDiscount", "DeliveryType", "Text", "Numeric", "Date", "Money",
+    };
+
+    /// <summary>Classifies the key <paramref name="text"/>[<paramref name="start"/>..+<paramref name="length"/>].</summary>
+    /// <returns>False when it is not an item key; otherwise the item index, the attribute, and the slot (0 when none).</returns>
+    public static bool TryClassify(string text, int start, int length, out int index, out PayloadItemAttribute attribute, out int slot)
+    {
+        index = 0;
+        slot = 0;
+        attribute = PayloadItemAttribute.Unknown;
+        int end = start + length;
+        if (!HasPrefix(text, start, length))
+        {
+            return false;
+        }
+
+        int nameStart = start + Prefix.Length;
+        int p = nameStart;
+        while (p < end && IsAsciiLetter(text[p]))
+        {
+            p++;
+        }
+
+        int nameLength = p - nameStart;
+        if (nameLength == 0 || !TryReadNumber(text, ref p, end, out index))
+        {
+            return false;
+        }
+
+        if (p < end)
+        {
+            if (text[p] != '_')
+            {
+                return false;
+            }
+
+            p++;
+            if (!TryReadNumber(text, ref p, end, out slot) || p != end)
+            {
+                return false;
+            }
+        }
+
+        attribute = Match(text, nameStart, nameLength, slot);
+        return true;
+    }
+
+    /// <summary>Whether the key starts with <c>Item</c> and is long enough to be an item key.</summary>
+    public static bool HasPrefix(string text, int start, int length) =>
+        length > Prefix.Length + 1 && text[start] == 'I' && text[start + 1] == 't' && text[start + 2] == 'e' && text[start + 3] == 'm';
+
+    /// <summary>The key of an attribute of an item, e.g. <c>ItemQuantity3</c> or <c>ItemText3_12</c>.</summary>
+    public static string Format(PayloadItemAttribute attribute, int index, int slot = 0)
+    {
+        string key = Prefix + Names[(int)attribute] + index.ToString(CultureInfo.InvariantCulture);
+        return slot == 0 ? key : key + "_" + slot.ToString(CultureInfo.InvariantCulture);
+    }
+
+    public static int SlotCount(PayloadItemAttribute attribute) => attribute switch
+    {
+        PayloadItemAttribute.Text => TextSlots,
+        PayloadItemAttribute.Numeric => NumericSlots,
+        PayloadItemAttribute.Date => DateSlots,
+        PayloadItemAttribute.Money => MoneySlots,
+        _ => 0,
+    };
+
+    private static PayloadItemAttribute Match(string text, int nameStart, int nameLength, int slot)
+    {
+        for (int a = 1; a < Names.Length; a++)
+        {
+            string name = Names[a];
+            if (name.Length == nameLength && string.CompareOrdinal(text, nameStart, name, 0, nameLength) == 0)
+            {
+                var attribute = (PayloadItemAttribute)a;
+                int slots = SlotCount(attribute);
+                bool slotFits = slots == 0 ? slot == 0 : slot >= 1 && slot <= slots;
+                return slotFits ? attribute : PayloadItemAttribute.Unknown;
+            }
+        }
+
+        return PayloadItemAttribute.Unknown;
+    }
+
+    /// <summary>Reads 1 to 9 digits with no leading zero (so the number is at least 1 and fits an int).</summary>
+    private static bool TryReadNumber(string text, ref int p, int end, out int value)
+    {
+        value = 0;
+        if (p >= end || text[p] < '1' || text[p] > '9')
+        {
+            return false;
+        }
+
+        int digits = 0;
+        while (p < end && text[p] >= '0' && text[p] <= '9')
+        {
+            if (++digits > 9)
+            {
+                return false;
+            }
+
+            value = (value * 10) + (text[p] - '0');
+            p++;
+        }
+
+        return true;
+    }
+
+    private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}

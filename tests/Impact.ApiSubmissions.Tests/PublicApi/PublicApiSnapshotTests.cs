@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text;
+using FluentAssertions;
+using Impact.ApiSubmissions.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using PublicApiGenerator;
+using Xunit;
+
+namespace Impact.ApiSubmissions.Tests.PublicApi;
+
+/// <summary>
+/// The public surface of every shipping library, committed beside this file. A spec edit or a code change that
+/// alters it fails here with a diff; to accept an intended change run the tests with IMPACT_ACCEPT_API=1
+/// (or copy the .received.txt over the .approved.txt) and commit the approved file.
+/// </summary>
+public class PublicApiSnapshotTests
+{
+    public static IEnumerable<object[]> Libraries() => new[]
+    {
+        new object[] { typeof(ApiSubmissionsClient).Assembly.GetName().Name! },
+        new object[] { typeof(ImpactMockServer).Assembly.GetName().Name! },
+        new object[] { typeof(ImpactApiSubmissionsServiceCollectionExtensions).Assembly.GetName().Name! },
+    };
+
+    [Theory]
+    [MemberData(nameof(Libraries))]
+    public void Public_api_matches_the_approved_snapshot(string assemblyName)
+    {
+        var assembly = AppDomain.CurrentDomain.GetAssemblies().Single(a => a.GetName().Name == assemblyName);
+        var actual = Normalize(assembly.GeneratePublicApi(new ApiGeneratorOptions { ExcludeAttributes = new[] { "System.Runtime.Versioning.TargetFrameworkAttribute" } }));
+        var approvedPath = Path.Combine(Folder(), assemblyName + ".approved.txt");
+        var receivedPath = Path.Combine(Folder(), assemblyName + ".received.txt");
+
+        if (Environment.GetEnvironmentVariable("IMPACT_ACCEPT_API") == "1")
+        {
+            File.WriteAllText(approvedPath, actual);
+        }
+
+        var approved = File.Exists(approvedPath) ? Normalize(File.ReadAllText(approvedPath)) : string.Empty;
+        if (approved == actual)
+        {
+            File.Delete(receivedPath);
+            return;
+        }
+
+        File.WriteAllText(receivedPath, actual);
+        approved.Should().Be(actual, $"the public API of {assemblyName} changed:\n{Diff(approved, actual)}\nIf intended, run the tests with IMPACT_ACCEPT_API=1 (or copy {Path.GetFileName(receivedPath)} over {Path.GetFileName(approvedPath)}) and commit it.");
+    }
+
+    [Fact]
+    public void The_diff_names_added_and_removed_lines()
+    {
+        Diff("a\nb\nc\n", "a\nc\nd\n").Should().Be("- b\n+ d\n");
+    }
+
+    private static string Normalize(string text) => text.Replace("\r\n", "\n").TrimEnd() + "\n";
+
+    // A line diff (longest common subsequence) so a reviewer sees exactly which members came or went.
+    private static string Diff(string before, string after)
+    {
+        var a = before.Split('\n');
+        var b = after.Split('\n');
+        var lcs = new int[a.Length + 1, b.Length + 1];
+        for (var i = a.Length - 1; i >= 0; i--)
+        {
+            for (var j = b.Length - 1; j >= 0; j--)
+            {
+                lcs[i, j] = a[i] == b[j] ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
+            }
+        }
+
+        var diff = new StringBuilder();
+        int x = 0, y = 0;
+        while (x < a.Length || y < b.Length)
+        {
+            if (x < a.Length && y < b.Length && a[x] == b[y])
+            {
+                x++;
+                y++;
+            }
+            else if (y < b.Length && (x == a.Length || lcs[x, y + 1] >= lcs[x + 1, y]))
+            {
+                diff.Append("+ ").Append(b[y++].Trim()).Append('\n');
+            }
+            else
+            {
+                diff.Append("- ").Append(a[x++].Trim()).Append('\n');
+            }
+        }
+
+        return diff.ToString();
+    }
+
+    // The approved files live in the source tree beside this test (deterministic CI builds map
+    // [CallerFilePath] to /_/, so find the repository from the test's own folder instead).
+    private static string Folder()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Generated.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Generated.sln not found"), "tests", "Impact.ApiSubmissions.Tests", "PublicApi");
+    }
+}

@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using FluentAssertions;
+using Impact.ApiSubmissions.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Impact.ApiSubmissions.Tests.Readme;
+
+/// <summary>
+/// The README's C# examples, compiled and run against the mock impact.com. The README shows each
+/// region's text verbatim (see <see cref="ReadmeSnippetTests"/>).
+/// </summary>
+public sealed class ReadmeExamples : IDisposable
+{
+    private readonly ImpactMockServer _server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 7, SubmissionCount = 240 });
+    private readonly ApiSubmissionsClient client;
+    private readonly CancellationToken cancellationToken = CancellationToken.None;
+
+    public ReadmeExamples()
+    {
+        client = _server.CreateClient();
+    }
+
+    public void Dispose()
+    {
+        client.Dispose();
+        _server.Dispose();
+    }
+
+    [Fact]
+    public async Task Get_one()
+    {
+        var batchId = _server.Submissions.First(s => s.HasErrors).BatchId!;
+        var lines = new List<string>();
+        void WriteLine(string line) => lines.Add(line);
+
+        #region readme-get-one
+        ApiSubmission submission = await client.GetApiSubmissionAsync(batchId, cancellationToken);
+        WriteLine($"{submission.BatchId}: {submission.Status}");
+        if (submission.IsComplete && submission.HasErrors)
+        {
+            WriteLine($"{submission.ErrorType}:");
+            foreach (ErrorReason reason in submission.ErrorReasons)
+            {
+                WriteLine($"  {reason.Code}: {reason.Description ?? "(a code this SDK does not know yet)"}");
+            }
+        }
+        #endregion
+
+        lines[0].Should().Be($"{batchId}: Complete");
+        lines.Count.Should().BeGreaterThan(2);
+    }
+
+    [Fact]
+    public async Task Paging()
+    {
+        var lines = new List<string>();
+        void WriteLine(string line) => lines.Add(line);
+
+        #region readme-paging
+        var options = new ApiSubmissionListOptions { PageSize = 100, MaxConcurrency = 4 };
+
+        var failed = new List<ApiSubmission>();
+        await foreach (ApiSubmission s in client.ListAllApiSubmissionsAsync(options, cancellationToken))
+        {
+            if (s.HasErrors)
+            {
+                failed.Add(s);
+            }
+        }
+
+        await foreach (ApiSubmissionPage page in client.ListApiSubmissionPagesAsync(options, cancellationToken))
+        {
+            WriteLine($"page {page.PageInfo.Page} of {page.PageInfo.NumPages}: {page.Submissions.Count} submissions");
+        }
+        #endregion
+
+        failed.Select(s => s.BatchId).Should().Equal(_server.Submissions.Where(s => s.HasErrors).Select(s => s.BatchId));
+        lines.Should().Equal("page 1 of 3: 100 submissions", "page 2 of 3: 100 submissions", "page 3 of 3: 40 submissions");
+    }
+
+    [Fact]
+    public async Task Waiting()
+    {
+        var queuedUri = _server.AddProgressingSubmission().Uri!;
+        var statuses = new List<string>();
+        void WriteLine(string line) => statuses.Add(line);
+
+        #region readme-waiting
+        // queuedUri is the QueuedUri a conversion POST answered, "/Advertisers/<sid>/APISubmissions/<BatchId>".
+        string batchId = ApiSubmission.BatchIdFromUri(queuedUri)!;
+        ApiSubmission done = await client.WaitForCompletionAsync(batchId, new WaitForCompletionOptions
+        {
+            PollInterval = TimeSpan.FromSeconds(1),   // then 2 s, 4 s, ... up to MaxPollInterval
+            Timeout = TimeSpan.FromMinutes(5),
+            StatusChanged = s => WriteLine($"{s.BatchId} is {s.Status}"),
+        }, cancellationToken);
+        #endregion
+
+        done.IsComplete.Should().BeTrue();
+        statuses.Should().Equal($"{batchId} is Queued", $"{batchId} is In Progress", $"{batchId} is Complete");
+    }
+
+    [Fact]
+    public async Task Errors()
+    {
+        var messages = new List<string>();
+        void WriteLine(string line) => messages.Add(line);
+
+        #region readme-errors
+        try
+        {
+            await client.GetApiSubmissionAsync("A-00000000-0000-0000-0000-000000000000", cancellationToken);
+        }
+        catch (ImpactApiException e) when (e.StatusCode == 404)
+        {
+            WriteLine(e.Message); // names the BatchId and the 90-day retention
+        }
+        catch (ImpactApiException e) when (e.StatusCode == 429)
+        {
+            WriteLine($"Rate limited: the window resets in {e.RateLimit?.ResetAfter}.");
+        }
+        #endregion
+
+        messages.Should().Equal("impact.com has no submission with BatchId 'A-00000000-0000-0000-0000-000000000000' (404): the BatchId is unknown, or older than the 90-day retention. The service said: \"Resource not found\".");
+    }
+
+    [Fact]
+    public async Task Dependency_injection()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ImpactApiSubmissions:AccountSid"] = _server.AccountSid,
+            ["ImpactApiSubmissions:AuthToken"] = _server.AuthToken,
+            ["ImpactApiSubmissions:BaseAddress"] = _server.BaseUrl,
+        }).Build();
+
+        #region readme-di
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddImpactApiSubmissions(configuration.GetSection("ImpactApiSubmissions"));
+
+        using var provider = services.BuildServiceProvider();
+        var submissions = provider.GetRequiredService<IApiSubmissionsClient>();
+        #endregion
+
+        (await submissions.GetApiSubmissionAsync(_server.Submissions[0].BatchId!)).BatchId.Should().Be(_server.Submissions[0].BatchId);
+    }
+}
