@@ -67,6 +67,14 @@ internal static class CliApp
             .WithDescription("Why submissions fail: counts by ErrorType and ErrorReason with what each reason means, and the programs and partners with the most failures.")
             .WithExample("errors", "--demo")
             .WithExample("errors", "--since", "30d", "--top", "10");
+        config.AddBranch("payload", payload =>
+        {
+            payload.SetDescription("Work with a submission's payload offline.");
+            payload.AddCommand<PayloadDecodeCommand>("decode")
+                .WithDescription("Decode a payload (argument or standard input) into its fields and items, and check it. Exit code 3 when it has problems.")
+                .WithExample("payload", "decode", "\"CampaignId=1000&EventDate=2024-08-01T23:55:24-08:00&OrderId=1&ItemSku1=12345&ItemQuantity1=two\"")
+                .WithExample("payload", "decode", "--type", "Modification", "<", "payload.txt");
+        });
     }
 
     private static string Version()

@@ -38,16 +38,18 @@ internal sealed class CliHelpProvider : HelpProvider
             yield return renderable;
         }
 
+        // payload decode works offline: no credentials to explain there.
+        var offline = command?.Name is "payload" or "decode";
         yield return new Markup(
-            "\n[yellow]CREDENTIALS:[/]\n"
+            (offline ? string.Empty : "\n[yellow]CREDENTIALS:[/]\n"
             + $"    Set [bold]{ImpactConnection.AccountSidVariable}[/] and [bold]{ImpactConnection.AuthTokenVariable}[/] (impact.com: Settings > API),\n"
             + "    or pass --account-sid and --auth-token. The token is never printed.\n"
-            + "    [bold]--demo[/] runs any command against a built-in mock of impact.com instead: no credentials needed.\n"
+            + "    [bold]--demo[/] runs any command against a built-in mock of impact.com instead: no credentials needed.\n")
             + "\n[yellow]EXIT CODES:[/]\n"
             + "    0  success\n"
             + "    1  a mistake on the command line: unknown option, bad value, missing credentials\n"
             + "    2  impact.com refused or failed (401, 403, 404, 429, 5xx, unreadable answer, timeout)\n"
-            + "    3  wait: the submission completed with errors\n"
+            + "    3  wait: the submission completed with errors; payload decode: the payload has problems\n"
             + "    4  wait: still being processed when --timeout ran out\n");
     }
 }

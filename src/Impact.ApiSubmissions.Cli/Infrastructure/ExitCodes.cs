@@ -12,7 +12,7 @@ internal static class ExitCodes
     /// <summary>impact.com refused or failed (4xx, 5xx, unreadable answer, no answer in time), or the connection failed.</summary>
     public const int ServiceError = 2;
 
-    /// <summary><c>wait</c>: the submission completed, with errors (ErrorType or ErrorReason set).</summary>
+    /// <summary><c>wait</c>: the submission completed, with errors (ErrorType or ErrorReason set); <c>payload decode</c>: the payload has problems.</summary>
     public const int CompletedWithErrors = 3;
 
     /// <summary><c>wait</c>: the submission was still being processed when --timeout ran out.</summary>

@@ -60,7 +60,9 @@ internal static class SubmissionDetails
         if (withPayload)
         {
             console.WriteLine();
-            PayloadView.Write(console, s.Payload);
+            var payload = s.ParsePayload();
+            var type = s.Type ?? SubmissionType.Conversion;
+            PayloadView.Write(console, payload, payload.Validate(type), type);
         }
     }
 }
