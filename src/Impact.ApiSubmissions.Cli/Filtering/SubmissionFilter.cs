@@ -53,7 +53,7 @@ internal sealed class SubmissionFilter
         var until = settings.Until is null ? (DateTimeOffset?)null : DateArgument.Parse("--until", settings.Until, endOfDay: true, now, localZone);
         if (since >= until)
         {
-            throw new UsageException($"--since ({Format(since!.Value)}) must be before --until ({Format(until!.Value)}).");
+            throw new UsageException($"--since '{settings.Since}' is not before --until '{settings.Until}': nothing could match.");
         }
 
         return new SubmissionFilter

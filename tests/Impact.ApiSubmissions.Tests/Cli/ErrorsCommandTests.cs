@@ -1,0 +1,66 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using FluentAssertions;
+using Impact.ApiSubmissions.Testing;
+using Xunit;
+
+namespace Impact.ApiSubmissions.Tests.Cli;
+
+public sealed class ErrorsCommandTests : IDisposable
+{
+    private readonly ImpactMockServer _server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 21, SubmissionCount = 80 });
+    private readonly CliHarness _cli;
+
+    public ErrorsCommandTests()
+    {
+        _cli = CliHarness.For(_server);
+    }
+
+    public void Dispose() => _server.Dispose();
+
+    [Fact]
+    public async Task Counts_failures_by_type_and_reason_with_what_each_reason_means()
+    {
+        var result = await _cli.RunAsync("errors", "--page-size", "30");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var failed = _server.Submissions.Where(s => s.HasErrors).ToList();
+        result.Output.Should().Contain($"80 submissions read: {failed.Count} with errors ({Math.Round(100.0 * failed.Count / 80, MidpointRounding.AwayFromZero)}%).");
+        var lines = result.Output.Split('\n');
+        foreach (var type in failed.GroupBy(s => s.ErrorType!.Value))
+        {
+            lines.Should().Contain(l => l.Trim().StartsWith(type.Key.ToString() + "  ", StringComparison.Ordinal) && l.TrimEnd().EndsWith(" " + type.Count(), StringComparison.Ordinal));
+        }
+
+        foreach (var reason in failed.SelectMany(s => s.ErrorReasons).GroupBy(r => r))
+        {
+            lines.Should().Contain(l => l.Trim().StartsWith(reason.Key.Code + "  ", StringComparison.Ordinal) && l.TrimEnd().EndsWith(" " + reason.Count(), StringComparison.Ordinal), reason.Key.Code + " has a bar");
+            lines.Should().Contain(l => l.StartsWith(reason.Key.Code, StringComparison.Ordinal) && l.Contains(reason.Key.Description!, StringComparison.Ordinal), reason.Key.Code + " is explained");
+        }
+    }
+
+    [Fact]
+    public async Task Names_the_programs_and_partners_with_the_most_failures()
+    {
+        var result = await _cli.RunAsync("errors", "--top", "1");
+
+        var failed = _server.Submissions.Where(s => s.HasErrors).ToList();
+        var program = failed.GroupBy(s => s.CampaignId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First();
+        var submissions = _server.Submissions.Count(s => s.CampaignId == program.Key);
+        result.Output.Should().Contain("Programs with the most failures");
+        var row = result.Output.Split('\n').SkipWhile(l => !l.Contains("Program (CampaignId)", StringComparison.Ordinal)).Skip(2).First();
+        row.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(3)
+            .Should().Equal(program.Key.ToString(), program.Count().ToString(), submissions.ToString());
+        result.Output.Should().Contain("Partners with the most failures").And.Contain("Partner (MediaPartnerId)");
+    }
+
+    [Fact]
+    public async Task Without_failures_it_says_so()
+    {
+        var result = await _cli.RunAsync("errors", "--status", "Queued");
+
+        result.ExitCode.Should().Be(0);
+        result.Output.Should().Contain("with errors (0%).").And.Contain("No errors.");
+    }
+}
