@@ -50,6 +50,7 @@ internal sealed class CliHelpProvider : HelpProvider
             + "    1  a mistake on the command line: unknown option, bad value, missing credentials\n"
             + "    2  impact.com refused or failed (401, 403, 404, 429, 5xx, unreadable answer, timeout)\n"
             + "    3  wait: the submission completed with errors; payload decode: the payload has problems\n"
-            + "    4  wait: still being processed when --timeout ran out\n");
+            + "    4  wait: still being processed when --timeout ran out\n"
+            + "  130  interrupted (Ctrl+C)\n");
     }
 }
