@@ -73,7 +73,7 @@ internal sealed class ListCommand : AsyncCommand<ListSettings>
                 });
                 if (rows.Count > 0)
                 {
-                    console.Write(SubmissionTable.Build(rows));
+                    console.Write(SubmissionTable.Build(rows, console.Profile.Width));
                 }
 
                 console.MarkupLine(Markup.Escape(Summary(rows, reader.State, filter)));

@@ -25,7 +25,7 @@ internal sealed record CliResult(int ExitCode, string Output, string RawOutput, 
 
 /// <summary>
 /// Runs <c>impact-submissions</c> in-process through <see cref="CliApp.RunAsync"/>: plain-text consoles over string
-/// writers (no colors, not a terminal, 240 columns as when redirected), environment variables from a dictionary, local time UTC.
+/// writers (no colors, not a terminal, by default 240 columns as when redirected), environment variables from a dictionary, local time UTC.
 /// </summary>
 internal sealed class CliHarness
 {
@@ -36,6 +36,8 @@ internal sealed class CliHarness
     public bool LiveTerminal { get; set; }
 
     public int MaxRetries { get; set; }
+
+    public int Width { get; set; } = 240;
 
     public CancellationToken Cancellation { get; set; }
 
@@ -61,7 +63,7 @@ internal sealed class CliHarness
             ColorSystem = LiveTerminal ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
             Interactive = LiveTerminal ? InteractionSupport.Yes : InteractionSupport.No,
         });
-        console.Profile.Width = 240;
+        console.Profile.Width = Width;
 
         var environment = new CliEnvironment
         {

@@ -14,7 +14,7 @@ public sealed class DemoModeTests
 
         result.ExitCode.Should().Be(0, result.ToString());
         result.Error.Should().BeEmpty();
-        result.Output.Should().Contain("Demo: a built-in mock of impact.com").And.Contain("5 submissions shown").And.Contain("Stopped at --max 5.");
+        result.Output.Should().Contain("Demo: a built-in mock of impact.com, 300 generated submissions; nothing leaves this machine.").And.Contain("5 submissions shown").And.Contain("Stopped at --max 5.");
     }
 
     [Fact]

@@ -197,6 +197,23 @@ public sealed class ListCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_narrow_terminal_keeps_BatchId_status_and_errors_and_never_breaks_a_BatchId()
+    {
+        _cli.Width = 80;
+
+        var result = await _cli.RunAsync("list", "--errors-only", "--max", "5");
+
+        var lines = result.Output.Split('\n');
+        lines.Should().Contain(l => l.Contains("│ BatchId ", StringComparison.Ordinal) && l.Contains("│ Status ", StringComparison.Ordinal) && l.Contains("│ Errors ", StringComparison.Ordinal));
+        lines.Should().NotContain(l => l.Contains("│ OrderId ", StringComparison.Ordinal));
+        lines.Where(l => l.StartsWith('│') || l.StartsWith('╭')).Should().OnlyContain(l => l.TrimEnd().Length <= 80);
+        foreach (var s in _server.Submissions.Where(s => s.HasErrors).Take(5))
+        {
+            result.Output.Should().Contain("│ " + s.BatchId + " │");
+        }
+    }
+
+    [Fact]
     public void The_progress_line_counts_pages_items_and_requests_left()
     {
         var state = new Impact.ApiSubmissions.Cli.Filtering.SubmissionReader.ReadState
