@@ -35,7 +35,6 @@ internal sealed class ListCommand : AsyncCommand<ListSettings>
         {
             case OutputFormat.Json:
                 var json = new JsonOutput(_environment.RawOut);
-                json.Begin();
                 await foreach (var submission in reader.ReadAsync(cancellation))
                 {
                     json.Write(submission);
@@ -46,12 +45,12 @@ internal sealed class ListCommand : AsyncCommand<ListSettings>
 
             case OutputFormat.Csv:
                 var csv = new CsvOutput(_environment.RawOut);
-                csv.WriteHeader();
                 await foreach (var submission in reader.ReadAsync(cancellation))
                 {
                     csv.Write(submission);
                 }
 
+                csv.End();
                 break;
 
             default:

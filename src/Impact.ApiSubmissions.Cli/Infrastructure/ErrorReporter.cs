@@ -35,10 +35,6 @@ internal sealed class ErrorReporter
                 WriteLine("  " + detail, null);
             }
         }
-        else if (code == ExitCodes.ServiceError && exception is not (ImpactApiException or CommandFailedException))
-        {
-            WriteLine("  (run again with --verbose for details)", null);
-        }
 
         return code;
     }
@@ -70,7 +66,7 @@ internal sealed class ErrorReporter
             case ArgumentException argument:
                 return (ExitCodes.UsageError, OneLine(WithoutParameterName(argument)));
             default:
-                return (ExitCodes.ServiceError, $"Unexpected {exception.GetType().Name}: {OneLine(exception.Message)}");
+                return (ExitCodes.ServiceError, $"Unexpected {exception.GetType().Name}: {OneLine(exception.Message)} Run again with --verbose for details.");
         }
     }
 

@@ -19,16 +19,22 @@ internal sealed class CsvOutput
     };
 
     private readonly TextWriter _writer;
+    private bool _started;
 
     public CsvOutput(TextWriter writer) => _writer = writer;
 
-    public void WriteHeader() => WriteRecord(Columns);
+    /// <summary>Writes the header if no row came: an empty listing is still a valid CSV file.</summary>
+    public void End() => Start();
 
-    public void Write(ApiSubmission s) => WriteRecord(new[]
+    public void Write(ApiSubmission s)
     {
-        s.BatchId, Number(s.AccountId), Date(s.SubmissionDate), Number(s.CampaignId), Number(s.ActionTrackerId), Number(s.MediaPartnerId),
-        s.EventCode, s.OrderId, s.Payload, s.Type?.ToString(), s.Status?.ToString(), Date(s.CompletionDate), s.ErrorType?.ToString(), s.ErrorReason, s.Uri,
-    });
+        Start();
+        WriteRecord(new[]
+        {
+            s.BatchId, Number(s.AccountId), Date(s.SubmissionDate), Number(s.CampaignId), Number(s.ActionTrackerId), Number(s.MediaPartnerId),
+            s.EventCode, s.OrderId, s.Payload, s.Type?.ToString(), s.Status?.ToString(), Date(s.CompletionDate), s.ErrorType?.ToString(), s.ErrorReason, s.Uri,
+        });
+    }
 
     /// <summary>Quotes a field if it needs it.</summary>
     public static string Escape(string? field)
@@ -46,6 +52,16 @@ internal sealed class CsvOutput
         value?.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
 
     private static string? Number(long? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    // The header waits for the first row: a listing that fails at once leaves stdout empty.
+    private void Start()
+    {
+        if (!_started)
+        {
+            _started = true;
+            WriteRecord(Columns);
+        }
+    }
 
     private void WriteRecord(IEnumerable<string?> fields)
     {

@@ -28,16 +28,15 @@ internal sealed class JsonOutput
 
     public JsonOutput(TextWriter writer) => _writer = writer;
 
-    public void Begin() => _writer.Write("[");
-
     public void Write(ApiSubmission submission)
     {
-        _writer.Write(_count++ == 0 ? "\n  " : ",\n  ");
+        // The bracket waits for the first submission: a listing that fails at once leaves stdout empty.
+        _writer.Write(_count++ == 0 ? "[\n  " : ",\n  ");
         // Values never hold a raw line break (JSON escapes them): every one is indentation.
         _writer.Write(Format(submission).Replace("\n", "\n  ", StringComparison.Ordinal));
     }
 
-    public void End() => _writer.Write(_count == 0 ? "]\n" : "\n]\n");
+    public void End() => _writer.Write(_count == 0 ? "[]\n" : "\n]\n");
 
     /// <summary>One submission as indented JSON with the wire fields only.</summary>
     public static string Format(ApiSubmission submission)

@@ -4,6 +4,7 @@ using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using FluentAssertions;
+using Impact.ApiSubmissions.Cli.Infrastructure;
 using Impact.ApiSubmissions.Testing;
 using Xunit;
 
@@ -147,6 +148,39 @@ public sealed class ErrorHandlingTests : IDisposable
 
         result.ExitCode.Should().Be(2);
         result.ErrorLines.Should().ContainSingle().Which.Should().StartWith($"error: impact.com failed to answer ({(int)status}");
+    }
+
+    [Theory]
+    [InlineData("json")]
+    [InlineData("csv")]
+    public async Task A_listing_that_fails_at_once_leaves_standard_output_empty(string format)
+    {
+        _server.FailNext(1, HttpStatusCode.BadGateway);
+
+        var result = await _cli.RunAsync("list", "--format", format);
+
+        result.ExitCode.Should().Be(2);
+        result.RawOutput.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task An_unreachable_host_is_exit_code_2_in_one_line()
+    {
+        _cli.Variables["IMPACT_BASE_URL"] = "http://127.0.0.1:1";
+
+        var result = await _cli.RunAsync("get", "A-1");
+
+        result.ExitCode.Should().Be(2);
+        result.ErrorLines.Should().ContainSingle().Which.Should().StartWith("error: Could not reach impact.com: ");
+    }
+
+    [Fact]
+    public void A_request_timeout_is_a_service_failure_and_a_bug_says_how_to_learn_more()
+    {
+        ErrorReporter.Describe(new TimeoutException("impact.com did not answer GET /x in time."), CancellationToken.None)
+            .Should().Be((2, "impact.com did not answer GET /x in time."));
+        ErrorReporter.Describe(new InvalidCastException("Boom."), CancellationToken.None)
+            .Should().Be((2, "Unexpected InvalidCastException: Boom. Run again with --verbose for details."));
     }
 
     [Fact]

@@ -84,6 +84,16 @@ public sealed class ListCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_empty_listing_is_still_valid_json_and_csv()
+    {
+        var json = await _cli.RunAsync("list", "--format", "json", "--campaign", "999999");
+        var csv = await _cli.RunAsync("list", "--format", "csv", "--campaign", "999999");
+
+        json.RawOutput.Should().Be("[]\n");
+        SubmissionRows.ParseCsv(csv.RawOutput).Should().ContainSingle().Which.Should().Equal(SubmissionRows.Header);
+    }
+
+    [Fact]
     public async Task Filters_combine_and_accept_known_values_in_any_case()
     {
         var result = await _cli.RunAsync("list", "--format", "json", "--status", "complete", "--type", "CONVERSION", "--errors-only", "--campaign", "1000,1002");
