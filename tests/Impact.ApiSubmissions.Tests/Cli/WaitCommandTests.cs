@@ -59,11 +59,11 @@ public sealed class WaitCommandTests : IDisposable
     {
         _server.Add(new ApiSubmissionBuilder().WithBatchId("A-stuck").WithStatus(SubmissionStatus.InProgress).WithCompletionDate(null).WithoutErrors());
 
-        var result = await _cli.RunAsync(new[] { "wait", "A-stuck", "--timeout", "150ms" }.Concat(Fast).ToArray());
+        var result = await _cli.RunAsync(new[] { "wait", "A-stuck", "--timeout", "1s" }.Concat(Fast).ToArray());
 
         result.ExitCode.Should().Be(4, result.ToString());
         result.ErrorLines.Should().ContainSingle().Which.Should()
-            .StartWith("error: Gave up after 150 ms: submission 'A-stuck' is still In Progress (")
+            .StartWith("error: Gave up after 1 s: submission 'A-stuck' is still In Progress (")
             .And.EndWith("polls). impact.com may need longer: run wait again, or give a longer --timeout.");
     }
 
