@@ -1,6 +1,5 @@
 using System;
 using System.Threading;
-using System.Threading.Tasks;
 using Impact.ApiSubmissions.Cli;
 using Impact.ApiSubmissions.Cli.Infrastructure;
 
