@@ -24,34 +24,13 @@ namespace Impact.ApiSubmissions.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 8)]
-public class ListingBenchmarks
+public class ListingBenchmarks : LoopbackListing
 {
-    private ImpactMockServer _server = null!;
-    private HttpClient _http = null!;
-    private ApiSubmissionsClient _client = null!;
-    private JsonSerializerSettings _settings = null!;
-
-    [Params(10, 100)]
-    public int Pages { get; set; }
-
     [GlobalSetup]
-    public void Setup()
-    {
-        _server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 1, SubmissionCount = Pages * 1000 });
-        _http = _server.CreateHttpClient();
-        _client = _server.CreateClient();
-        _settings = ImpactJson.CreateSettings();
-    }
+    public void Setup() => Start();
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _client.Dispose();
-        _http.Dispose();
-        _server.Dispose();
-    }
-
-    private string PagePath(int page) => $"Advertisers/{_server.AccountSid}/APISubmissions?Page={page}&PageSize=1000";
+    public void Cleanup() => Stop();
 
     [Benchmark(Baseline = true, Description = "Floor: JsonTextReader scan")]
     public async Task<int> Floor()
@@ -105,24 +84,14 @@ public class ListingBenchmarks
 /// </summary>
 [Config(typeof(PeakHeapConfig))]
 [SimpleJob(launchCount: 1, warmupCount: 0, iterationCount: 1, invocationCount: 1)]
-public class MemoryBoundBenchmarks
+public class MemoryBoundBenchmarks : LoopbackListing
 {
-    private ImpactMockServer _server = null!;
-    private HttpClient _http = null!;
-    private ApiSubmissionsClient _client = null!;
-    private JsonSerializerSettings _settings = null!;
     private string _method = string.Empty;
-
-    [Params(10, 100)]
-    public int Pages { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
-        _server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 1, SubmissionCount = Pages * 1000 });
-        _http = _server.CreateHttpClient();
-        _client = _server.CreateClient();
-        _settings = ImpactJson.CreateSettings();
+        Start();
         PeakHeap.Start();
     }
 
@@ -130,9 +99,7 @@ public class MemoryBoundBenchmarks
     public void Cleanup()
     {
         PeakHeap.Save(nameof(MemoryBoundBenchmarks), $"{_method}|Pages={Pages}");
-        _client.Dispose();
-        _http.Dispose();
-        _server.Dispose();
+        Stop();
     }
 
     [Benchmark(Baseline = true, Description = "SDK: ListAllApiSubmissionsAsync")]
@@ -158,13 +125,42 @@ public class MemoryBoundBenchmarks
         var pages = new List<ApiSubmissionPage>();
         for (var page = 1; page <= Pages; page++)
         {
-            var text = await _http.GetStringAsync($"Advertisers/{_server.AccountSid}/APISubmissions?Page={page}&PageSize=1000");
+            var text = await _http.GetStringAsync(PagePath(page));
             pages.Add(JsonConvert.DeserializeObject<ApiSubmissionPage>(text, _settings)!);
             PeakHeap.Sample();
         }
 
         return pages.Sum(p => p.Submissions.Count);
     }
+}
+
+/// <summary>A mock impact.com on loopback holding <see cref="Pages"/> pages of 1,000 submissions, and clients for it.</summary>
+public abstract class LoopbackListing
+{
+    protected ImpactMockServer _server = null!;
+    protected HttpClient _http = null!;
+    protected ApiSubmissionsClient _client = null!;
+    protected JsonSerializerSettings _settings = null!;
+
+    [Params(10, 100)]
+    public int Pages { get; set; }
+
+    protected void Start()
+    {
+        _server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 1, SubmissionCount = Pages * 1000 });
+        _http = _server.CreateHttpClient();
+        _client = _server.CreateClient();
+        _settings = ImpactJson.CreateSettings();
+    }
+
+    protected void Stop()
+    {
+        _client.Dispose();
+        _http.Dispose();
+        _server.Dispose();
+    }
+
+    protected string PagePath(int page) => $"Advertisers/{_server.AccountSid}/APISubmissions?Page={page}&PageSize=1000";
 }
 
 /// <summary>
