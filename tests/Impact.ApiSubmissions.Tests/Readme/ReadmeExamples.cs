@@ -107,6 +107,44 @@ public sealed class ReadmeExamples : IDisposable
     }
 
     [Fact]
+    public async Task Payload()
+    {
+        const string reference = "CampaignId=1000&EventTypeId=4000&EventDate=2024-08-01T23:55:24-08:00&OrderId=1234567890123&ClickId=SKhRQaSXwxyOUQ%253AwUx0Mo36FUkiXxtxVUQTEzY0&CustomerId=BCZ2WVSH674563PDPYOTM3AXDQ&OrderPromoCode=10OFF-FORGE&CustomerStatus=NEW&CustomerPostCode=93107&CurrencyCode=USD&OrderDiscount=5&IpAddress=12.345.678.90&ItemSku1=12345&ItemName1=Anvil&ItemCategory1=Anvils&ItemQuantity1=2&ItemPrice1=10&ItemSku2=55555&ItemName2=Hammer&ItemCategory2=Hammers&ItemQuantity2=1&ItemPrice2=6.99";
+        var submission = _server.Add(new ApiSubmissionBuilder().WithPayload(reference));
+        var lines = new List<string>();
+        void WriteLine(string? line) => lines.Add(line ?? "(none)");
+
+        #region readme-payload
+        SubmissionPayload payload = submission.ParsePayload();
+        WriteLine($"campaign {payload.CampaignId}, order {payload.OrderId}, at {payload.EventDate:yyyy-MM-dd HH:mm zzz}");
+        foreach (PayloadItem item in payload.Items)
+        {
+            WriteLine($"  item {item.Index}: {item.Sku} {item.Name}, {item.Quantity} x {item.Price}");
+        }
+
+        WriteLine(payload["ClickId"]); // any key by name, decoded once as the server decoded it
+
+        // Correct a failed conversion and send it again:
+        foreach (PayloadProblem problem in payload.Validate(submission.Type ?? SubmissionType.Conversion))
+        {
+            WriteLine(problem.Message);
+        }
+
+        payload.Items[0].Quantity = 3;
+        payload.OrderDiscount = 7.5m;
+        string body = payload.ToString(); // form-urlencoded; untouched fields keep their original text
+        #endregion
+
+        lines.Should().Equal(
+            "campaign 1000, order 1234567890123, at 2024-08-01 23:55 -08:00",
+            "  item 1: 12345 Anvil, 2 x 10",
+            "  item 2: 55555 Hammer, 1 x 6.99",
+            "SKhRQaSXwxyOUQ%3AwUx0Mo36FUkiXxtxVUQTEzY0");
+        body.Should().Be(reference.Replace("OrderDiscount=5", "OrderDiscount=7.5").Replace("ItemQuantity1=2", "ItemQuantity1=3"));
+        SubmissionPayload.Parse(body).Items[0].Quantity.Should().Be(3);
+    }
+
+    [Fact]
     public async Task Errors()
     {
         var messages = new List<string>();
