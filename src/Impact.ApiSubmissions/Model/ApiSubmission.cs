@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Newtonsoft.Json;
 
 namespace Impact.ApiSubmissions;
 
@@ -8,21 +9,26 @@ public partial class ApiSubmission
     private const string CollectionSegment = "/APISubmissions/";
 
     /// <summary>True when impact.com finished processing the submission (it may still carry errors: see <see cref="HasErrors"/>).</summary>
+    [JsonIgnore]
     public bool IsComplete => Status == SubmissionStatus.Complete;
 
     /// <summary>True while the submission is <see cref="SubmissionStatus.Queued"/> or <see cref="SubmissionStatus.InProgress"/>.</summary>
+    [JsonIgnore]
     public bool IsPending => Status == SubmissionStatus.Queued || Status == SubmissionStatus.InProgress;
 
     /// <summary>True when the submission records an <see cref="ErrorType"/> or at least one error reason.</summary>
+    [JsonIgnore]
     public bool HasErrors => ErrorType.HasValue || ErrorReasons.Count > 0;
 
     /// <summary>
     /// The codes of <see cref="ErrorReason"/>, in order, typed; unknown codes are kept as sent.
     /// Empty when there are none.
     /// </summary>
+    [JsonIgnore]
     public IReadOnlyList<Impact.ApiSubmissions.ErrorReason> ErrorReasons => Impact.ApiSubmissions.ErrorReason.ParseList(ErrorReason);
 
     /// <summary>How long processing took (completion minus submission), or null until both dates are known.</summary>
+    [JsonIgnore]
     public TimeSpan? ProcessingTime => CompletionDate.HasValue && SubmissionDate.HasValue ? CompletionDate.Value - SubmissionDate.Value : null;
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Newtonsoft.Json;
 
 namespace Impact.ApiSubmissions;
 
@@ -10,6 +11,7 @@ public partial class ApiSubmissionPage
     /// The submissions on this page, whichever name the service gave the array
     /// (<c>APISubmissions</c> live, <c>APISubmission</c> in the published schema); both when both came.
     /// </summary>
+    [JsonIgnore]
     public IReadOnlyList<ApiSubmission> Submissions
     {
         get
@@ -31,5 +33,6 @@ public partial class ApiSubmissionPage
     }
 
     /// <summary>The page metadata (<c>@page</c>, <c>@numpages</c>, <c>@nextpageuri</c>, ...) read as numbers and relative URIs.</summary>
+    [JsonIgnore]
     public ApiSubmissionPageInfo PageInfo => new(this);
 }

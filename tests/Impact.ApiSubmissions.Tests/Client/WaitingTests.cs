@@ -51,7 +51,7 @@ public class WaitingTests
     {
         using var client = TestClients.Create(new ScriptedHandler((_, _) => ScriptedHandler.Json(TestClients.Submission("A-1", "In Progress"))));
         var options = Fast();
-        options.Timeout = TimeSpan.FromMilliseconds(300);
+        options.Timeout = TimeSpan.FromSeconds(1.5);
 
         var act = () => client.WaitForCompletionAsync("A-1", options);
 
@@ -59,7 +59,7 @@ public class WaitingTests
         e.LastStatus.Should().Be(SubmissionStatus.InProgress);
         e.BatchId.Should().Be("A-1");
         e.Polls.Should().BeGreaterThan(1);
-        e.Message.Should().StartWith("Submission 'A-1' was still 'In Progress' after 0.3 s");
+        e.Message.Should().StartWith("Submission 'A-1' was still 'In Progress' after 1.5 s");
     }
 
     [Fact]
@@ -84,9 +84,12 @@ public class WaitingTests
             Timeout = TimeSpan.FromSeconds(10),
         });
 
+        // Delays are never shorter than asked (a loaded machine only makes them longer): 40, 80, 160, 320 ms.
         var gaps = stamps.Zip(stamps.Skip(1), (a, b) => b - a).ToList();
         gaps.Should().HaveCount(4);
-        gaps[3].Should().BeGreaterThan(gaps[0] * 2);
+        gaps[1].Should().BeGreaterThan(TimeSpan.FromMilliseconds(75));
+        gaps[2].Should().BeGreaterThan(TimeSpan.FromMilliseconds(150));
+        gaps[3].Should().BeGreaterThan(TimeSpan.FromMilliseconds(300));
     }
 
     [Fact]

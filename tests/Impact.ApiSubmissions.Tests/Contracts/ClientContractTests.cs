@@ -370,33 +370,4 @@ public sealed class ClientContractTests : IDisposable
         done.HasErrors.Should().BeTrue();
         done.ErrorReasons.Should().Equal(ErrorReason.ContractNotFound);
     }
-
-    [Fact]
-    public async Task Load_5000_gets_64_at_a_time_from_one_client_without_a_failure()
-    {
-        var ids = _server.Submissions.Select(s => s.BatchId!).ToArray();
-        var failures = new ConcurrentQueue<Exception>();
-        var mismatches = 0;
-
-        await Parallel.ForEachAsync(Enumerable.Range(0, 5000), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, token) =>
-        {
-            var id = ids[i % ids.Length];
-            try
-            {
-                var s = await _client.GetApiSubmissionAsync(id, token);
-                if (s.BatchId != id)
-                {
-                    Interlocked.Increment(ref mismatches);
-                }
-            }
-            catch (Exception e)
-            {
-                failures.Enqueue(e);
-            }
-        });
-
-        failures.Should().BeEmpty();
-        mismatches.Should().Be(0);
-        _server.RequestCount.Should().Be(5000);
-    }
 }

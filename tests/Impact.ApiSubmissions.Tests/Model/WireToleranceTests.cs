@@ -199,3 +199,43 @@ public class WireToleranceTests
         page.PageInfo.NumPages.Should().Be(5);
     }
 }
+
+public class WireRoundTripTests
+{
+    private static readonly string[] WireFields =
+    {
+        "BatchId", "AccountId", "SubmissionDate", "CampaignId", "ActionTrackerId", "MediaPartnerId", "EventCode", "OrderId",
+        "Payload", "Type", "Status", "CompletionDate", "ErrorType", "ErrorReason", "Uri",
+    };
+
+    [Fact]
+    public void A_known_field_sent_empty_is_not_taken_for_an_unknown_field()
+    {
+        var s = ImpactJson.Deserialize<ApiSubmission>("{\"BatchId\":\"A-1\",\"MediaPartnerId\":\"\",\"CompletionDate\":\"\",\"ErrorType\":\"\",\"OrderId\":null,\"NewField\":\"x\"}");
+
+        s.MediaPartnerId.Should().BeNull();
+        s.AdditionalProperties.Keys.Should().Equal("NewField");
+    }
+
+    [Fact]
+    public void Serialising_writes_the_wire_fields_and_unknown_ones_only()
+    {
+        var s = ImpactJson.Deserialize<ApiSubmission>("{\"BatchId\":\"A-1\",\"Status\":\"Complete\",\"ErrorType\":\"Validation\",\"ErrorReason\":\"OID_MISSING\",\"SubmissionDate\":\"2024-01-01T00:00:00-07:00\",\"CompletionDate\":\"2024-01-01T00:01:00-07:00\",\"Extra\":1}");
+
+        var keys = JObject.Parse(ImpactJson.Serialize(s)).Properties().Select(p => p.Name).ToList();
+
+        keys.Should().BeSubsetOf(WireFields.Append("Extra"));
+        keys.Should().Contain(new[] { "BatchId", "Status", "ErrorType", "ErrorReason", "Extra" });
+    }
+
+    [Fact]
+    public void Serialising_a_page_writes_no_computed_members()
+    {
+        var page = ImpactJson.Deserialize<ApiSubmissionPage>("{\"@page\":\"1\",\"@nextpageuri\":\"\",\"APISubmissions\":[{\"BatchId\":\"A-1\"}]}");
+
+        var keys = JObject.Parse(ImpactJson.Serialize(page)).Properties().Select(p => p.Name).ToList();
+
+        keys.Should().NotContain(new[] { "Submissions", "PageInfo" });
+        keys.Should().Contain(new[] { "@page", "@nextpageuri", "APISubmissions" });
+    }
+}
