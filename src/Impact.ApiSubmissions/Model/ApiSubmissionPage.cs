@@ -20,17 +20,21 @@ public partial class ApiSubmissionPage
             var published = APISubmission;
             if (published is null || published.Count == 0)
             {
-                return live is null ? Array.Empty<ApiSubmission>() : (IReadOnlyList<ApiSubmission>)live.ToList();
+                return live is null ? Array.Empty<ApiSubmission>() : AsReadOnly(live);
             }
 
             if (live is null || live.Count == 0)
             {
-                return published.ToList();
+                return AsReadOnly(published);
             }
 
             return live.Concat(published).ToList();
         }
     }
+
+    // The deserialised arrays are already lists: hand them out without a copy per access.
+    private static IReadOnlyList<ApiSubmission> AsReadOnly(IList<ApiSubmission> list) =>
+        list as IReadOnlyList<ApiSubmission> ?? list.ToList();
 
     /// <summary>The page metadata (<c>@page</c>, <c>@numpages</c>, <c>@nextpageuri</c>, ...) read as numbers and relative URIs.</summary>
     [JsonIgnore]
