@@ -190,12 +190,14 @@ public partial class ApiSubmissionsClient : IDisposable
         }
 
         // The page is parsed straight from the network stream, never held whole as a string. A cancelled
-        // token (caller, or the per-attempt timeout) aborts a read that is stuck waiting for bytes.
+        // token (caller, or the per-attempt timeout) disposes the stream to abort a read stuck waiting for
+        // bytes; the reader is built first, so that disposal can only surface from a read, as a cancellation.
         var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
         using (stream)
-        using (cancellationToken.Register(static s => ((IDisposable)s!).Dispose(), stream))
-        using (var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024))
         {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024);
+            using var abort = cancellationToken.Register(static s => ((IDisposable)s!).Dispose(), stream);
             try
             {
                 return ImpactJson.Deserialize<T>(reader, Serializer);
@@ -205,7 +207,7 @@ public partial class ApiSubmissionsClient : IDisposable
                 cancellationToken.ThrowIfCancellationRequested();
                 throw ImpactErrorResponses.Unreadable(response, e);
             }
-            catch (Exception e) when (e is ObjectDisposedException or IOException && cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (cancellationToken.IsCancellationRequested && e is ObjectDisposedException or IOException or ArgumentException or NotSupportedException)
             {
                 throw new OperationCanceledException("Reading the response was cancelled.", e, cancellationToken);
             }

@@ -193,3 +193,37 @@ public class ResilienceTests
         entries.Should().OnlyContain(e => !e.ToString().Contains(TestClients.Token) && e.Elapsed >= TimeSpan.Zero);
     }
 }
+
+public class BodyCancellationTests
+{
+    [Fact]
+    public async Task Cancellation_as_the_body_is_opened_is_a_cancellation_not_a_stream_error()
+    {
+        using var cts = new CancellationTokenSource();
+        var body = System.Text.Encoding.UTF8.GetBytes(TestClients.Submission("A-1"));
+        var handler = new ScriptedHandler((_, _) =>
+        {
+            var content = new StreamContent(new CancelOnOpenStream(body, cts));
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+        });
+        using var client = TestClients.Create(handler, TestClients.FastOptions(maxRetries: 0));
+
+        var act = () => client.GetApiSubmissionAsync("A-1", cts.Token);
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+    }
+
+    /// <summary>Cancels the caller's token the moment a reader checks whether the body can be read.</summary>
+    private sealed class CancelOnOpenStream(byte[] bytes, CancellationTokenSource cts) : System.IO.MemoryStream(bytes)
+    {
+        public override bool CanRead
+        {
+            get
+            {
+                cts.Cancel();
+                return base.CanRead;
+            }
+        }
+    }
+}
