@@ -1,10 +1,8 @@
 using System;
+using System.Globalization;
 using System.IO;
-using System.Linq;
-using System.Reflection;
 using Impact.ApiSubmissions.Serialization;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace Impact.ApiSubmissions.Cli.Output;
 
@@ -14,13 +12,6 @@ namespace Impact.ApiSubmissions.Cli.Output;
 /// </summary>
 internal sealed class JsonOutput
 {
-    // Conveniences the SDK computes (IsComplete, HasErrors, ErrorReasons...) are not wire fields.
-    private static readonly string[] ComputedMembers = typeof(ApiSubmission)
-        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-        .Where(p => p.GetCustomAttribute<JsonPropertyAttribute>() is null && p.GetCustomAttribute<JsonExtensionDataAttribute>() is null)
-        .Select(p => p.Name)
-        .ToArray();
-
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(ImpactJson.CreateSettings());
 
     private readonly TextWriter _writer;
@@ -41,12 +32,13 @@ internal sealed class JsonOutput
     /// <summary>One submission as indented JSON with the wire fields only.</summary>
     public static string Format(ApiSubmission submission)
     {
-        var json = JObject.FromObject(submission, Serializer);
-        foreach (var name in ComputedMembers)
+        // The SDK marks its conveniences (IsComplete, ErrorReasons...) [JsonIgnore]: only wire fields are written.
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var json = new JsonTextWriter(text) { Formatting = Formatting.Indented })
         {
-            json.Remove(name);
+            Serializer.Serialize(json, submission);
         }
 
-        return json.ToString(Formatting.Indented);
+        return text.ToString();
     }
 }
