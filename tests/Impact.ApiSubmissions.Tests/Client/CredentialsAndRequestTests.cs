@@ -91,15 +91,17 @@ public class CredentialsAndRequestTests
     }
 
     [Theory]
-    [InlineData("", "token")]
-    [InlineData("  ", "token")]
-    [InlineData("IRsid", "")]
-    [InlineData("IRsid", " ")]
-    public void Blank_credentials_are_refused(string sid, string token)
+    [InlineData("", "token-value", "accountSid", "The Account SID is required")]
+    [InlineData("  ", "token-value", "accountSid", "The Account SID is required")]
+    [InlineData("IRsid", "", "authToken", "The Auth Token is required")]
+    [InlineData("IRsid", " ", "authToken", "The Auth Token is required")]
+    public void Blank_credentials_are_refused_naming_the_missing_one(string sid, string token, string parameter, string message)
     {
         var act = () => new ImpactCredentials(sid, token);
 
-        act.Should().Throw<ArgumentException>().Which.Message.Should().NotContain("token-value");
+        var e = act.Should().Throw<ArgumentException>().Which;
+        e.ParamName.Should().Be(parameter);
+        e.Message.Should().StartWith(message).And.NotContain("token-value");
     }
 
     [Theory]
