@@ -44,11 +44,7 @@ internal static class PayloadDecoder
         }
 
         // Decoding never lengthens: '+' gives one char, %XX one byte, and n bytes give at most n chars.
-#if NET8_0_OR_GREATER
-        char[] buffer = System.Buffers.ArrayPool<char>.Shared.Rent(length);
-#else
         char[] buffer = new char[length];
-#endif
         int written = 0;
         int i = start;
         int end = start + length;
@@ -87,11 +83,7 @@ internal static class PayloadDecoder
             }
         }
 
-        string result = new string(buffer, 0, written);
-#if NET8_0_OR_GREATER
-        System.Buffers.ArrayPool<char>.Shared.Return(buffer);
-#endif
-        return result;
+        return new string(buffer, 0, written);
     }
 
     /// <summary>Decodes <paramref name="count"/> bytes written as %XX from <paramref name="runStart"/> as UTF-8.</summary>

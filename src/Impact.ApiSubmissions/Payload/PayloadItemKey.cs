@@ -47,20 +47,20 @@ internal static class PayloadItemKey
         "SubTotal", "Discount", "DiscountRate", "TotalDiscount", "DeliveryType", "Text", "Numeric", "Date", "Money",
     };
 
-    /// <summary>Classifies the key <paramref name="text"/>[<paramref name="start"/>..+<paramref name="length"/>].</summary>
+    /// <summary>Classifies a decoded key.</summary>
     /// <returns>False when it is not an item key; otherwise the item index, the attribute, and the slot (0 when none).</returns>
-    public static bool TryClassify(string text, int start, int length, out int index, out PayloadItemAttribute attribute, out int slot)
+    public static bool TryClassify(string text, out int index, out PayloadItemAttribute attribute, out int slot)
     {
         index = 0;
         slot = 0;
         attribute = PayloadItemAttribute.Unknown;
-        int end = start + length;
-        if (!HasPrefix(text, start, length))
+        int end = text.Length;
+        if (!HasPrefix(text))
         {
             return false;
         }
 
-        int nameStart = start + Prefix.Length;
+        int nameStart = Prefix.Length;
         int p = nameStart;
         while (p < end && IsAsciiLetter(text[p]))
         {
@@ -92,8 +92,8 @@ internal static class PayloadItemKey
     }
 
     /// <summary>Whether the key starts with <c>Item</c> and is long enough to be an item key.</summary>
-    public static bool HasPrefix(string text, int start, int length) =>
-        length > Prefix.Length + 1 && text[start] == 'I' && text[start + 1] == 't' && text[start + 2] == 'e' && text[start + 3] == 'm';
+    public static bool HasPrefix(string key) =>
+        key.Length > Prefix.Length + 1 && key.StartsWith(Prefix, System.StringComparison.Ordinal);
 
     /// <summary>The key of an attribute of an item, e.g. <c>ItemQuantity3</c> or <c>ItemText3_12</c>.</summary>
     public static string Format(PayloadItemAttribute attribute, int index, int slot = 0)

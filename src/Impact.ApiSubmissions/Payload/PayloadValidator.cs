@@ -34,12 +34,12 @@ internal static class PayloadValidator
 
             int? itemIndex = null;
             PayloadValueKind kind;
-            if (PayloadItemKey.TryClassify(key, 0, key.Length, out int item, out var attribute, out _))
+            if (PayloadItemKey.TryClassify(key, out int item, out var attribute, out _))
             {
                 itemIndex = item;
-                kind = PayloadKnownKeys.KindOfItem(attribute);
+                kind = PayloadKeys.KindOfItem(attribute);
             }
-            else if (!PayloadKnownKeys.TryGetKind(key, out kind))
+            else if (!PayloadKeys.TryGetKind(key, out kind))
             {
                 continue;
             }
@@ -128,11 +128,12 @@ internal static class PayloadValidator
     {
         switch (kind)
         {
-            case PayloadValueKind.Int32 when !PayloadValues.TryParseInt32(value, 0, value.Length, out _):
+            case PayloadValueKind.Int32 when !PayloadValues.TryParseInt32(value, out _):
+            case PayloadValueKind.Id when !PayloadValues.TryParseInt64(value, out _):
                 problems.Add(new PayloadProblem(
                     PayloadProblemKind.InvalidNumber, key, $"{key} is \"{value}\", which is not a whole number.", itemIndex));
                 break;
-            case PayloadValueKind.Decimal or PayloadValueKind.Money when !PayloadValues.TryParseDecimal(value, 0, value.Length, out _):
+            case PayloadValueKind.Decimal or PayloadValueKind.Money when !PayloadValues.TryParseDecimal(value, out _):
                 problems.Add(new PayloadProblem(
                     PayloadProblemKind.InvalidNumber,
                     key,
@@ -142,7 +143,7 @@ internal static class PayloadValidator
             case PayloadValueKind.DateTime:
                 CheckDate(key, value, itemIndex, problems);
                 break;
-            case PayloadValueKind.Boolean when !PayloadValues.TryParseBoolean(value, 0, value.Length, out _):
+            case PayloadValueKind.Boolean when !PayloadValues.TryParseBoolean(value, out _):
                 problems.Add(new PayloadProblem(
                     PayloadProblemKind.InvalidBoolean, key, $"{key} is \"{value}\", which is not true, false, 1 or 0.", itemIndex));
                 break;
@@ -151,7 +152,7 @@ internal static class PayloadValidator
 
     private static void CheckDate(string key, string value, int? itemIndex, List<PayloadProblem> problems)
     {
-        switch (PayloadValues.TryParseDateTimeOffset(value, 0, value.Length, out _))
+        switch (PayloadValues.TryParseDateTimeOffset(value, out _))
         {
             case PayloadDateForm.NoOffset:
                 problems.Add(new PayloadProblem(

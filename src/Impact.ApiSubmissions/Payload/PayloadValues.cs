@@ -17,7 +17,7 @@ internal enum PayloadDateForm
 }
 
 /// <summary>
-/// Converts payload values read from a slice of a string, culture-invariant and strict, never throwing;
+/// Converts decoded payload values, culture-invariant and strict, never throwing;
 /// and formats typed values for the payload.
 /// </summary>
 internal static class PayloadValues
@@ -25,47 +25,24 @@ internal static class PayloadValues
     private const NumberStyles IntegerStyle = NumberStyles.AllowLeadingSign;
     private const NumberStyles DecimalStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
 
-    public static bool TryParseInt32(string text, int start, int length, out int value)
-    {
-#if NET8_0_OR_GREATER
-        return int.TryParse(text.AsSpan(start, length), IntegerStyle, CultureInfo.InvariantCulture, out value);
-#else
-        return int.TryParse(text.Substring(start, length), IntegerStyle, CultureInfo.InvariantCulture, out value);
-#endif
-    }
+    public static bool TryParseInt32(string text, out int value) =>
+        int.TryParse(text, IntegerStyle, CultureInfo.InvariantCulture, out value);
 
-    public static bool TryParseInt64(string text, int start, int length, out long value)
-    {
-#if NET8_0_OR_GREATER
-        return long.TryParse(text.AsSpan(start, length), IntegerStyle, CultureInfo.InvariantCulture, out value);
-#else
-        return long.TryParse(text.Substring(start, length), IntegerStyle, CultureInfo.InvariantCulture, out value);
-#endif
-    }
+    public static bool TryParseInt64(string text, out long value) =>
+        long.TryParse(text, IntegerStyle, CultureInfo.InvariantCulture, out value);
 
-    public static bool TryParseDecimal(string text, int start, int length, out decimal value)
-    {
-        if (TryParsePlainDecimal(text, start, length, out value))
-        {
-            return true;
-        }
-
-#if NET8_0_OR_GREATER
-        return decimal.TryParse(text.AsSpan(start, length), DecimalStyle, CultureInfo.InvariantCulture, out value);
-#else
-        return decimal.TryParse(text.Substring(start, length), DecimalStyle, CultureInfo.InvariantCulture, out value);
-#endif
-    }
+    public static bool TryParseDecimal(string text, out decimal value) =>
+        TryParsePlainDecimal(text, out value) || decimal.TryParse(text, DecimalStyle, CultureInfo.InvariantCulture, out value);
 
     /// <summary>
     /// The common case without the general parser: a sign, up to 18 digits and a '.', which fit a 64-bit mantissa
     /// exactly. Anything else returns false and is left to <see cref="decimal.TryParse(string, NumberStyles, IFormatProvider, out decimal)"/>.
     /// </summary>
-    private static bool TryParsePlainDecimal(string text, int start, int length, out decimal value)
+    private static bool TryParsePlainDecimal(string text, out decimal value)
     {
         value = 0;
-        int p = start;
-        int end = start + length;
+        int p = 0;
+        int end = text.Length;
         bool negative = false;
         if (p < end && (text[p] == '-' || text[p] == '+'))
         {
@@ -112,22 +89,16 @@ internal static class PayloadValues
     }
 
     /// <summary>Reads <c>true</c>/<c>false</c> in any case, or <c>1</c>/<c>0</c>.</summary>
-    public static bool TryParseBoolean(string text, int start, int length, out bool value)
+    public static bool TryParseBoolean(string text, out bool value)
     {
         value = false;
-        if (length == 1)
-        {
-            value = text[start] == '1';
-            return value || text[start] == '0';
-        }
-
-        if (length == 4 && string.Compare(text, start, "true", 0, 4, StringComparison.OrdinalIgnoreCase) == 0)
+        if (text == "1" || string.Equals(text, "true", StringComparison.OrdinalIgnoreCase))
         {
             value = true;
             return true;
         }
 
-        return length == 5 && string.Compare(text, start, "false", 0, 5, StringComparison.OrdinalIgnoreCase) == 0;
+        return text == "0" || string.Equals(text, "false", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>
@@ -136,11 +107,11 @@ internal static class PayloadValues
     /// Only a value with an offset gives a <see cref="DateTimeOffset"/>; a date alone, or one with no
     /// offset, reads as <see cref="PayloadDateForm.NoOffset"/>.
     /// </summary>
-    public static PayloadDateForm TryParseDateTimeOffset(string text, int start, int length, out DateTimeOffset value)
+    public static PayloadDateForm TryParseDateTimeOffset(string text, out DateTimeOffset value)
     {
         value = default;
-        int end = start + length;
-        int p = start;
+        int end = text.Length;
+        int p = 0;
         if (!Digits(text, ref p, end, 4, out int year) || !Expect(text, ref p, end, '-')
             || !Digits(text, ref p, end, 2, out int month) || !Expect(text, ref p, end, '-')
             || !Digits(text, ref p, end, 2, out int day))

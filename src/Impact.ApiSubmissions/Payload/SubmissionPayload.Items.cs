@@ -137,8 +137,7 @@ public sealed partial class SubmissionPayload
         int candidates = 0;
         for (int i = 0; i < _count; i++)
         {
-            KeySlice(i, out string text, out int start, out int length);
-            if (PayloadItemKey.HasPrefix(text, start, length))
+            if (PayloadItemKey.HasPrefix(KeyAt(i)))
             {
                 candidates++;
             }
@@ -149,8 +148,7 @@ public sealed partial class SubmissionPayload
         bool ordered = true;
         for (int i = 0; i < _count && found < candidates; i++)
         {
-            KeySlice(i, out string text, out int start, out int length);
-            if (PayloadItemKey.TryClassify(text, start, length, out int item, out var attribute, out int slot))
+            if (PayloadItemKey.TryClassify(KeyAt(i), out int item, out var attribute, out int slot))
             {
                 if (found > 0 && item < fields[found - 1].Item)
                 {

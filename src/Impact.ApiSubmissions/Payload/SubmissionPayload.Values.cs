@@ -5,11 +5,6 @@ namespace Impact.ApiSubmissions;
 // Typed reading of any key, and the custom slots Text1-50, Numeric1-10, Money1-3 and Date1-10.
 public sealed partial class SubmissionPayload
 {
-    private static readonly string[] TextKeys = SlotKeys("Text", PayloadKnownKeys.TextSlots);
-    private static readonly string[] NumericKeys = SlotKeys("Numeric", PayloadKnownKeys.NumericSlots);
-    private static readonly string[] MoneyKeys = SlotKeys("Money", PayloadKnownKeys.MoneySlots);
-    private static readonly string[] DateKeys = SlotKeys("Date", PayloadKnownKeys.DateSlots);
-
     /// <summary>Reads the first value of a key as a whole number in invariant culture (an optional sign, then digits).</summary>
     /// <param name="key">The decoded key, case-sensitive.</param>
     /// <returns>The number; null when the key is absent, the value empty, not a whole number or out of range. Never throws for any value.</returns>
@@ -32,8 +27,7 @@ public sealed partial class SubmissionPayload
             return null;
         }
 
-        ValueSlice(index, out string text, out int start, out int length);
-        return PayloadValues.TryParseInt64(text, start, length, out long value) ? value : null;
+        return PayloadValues.TryParseInt64(ValueAt(index), out long value) ? value : null;
     }
 
     /// <summary>Reads the first value of a key as a decimal number with '.' as the separator, whatever the culture.</summary>
@@ -78,77 +72,65 @@ public sealed partial class SubmissionPayload
             return null;
         }
 
-        ValueSlice(index, out string text, out int start, out int length);
-        return PayloadValues.TryParseBoolean(text, start, length, out bool value) ? value : null;
+        return PayloadValues.TryParseBoolean(ValueAt(index), out bool value) ? value : null;
     }
 
     /// <summary>Reads the custom text slot <c>Text{slot}</c>.</summary>
     /// <param name="slot">The slot number, 1 to 50.</param>
     /// <returns>The value decoded once; null when the key is absent.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="slot"/> is not 1 to 50.</exception>
-    public string? GetText(int slot) => this[SlotKey(TextKeys, slot)];
+    public string? GetText(int slot) => Read(PayloadKeys.Slot(PayloadKeys.TextSlots, slot));
 
     /// <summary>Sets or removes the custom text slot <c>Text{slot}</c> (see <see cref="Set(string, string)"/>).</summary>
     /// <param name="slot">The slot number, 1 to 50.</param>
     /// <param name="value">The value, or null to remove the key.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="slot"/> is not 1 to 50.</exception>
-    public void SetText(int slot, string? value) => Set(SlotKey(TextKeys, slot), value);
+    public void SetText(int slot, string? value) => Write(PayloadKeys.Slot(PayloadKeys.TextSlots, slot), value);
 
     /// <summary>Reads the custom number slot <c>Numeric{slot}</c> as a decimal (see <see cref="GetDecimal"/>).</summary>
     /// <param name="slot">The slot number, 1 to 10.</param>
     /// <returns>The number; null when absent or not a number.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="slot"/> is not 1 to 10.</exception>
-    public decimal? GetNumeric(int slot) => GetDecimal(SlotKey(NumericKeys, slot));
+    public decimal? GetNumeric(int slot) => Read(PayloadKeys.Slot(PayloadKeys.NumericSlots, slot));
 
     /// <summary>Sets or removes the custom number slot <c>Numeric{slot}</c>.</summary>
     /// <param name="slot">The slot number, 1 to 10.</param>
     /// <param name="value">The number, or null to remove the key.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="slot"/> is not 1 to 10.</exception>
-    public void SetNumeric(int slot, decimal? value) => SetOrRemove(SlotKey(NumericKeys, slot), value);
+    public void SetNumeric(int slot, decimal? value) => Write(PayloadKeys.Slot(PayloadKeys.NumericSlots, slot), value);
 
     /// <summary>Reads the custom money slot <c>Money{slot}</c>, in the payload's <see cref="CurrencyCode"/> (see <see cref="GetDecimal"/>).</summary>
     /// <param name="slot">The slot number, 1 to 3.</param>
     /// <returns>The amount; null when absent or not a number.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="slot"/> is not 1 to 3.</exception>
-    public decimal? GetMoney(int slot) => GetDecimal(SlotKey(MoneyKeys, slot));
+    public decimal? GetMoney(int slot) => Read(PayloadKeys.Slot(PayloadKeys.MoneySlots, slot));
 
     /// <summary>Sets or removes the custom money slot <c>Money{slot}</c>.</summary>
     /// <param name="slot">The slot number, 1 to 3.</param>
     /// <param name="value">The amount, or null to remove the key.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="slot"/> is not 1 to 3.</exception>
-    public void SetMoney(int slot, decimal? value) => SetOrRemove(SlotKey(MoneyKeys, slot), value);
+    public void SetMoney(int slot, decimal? value) => Write(PayloadKeys.Slot(PayloadKeys.MoneySlots, slot), value);
 
     /// <summary>Reads the custom date slot <c>Date{slot}</c> (see <see cref="GetDateTimeOffset"/>).</summary>
     /// <param name="slot">The slot number, 1 to 10.</param>
     /// <returns>The date and time with its offset; null when absent, not a date, or without an offset.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="slot"/> is not 1 to 10.</exception>
-    public DateTimeOffset? GetDate(int slot) => GetDateTimeOffset(SlotKey(DateKeys, slot));
+    public DateTimeOffset? GetDate(int slot) => Read(PayloadKeys.Slot(PayloadKeys.DateSlots, slot));
 
     /// <summary>Sets or removes the custom date slot <c>Date{slot}</c>, written in ISO 8601 with its offset.</summary>
     /// <param name="slot">The slot number, 1 to 10.</param>
     /// <param name="value">The date and time, or null to remove the key.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="slot"/> is not 1 to 10.</exception>
-    public void SetDate(int slot, DateTimeOffset? value) => SetOrRemove(SlotKey(DateKeys, slot), value);
+    public void SetDate(int slot, DateTimeOffset? value) => Write(PayloadKeys.Slot(PayloadKeys.DateSlots, slot), value);
 
-    internal bool TryReadInt32(int index, out int value)
-    {
-        ValueSlice(index, out string text, out int start, out int length);
-        return PayloadValues.TryParseInt32(text, start, length, out value);
-    }
+    internal bool TryReadInt32(int index, out int value) => PayloadValues.TryParseInt32(ValueAt(index), out value);
 
-    internal bool TryReadDecimal(int index, out decimal value)
-    {
-        ValueSlice(index, out string text, out int start, out int length);
-        return PayloadValues.TryParseDecimal(text, start, length, out value);
-    }
+    internal bool TryReadDecimal(int index, out decimal value) => PayloadValues.TryParseDecimal(ValueAt(index), out value);
 
-    internal bool TryReadDateTimeOffset(int index, out DateTimeOffset value)
-    {
-        ValueSlice(index, out string text, out int start, out int length);
-        return PayloadValues.TryParseDateTimeOffset(text, start, length, out value) == PayloadDateForm.WithOffset;
-    }
+    internal bool TryReadDateTimeOffset(int index, out DateTimeOffset value) =>
+        PayloadValues.TryParseDateTimeOffset(ValueAt(index), out value) == PayloadDateForm.WithOffset;
 
-    internal void SetOrRemove(string key, int? value) => Set(key, value.HasValue ? PayloadValues.Format(value.Value) : null);
+    internal void SetOrRemove(string key, long? value) => Set(key, value.HasValue ? PayloadValues.Format(value.Value) : null);
 
     internal void SetOrRemove(string key, decimal? value) => Set(key, value.HasValue ? PayloadValues.Format(value.Value) : null);
 
@@ -156,24 +138,25 @@ public sealed partial class SubmissionPayload
 
     internal void SetOrRemove(string key, bool? value) => Set(key, value.HasValue ? PayloadValues.Format(value.Value) : null);
 
-    private static string SlotKey(string[] keys, int slot)
-    {
-        if (slot < 1 || slot > keys.Length)
-        {
-            throw new ArgumentOutOfRangeException(nameof(slot), slot, $"The slot must be 1 to {keys.Length}.");
-        }
+    // Reading and writing a declared key: the overload is chosen by the declaration's type, so a property reads its
+    // key by the key's kind.
+    private string? Read(PayloadKey<string> key) => this[key.Name];
 
-        return keys[slot - 1];
-    }
+    private long? Read(PayloadKey<long> key) => GetInt64(key.Name);
 
-    private static string[] SlotKeys(string prefix, int count)
-    {
-        var keys = new string[count];
-        for (int k = 1; k <= count; k++)
-        {
-            keys[k - 1] = PayloadKnownKeys.Slot(prefix, k);
-        }
+    private decimal? Read(PayloadKey<decimal> key) => GetDecimal(key.Name);
 
-        return keys;
-    }
+    private DateTimeOffset? Read(PayloadKey<DateTimeOffset> key) => GetDateTimeOffset(key.Name);
+
+    private bool? Read(PayloadKey<bool> key) => GetBoolean(key.Name);
+
+    private void Write(PayloadKey<string> key, string? value) => Set(key.Name, value);
+
+    private void Write(PayloadKey<long> key, long? value) => SetOrRemove(key.Name, value);
+
+    private void Write(PayloadKey<decimal> key, decimal? value) => SetOrRemove(key.Name, value);
+
+    private void Write(PayloadKey<DateTimeOffset> key, DateTimeOffset? value) => SetOrRemove(key.Name, value);
+
+    private void Write(PayloadKey<bool> key, bool? value) => SetOrRemove(key.Name, value);
 }

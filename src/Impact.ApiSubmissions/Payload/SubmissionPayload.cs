@@ -24,10 +24,9 @@ public sealed partial class SubmissionPayload
     private const int MinimumCapacity = 4;
 
     private readonly string _source;
+    private readonly Dictionary<string, int> _firstIndex = new(StringComparer.Ordinal);
     private PayloadEntry[] _entries;
-    private PayloadEntryText[]? _texts;
     private int _count;
-    private int[] _buckets;
     private bool _edited;
     private bool _hasDuplicates;
     private int _version;
@@ -42,7 +41,6 @@ public sealed partial class SubmissionPayload
     {
         _source = source;
         _entries = new PayloadEntry[capacity];
-        _buckets = new int[BucketCountFor(capacity)];
     }
 
     /// <summary>Parses a form-urlencoded payload. Every string is a payload: content is never rejected.</summary>
@@ -72,9 +70,24 @@ public sealed partial class SubmissionPayload
             throw new ArgumentNullException(nameof(payload));
         }
 
-        var result = new SubmissionPayload(payload, Math.Max(MinimumCapacity, CountSeparators(payload) + 1));
+        var result = new SubmissionPayload(payload, MinimumCapacity);
+        int start = 0;
+        while (start <= payload.Length)
+        {
+            int end = payload.IndexOf('&', start);
+            if (end < 0)
+            {
+                end = payload.Length;
+            }
 
-        PayloadScanner.Scan(payload, result);
+            if (end > start)
+            {
+                result.AppendParsed(start, end);
+            }
+
+            start = end + 1;
+        }
+
         return result;
     }
 
@@ -219,8 +232,7 @@ public sealed partial class SubmissionPayload
             return;
         }
 
-        _entries[index] = PayloadEntry.FromCode(_entries[index].Hash);
-        EnsureTexts()[index] = new PayloadEntryText { Key = key, Value = value };
+        _entries[index] = PayloadEntry.FromCode(key, value);
         MarkEdited();
     }
 
@@ -320,9 +332,9 @@ public sealed partial class SubmissionPayload
             }
             else
             {
-                PayloadEncoder.Append(builder, _texts![i].Key!);
+                PayloadEncoder.Append(builder, entry.Key);
                 builder.Append('=');
-                PayloadEncoder.Append(builder, _texts[i].Value!);
+                PayloadEncoder.Append(builder, entry.Value!);
             }
         }
 
@@ -338,89 +350,27 @@ public sealed partial class SubmissionPayload
             throw new ArgumentNullException(nameof(key));
         }
 
-        int hash = PayloadKeyHash.Of(key);
-        int mask = _buckets.Length - 1;
-        for (int bucket = hash & mask; ; bucket = (bucket + 1) & mask)
-        {
-            int slot = _buckets[bucket];
-            if (slot == 0)
-            {
-                return -1;
-            }
-
-            if (_entries[slot - 1].Hash == hash && KeyEquals(slot - 1, key))
-            {
-                return slot - 1;
-            }
-        }
+        return _firstIndex.TryGetValue(key, out int index) ? index : -1;
     }
 
-    internal string KeyAt(int index)
-    {
-        string? key = _texts?[index].Key;
-        if (key is null)
-        {
-            ref readonly PayloadEntry entry = ref _entries[index];
-            key = _source.Substring(entry.Start, entry.KeyLength);
-            EnsureTexts()[index].Key = key;
-        }
-
-        return key;
-    }
+    internal string KeyAt(int index) => _entries[index].Key;
 
     internal string ValueAt(int index)
     {
-        string? value = _texts?[index].Value;
-        if (value is null)
+        ref PayloadEntry entry = ref _entries[index];
+        if (entry.Value is null)
         {
-            ref readonly PayloadEntry entry = ref _entries[index];
-            value = entry.HasEqualsSign ? PayloadDecoder.Decode(_source, entry.ValueStart, entry.ValueLength) : string.Empty;
-            EnsureTexts()[index].Value = value;
+            // Several readers may decode the same value at once: each stores an equal string.
+            entry.Value = entry.HasEqualsSign ? PayloadDecoder.Decode(_source, entry.ValueStart, entry.ValueLength) : string.Empty;
         }
 
-        return value;
-    }
-
-    /// <summary>The decoded value of a field as a slice, without a new string when the value has no escapes.</summary>
-    internal void ValueSlice(int index, out string text, out int start, out int length)
-    {
-        ref readonly PayloadEntry entry = ref _entries[index];
-        if (entry.IsParsed && entry.HasEqualsSign && !entry.ValueEscaped)
-        {
-            text = _source;
-            start = entry.ValueStart;
-            length = entry.ValueLength;
-        }
-        else
-        {
-            text = ValueAt(index);
-            start = 0;
-            length = text.Length;
-        }
-    }
-
-    /// <summary>The decoded key of a field as a slice, without a new string when the key has no escapes.</summary>
-    internal void KeySlice(int index, out string text, out int start, out int length)
-    {
-        string? key = _texts?[index].Key;
-        if (key is null)
-        {
-            text = _source;
-            start = _entries[index].Start;
-            length = _entries[index].KeyLength;
-        }
-        else
-        {
-            text = key;
-            start = 0;
-            length = key.Length;
-        }
+        return entry.Value;
     }
 
     internal PayloadField FieldAt(int index)
     {
         ref readonly PayloadEntry entry = ref _entries[index];
-        string key = KeyAt(index);
+        string key = entry.Key;
         string value = ValueAt(index);
         string encoded = entry.IsParsed ? _source.Substring(entry.Start, entry.Length) : PayloadEncoder.EncodeField(key, value);
         return new PayloadField(key, value, encoded);
@@ -431,13 +381,10 @@ public sealed partial class SubmissionPayload
     {
         ref readonly PayloadEntry entry = ref _entries[index];
         var issues = PayloadDecodeIssues.None;
-        if (entry.IsParsed && (entry.KeyEscaped || entry.ValueEscaped))
+        if (entry.IsParsed)
         {
             PayloadDecoder.Decode(_source, entry.Start, entry.KeyLength, ref issues);
-            if (entry.HasEqualsSign)
-            {
-                PayloadDecoder.Decode(_source, entry.ValueStart, entry.ValueLength, ref issues);
-            }
+            PayloadDecoder.Decode(_source, entry.ValueStart, entry.ValueLength, ref issues);
         }
 
         return issues;
@@ -451,132 +398,59 @@ public sealed partial class SubmissionPayload
         {
             if (!remove(i))
             {
-                _entries[kept] = _entries[i];
-                if (_texts is not null)
-                {
-                    _texts[kept] = _texts[i];
-                }
-
-                kept++;
+                _entries[kept++] = _entries[i];
             }
         }
 
         Array.Clear(_entries, kept, _count - kept);
-        if (_texts is not null)
-        {
-            Array.Clear(_texts, kept, _count - kept);
-        }
-
         _count = kept;
-        RebuildIndex();
-        MarkEdited();
-    }
-
-    private static int CountSeparators(string text)
-    {
-#if NET8_0_OR_GREATER
-        return System.MemoryExtensions.Count(text.AsSpan(), '&');
-#else
-        int count = 0;
-        foreach (char c in text)
-        {
-            if (c == '&') count++;
-        }
-
-        return count;
-#endif
-    }
-
-    private static int BucketCountFor(int capacity)
-    {
-        // A power of two at least twice the capacity keeps linear probing short.
-        int buckets = 8;
-        while (buckets < capacity * 2)
-        {
-            buckets <<= 1;
-        }
-
-        return buckets;
-    }
-
-    /// <summary>Adds the segment [<paramref name="start"/>, <paramref name="end"/>) as a field; an empty segment makes none.</summary>
-    internal void AppendParsed(int start, int end, int equals, PayloadEntryFlags flags)
-    {
-        if (end == start)
-        {
-            return;
-        }
-
-        int keyLength = equals < 0 ? end - start : equals - start;
-        int hash;
-        if ((flags & PayloadEntryFlags.KeyEscaped) != 0)
-        {
-            string key = PayloadDecoder.Decode(_source, start, keyLength);
-            EnsureTexts()[_count].Key = key;
-            hash = PayloadKeyHash.Of(key);
-        }
-        else
-        {
-            hash = PayloadKeyHash.Of(_source, start, keyLength);
-        }
-
-        _entries[_count] = PayloadEntry.Parsed(start, end - start, keyLength, flags, hash);
-        AddToIndex(_count);
-        _count++;
-    }
-
-    private void Append(string key, string value)
-    {
-        if (_count == _entries.Length)
-        {
-            Array.Resize(ref _entries, _entries.Length * 2);
-            if (_texts is not null)
-            {
-                Array.Resize(ref _texts, _entries.Length);
-            }
-
-            _buckets = new int[BucketCountFor(_entries.Length)];
-            RebuildIndex();
-        }
-
-        _entries[_count] = PayloadEntry.FromCode(PayloadKeyHash.Of(key));
-        EnsureTexts()[_count] = new PayloadEntryText { Key = key, Value = value };
-        AddToIndex(_count);
-        _count++;
-        MarkEdited();
-    }
-
-    private PayloadEntryText[] EnsureTexts() => _texts ??= new PayloadEntryText[_entries.Length];
-
-    /// <summary>Indexes the first field of each key; a later field with the same key only marks the payload as having duplicates.</summary>
-    private void AddToIndex(int index)
-    {
-        int hash = _entries[index].Hash;
-        int mask = _buckets.Length - 1;
-        for (int bucket = hash & mask; ; bucket = (bucket + 1) & mask)
-        {
-            int slot = _buckets[bucket];
-            if (slot == 0)
-            {
-                _buckets[bucket] = index + 1;
-                return;
-            }
-
-            if (_entries[slot - 1].Hash == hash && KeysEqual(slot - 1, index))
-            {
-                _hasDuplicates = true;
-                return;
-            }
-        }
-    }
-
-    private void RebuildIndex()
-    {
-        Array.Clear(_buckets, 0, _buckets.Length);
+        _firstIndex.Clear();
         _hasDuplicates = false;
         for (int i = 0; i < _count; i++)
         {
             AddToIndex(i);
+        }
+
+        MarkEdited();
+    }
+
+    /// <summary>Adds the segment [<paramref name="start"/>, <paramref name="end"/>) of the source as a field.</summary>
+    private void AppendParsed(int start, int end)
+    {
+        int equals = _source.IndexOf('=', start, end - start);
+        int keyLength = equals < 0 ? end - start : equals - start;
+        AppendEntry(PayloadEntry.Parsed(PayloadDecoder.Decode(_source, start, keyLength), start, end - start, keyLength));
+    }
+
+    private void Append(string key, string value)
+    {
+        AppendEntry(PayloadEntry.FromCode(key, value));
+        MarkEdited();
+    }
+
+    private void AppendEntry(in PayloadEntry entry)
+    {
+        if (_count == _entries.Length)
+        {
+            Array.Resize(ref _entries, _entries.Length * 2);
+        }
+
+        _entries[_count] = entry;
+        AddToIndex(_count);
+        _count++;
+    }
+
+    /// <summary>Indexes the first field of each key; a later field with the same key only marks the payload as having duplicates.</summary>
+    private void AddToIndex(int index)
+    {
+        string key = _entries[index].Key;
+        if (_firstIndex.ContainsKey(key))
+        {
+            _hasDuplicates = true;
+        }
+        else
+        {
+            _firstIndex.Add(key, index);
         }
     }
 
@@ -592,28 +466,17 @@ public sealed partial class SubmissionPayload
         }
     }
 
-    private bool KeyEquals(int index, string key)
-    {
-        KeySlice(index, out string text, out int start, out int length);
-        return length == key.Length && string.CompareOrdinal(text, start, key, 0, length) == 0;
-    }
-
-    private bool KeysEqual(int a, int b)
-    {
-        KeySlice(a, out string textA, out int startA, out int lengthA);
-        KeySlice(b, out string textB, out int startB, out int lengthB);
-        return lengthA == lengthB && string.CompareOrdinal(textA, startA, textB, startB, lengthA) == 0;
-    }
+    private bool KeyEquals(int index, string key) => string.Equals(_entries[index].Key, key, StringComparison.Ordinal);
 
     private bool IsModeled(int index)
     {
-        KeySlice(index, out string text, out int start, out int length);
-        if (PayloadItemKey.TryClassify(text, start, length, out _, out var attribute, out _))
+        string key = _entries[index].Key;
+        if (PayloadItemKey.TryClassify(key, out _, out var attribute, out _))
         {
             return attribute != PayloadItemAttribute.Unknown;
         }
 
-        return PayloadKnownKeys.TryGetKind(KeyAt(index), out _);
+        return PayloadKeys.TryGetKind(key, out _);
     }
 
     private void MarkEdited()

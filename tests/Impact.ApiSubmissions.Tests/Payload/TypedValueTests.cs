@@ -14,7 +14,9 @@ public class TypedValueTests
     [InlineData("-7", -7)]
     [InlineData("%2B7", 7)]
     [InlineData("007", 7)]
-    public void A_whole_number_reads_as_an_int(string raw, int expected)
+    [InlineData("2147483648", 2147483648L)]
+    [InlineData("9223372036854775807", long.MaxValue)]
+    public void An_id_reads_as_a_64_bit_whole_number(string raw, long expected)
     {
         SubmissionPayload.Parse("CampaignId=" + raw).CampaignId.Should().Be(expected);
     }
@@ -25,7 +27,7 @@ public class TypedValueTests
     [InlineData("1,000")]
     [InlineData("+7")]
     [InlineData("%207")]
-    [InlineData("2147483648")]
+    [InlineData("9223372036854775808")]
     [InlineData("")]
     public void A_value_that_is_not_a_whole_number_reads_as_null_and_its_text_stays_readable(string raw)
     {

@@ -52,6 +52,14 @@ public class ValidationTests
     }
 
     [Fact]
+    public void An_id_past_32_bits_is_valid_but_a_quantity_past_32_bits_is_not()
+    {
+        var problem = Single(Valid + "&CampaignId=2147483648&ItemSku1=A&ItemQuantity1=2147483648");
+
+        (problem.Kind, problem.Key).Should().Be((PayloadProblemKind.InvalidNumber, "ItemQuantity1"));
+    }
+
+    [Fact]
     public void An_empty_number_counts_as_absent_not_as_a_bad_value()
     {
         SubmissionPayload.Parse(Valid + "&CampaignId=&ItemSku1=A&ItemQuantity1=").Validate().Should().BeEmpty();
