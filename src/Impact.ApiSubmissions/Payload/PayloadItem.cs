@@ -29,117 +29,112 @@ public sealed class PayloadItem
     /// <value>The value decoded once; null when absent. Setting null removes the key.</value>
     public string? Sku
     {
-        get => GetString(PayloadItemAttribute.Sku);
-        set => SetString(PayloadItemAttribute.Sku, value);
+        get => Read(PayloadItemAttributes.Sku);
+        set => Write(PayloadItemAttributes.Sku, value);
     }
 
     /// <summary><c>ItemPromoCode{i}</c>: the promo code applied to the item.</summary>
     /// <value>The value decoded once; null when absent. Setting null removes the key.</value>
     public string? PromoCode
     {
-        get => GetString(PayloadItemAttribute.PromoCode);
-        set => SetString(PayloadItemAttribute.PromoCode, value);
+        get => Read(PayloadItemAttributes.PromoCode);
+        set => Write(PayloadItemAttributes.PromoCode, value);
     }
 
     /// <summary><c>ItemName{i}</c>: the item's name.</summary>
     /// <value>The value decoded once; null when absent. Setting null removes the key.</value>
     public string? Name
     {
-        get => GetString(PayloadItemAttribute.Name);
-        set => SetString(PayloadItemAttribute.Name, value);
+        get => Read(PayloadItemAttributes.Name);
+        set => Write(PayloadItemAttributes.Name, value);
     }
 
     /// <summary><c>ItemCategory{i}</c>: the item's category.</summary>
     /// <value>The value decoded once; null when absent. Setting null removes the key.</value>
     public string? Category
     {
-        get => GetString(PayloadItemAttribute.Category);
-        set => SetString(PayloadItemAttribute.Category, value);
+        get => Read(PayloadItemAttributes.Category);
+        set => Write(PayloadItemAttributes.Category, value);
     }
 
     /// <summary><c>ItemSubCategory{i}</c>: the item's sub-category.</summary>
     /// <value>The value decoded once; null when absent. Setting null removes the key.</value>
     public string? SubCategory
     {
-        get => GetString(PayloadItemAttribute.SubCategory);
-        set => SetString(PayloadItemAttribute.SubCategory, value);
+        get => Read(PayloadItemAttributes.SubCategory);
+        set => Write(PayloadItemAttributes.SubCategory, value);
     }
 
     /// <summary><c>ItemMpn{i}</c>: the manufacturer part number.</summary>
     /// <value>The value decoded once; null when absent. Setting null removes the key.</value>
     public string? Mpn
     {
-        get => GetString(PayloadItemAttribute.Mpn);
-        set => SetString(PayloadItemAttribute.Mpn, value);
+        get => Read(PayloadItemAttributes.Mpn);
+        set => Write(PayloadItemAttributes.Mpn, value);
     }
 
     /// <summary><c>ItemBrand{i}</c>: the item's brand.</summary>
     /// <value>The value decoded once; null when absent. Setting null removes the key.</value>
     public string? Brand
     {
-        get => GetString(PayloadItemAttribute.Brand);
-        set => SetString(PayloadItemAttribute.Brand, value);
+        get => Read(PayloadItemAttributes.Brand);
+        set => Write(PayloadItemAttributes.Brand, value);
     }
 
     /// <summary><c>ItemQuantity{i}</c>: how many units were ordered.</summary>
     /// <value>The whole number; null when absent, empty or not a whole number (<c>2.5</c>, <c>two</c>). Setting null removes the key.</value>
     public int? Quantity
     {
-        get
-        {
-            int entry = Find(PayloadItemAttribute.Quantity);
-            return entry >= 0 && _payload.TryReadInt32(entry, out int value) ? value : null;
-        }
-
-        set => _payload.SetOrRemove(Key(PayloadItemAttribute.Quantity), value);
+        get => Read(PayloadItemAttributes.Quantity);
+        set => Write(PayloadItemAttributes.Quantity, value);
     }
 
     /// <summary><c>ItemPrice{i}</c>: the price of one unit, in the payload's <see cref="SubmissionPayload.CurrencyCode"/>.</summary>
     /// <value>The number, read with '.' as the separator; null when absent, empty or not a number. Setting null removes the key.</value>
     public decimal? Price
     {
-        get => GetDecimal(PayloadItemAttribute.Price);
-        set => SetDecimal(PayloadItemAttribute.Price, value);
+        get => Read(PayloadItemAttributes.Price);
+        set => Write(PayloadItemAttributes.Price, value);
     }
 
     /// <summary><c>ItemSubTotal{i}</c>: the item line's subtotal, in the payload's currency.</summary>
     /// <value>The number, read with '.' as the separator; null when absent, empty or not a number. Setting null removes the key.</value>
     public decimal? SubTotal
     {
-        get => GetDecimal(PayloadItemAttribute.SubTotal);
-        set => SetDecimal(PayloadItemAttribute.SubTotal, value);
+        get => Read(PayloadItemAttributes.SubTotal);
+        set => Write(PayloadItemAttributes.SubTotal, value);
     }
 
     /// <summary><c>ItemDiscount{i}</c>: the discount on the item, in the payload's currency.</summary>
     /// <value>The number, read with '.' as the separator; null when absent, empty or not a number. Setting null removes the key.</value>
     public decimal? Discount
     {
-        get => GetDecimal(PayloadItemAttribute.Discount);
-        set => SetDecimal(PayloadItemAttribute.Discount, value);
+        get => Read(PayloadItemAttributes.Discount);
+        set => Write(PayloadItemAttributes.Discount, value);
     }
 
     /// <summary><c>ItemDiscountRate{i}</c>: the discount on the item, as a rate.</summary>
     /// <value>The number, read with '.' as the separator; null when absent, empty or not a number. Setting null removes the key.</value>
     public decimal? DiscountRate
     {
-        get => GetDecimal(PayloadItemAttribute.DiscountRate);
-        set => SetDecimal(PayloadItemAttribute.DiscountRate, value);
+        get => Read(PayloadItemAttributes.DiscountRate);
+        set => Write(PayloadItemAttributes.DiscountRate, value);
     }
 
     /// <summary><c>ItemTotalDiscount{i}</c>: the total discount on the item line, in the payload's currency.</summary>
     /// <value>The number, read with '.' as the separator; null when absent, empty or not a number. Setting null removes the key.</value>
     public decimal? TotalDiscount
     {
-        get => GetDecimal(PayloadItemAttribute.TotalDiscount);
-        set => SetDecimal(PayloadItemAttribute.TotalDiscount, value);
+        get => Read(PayloadItemAttributes.TotalDiscount);
+        set => Write(PayloadItemAttributes.TotalDiscount, value);
     }
 
     /// <summary><c>ItemDeliveryType{i}</c>: how the item is delivered.</summary>
     /// <value>The value decoded once; null when absent. Setting null removes the key.</value>
     public string? DeliveryType
     {
-        get => GetString(PayloadItemAttribute.DeliveryType);
-        set => SetString(PayloadItemAttribute.DeliveryType, value);
+        get => Read(PayloadItemAttributes.DeliveryType);
+        set => Write(PayloadItemAttributes.DeliveryType, value);
     }
 
     /// <summary>
@@ -157,54 +152,49 @@ public sealed class PayloadItem
     /// <param name="slot">The slot number, 1 to 50.</param>
     /// <returns>The value decoded once; null when absent.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="slot"/> is not 1 to 50.</exception>
-    public string? GetText(int slot) => GetString(PayloadItemAttribute.Text, CheckSlot(PayloadItemAttribute.Text, slot));
+    public string? GetText(int slot) => Read(PayloadItemAttributes.TextSlots, CheckSlot(PayloadItemAttributes.TextSlots, slot));
 
     /// <summary>Sets or removes the item's custom text slot <c>ItemText{i}_{slot}</c>.</summary>
     /// <param name="slot">The slot number, 1 to 50.</param>
     /// <param name="value">The value, or null to remove the key.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="slot"/> is not 1 to 50.</exception>
-    public void SetText(int slot, string? value) => SetString(PayloadItemAttribute.Text, value, CheckSlot(PayloadItemAttribute.Text, slot));
+    public void SetText(int slot, string? value) => Write(PayloadItemAttributes.TextSlots, value, CheckSlot(PayloadItemAttributes.TextSlots, slot));
 
     /// <summary>Reads the item's custom number slot <c>ItemNumeric{i}_{slot}</c>.</summary>
     /// <param name="slot">The slot number, 1 to 10.</param>
     /// <returns>The number, read with '.' as the separator; null when absent or not a number.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="slot"/> is not 1 to 10.</exception>
-    public decimal? GetNumeric(int slot) => GetDecimal(PayloadItemAttribute.Numeric, CheckSlot(PayloadItemAttribute.Numeric, slot));
+    public decimal? GetNumeric(int slot) => Read(PayloadItemAttributes.NumericSlots, CheckSlot(PayloadItemAttributes.NumericSlots, slot));
 
     /// <summary>Sets or removes the item's custom number slot <c>ItemNumeric{i}_{slot}</c>.</summary>
     /// <param name="slot">The slot number, 1 to 10.</param>
     /// <param name="value">The number, or null to remove the key.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="slot"/> is not 1 to 10.</exception>
-    public void SetNumeric(int slot, decimal? value) => SetDecimal(PayloadItemAttribute.Numeric, value, CheckSlot(PayloadItemAttribute.Numeric, slot));
+    public void SetNumeric(int slot, decimal? value) => Write(PayloadItemAttributes.NumericSlots, value, CheckSlot(PayloadItemAttributes.NumericSlots, slot));
 
     /// <summary>Reads the item's custom money slot <c>ItemMoney{i}_{slot}</c>, in the payload's currency.</summary>
     /// <param name="slot">The slot number, 1 to 3.</param>
     /// <returns>The amount, read with '.' as the separator; null when absent or not a number.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="slot"/> is not 1 to 3.</exception>
-    public decimal? GetMoney(int slot) => GetDecimal(PayloadItemAttribute.Money, CheckSlot(PayloadItemAttribute.Money, slot));
+    public decimal? GetMoney(int slot) => Read(PayloadItemAttributes.MoneySlots, CheckSlot(PayloadItemAttributes.MoneySlots, slot));
 
     /// <summary>Sets or removes the item's custom money slot <c>ItemMoney{i}_{slot}</c>.</summary>
     /// <param name="slot">The slot number, 1 to 3.</param>
     /// <param name="value">The amount, or null to remove the key.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="slot"/> is not 1 to 3.</exception>
-    public void SetMoney(int slot, decimal? value) => SetDecimal(PayloadItemAttribute.Money, value, CheckSlot(PayloadItemAttribute.Money, slot));
+    public void SetMoney(int slot, decimal? value) => Write(PayloadItemAttributes.MoneySlots, value, CheckSlot(PayloadItemAttributes.MoneySlots, slot));
 
     /// <summary>Reads the item's custom date slot <c>ItemDate{i}_{slot}</c> (see <see cref="SubmissionPayload.GetDateTimeOffset"/>).</summary>
     /// <param name="slot">The slot number, 1 to 10.</param>
     /// <returns>The date and time with its offset; null when absent, not a date, or without an offset.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="slot"/> is not 1 to 10.</exception>
-    public DateTimeOffset? GetDate(int slot)
-    {
-        int entry = Find(PayloadItemAttribute.Date, CheckSlot(PayloadItemAttribute.Date, slot));
-        return entry >= 0 && _payload.TryReadDateTimeOffset(entry, out DateTimeOffset value) ? value : null;
-    }
+    public DateTimeOffset? GetDate(int slot) => Read(PayloadItemAttributes.DateSlots, CheckSlot(PayloadItemAttributes.DateSlots, slot));
 
     /// <summary>Sets or removes the item's custom date slot <c>ItemDate{i}_{slot}</c>, written in ISO 8601 with its offset.</summary>
     /// <param name="slot">The slot number, 1 to 10.</param>
     /// <param name="value">The date and time, or null to remove the key.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="slot"/> is not 1 to 10.</exception>
-    public void SetDate(int slot, DateTimeOffset? value) =>
-        _payload.SetOrRemove(Key(PayloadItemAttribute.Date, CheckSlot(PayloadItemAttribute.Date, slot)), value);
+    public void SetDate(int slot, DateTimeOffset? value) => Write(PayloadItemAttributes.DateSlots, value, CheckSlot(PayloadItemAttributes.DateSlots, slot));
 
     /// <summary>A short description for debugging, e.g. <c>Item 1: ItemSku1=12345&amp;ItemQuantity1=2</c>.</summary>
     /// <returns>The index and the item's fields as written.</returns>
@@ -212,32 +202,48 @@ public sealed class PayloadItem
 
     private static int CheckSlot(PayloadItemAttribute attribute, int slot)
     {
-        int slots = PayloadItemKey.SlotCount(attribute);
-        if (slot < 1 || slot > slots)
+        if (slot < 1 || slot > attribute.Slots)
         {
-            throw new ArgumentOutOfRangeException(nameof(slot), slot, $"The slot must be 1 to {slots}.");
+            throw new ArgumentOutOfRangeException(nameof(slot), slot, $"The slot must be 1 to {attribute.Slots}.");
         }
 
         return slot;
     }
 
-    private int Find(PayloadItemAttribute attribute, int slot = 0) => _payload.FindItemField(Index, attribute, slot);
+    private int Find(PayloadItemAttribute attribute, int slot) => _payload.FindItemField(Index, attribute, slot);
 
-    private string Key(PayloadItemAttribute attribute, int slot = 0) => PayloadItemKey.Format(attribute, Index, slot);
+    private string Key(PayloadItemAttribute attribute, int slot) => PayloadItemKey.Format(attribute, Index, slot);
 
-    private string? GetString(PayloadItemAttribute attribute, int slot = 0)
+    // Reading and writing a declared attribute: the overload is chosen by the declaration's type.
+    private string? Read(PayloadItemAttribute<string> attribute, int slot = 0)
     {
         int entry = Find(attribute, slot);
         return entry < 0 ? null : _payload.ValueAt(entry);
     }
 
-    private void SetString(PayloadItemAttribute attribute, string? value, int slot = 0) => _payload.Set(Key(attribute, slot), value);
+    private int? Read(PayloadItemAttribute<int> attribute, int slot = 0)
+    {
+        int entry = Find(attribute, slot);
+        return entry >= 0 && _payload.TryReadInt32(entry, out int value) ? value : null;
+    }
 
-    private decimal? GetDecimal(PayloadItemAttribute attribute, int slot = 0)
+    private decimal? Read(PayloadItemAttribute<decimal> attribute, int slot = 0)
     {
         int entry = Find(attribute, slot);
         return entry >= 0 && _payload.TryReadDecimal(entry, out decimal value) ? value : null;
     }
 
-    private void SetDecimal(PayloadItemAttribute attribute, decimal? value, int slot = 0) => _payload.SetOrRemove(Key(attribute, slot), value);
+    private DateTimeOffset? Read(PayloadItemAttribute<DateTimeOffset> attribute, int slot = 0)
+    {
+        int entry = Find(attribute, slot);
+        return entry >= 0 && _payload.TryReadDateTimeOffset(entry, out DateTimeOffset value) ? value : null;
+    }
+
+    private void Write(PayloadItemAttribute<string> attribute, string? value, int slot = 0) => _payload.Set(Key(attribute, slot), value);
+
+    private void Write(PayloadItemAttribute<int> attribute, int? value, int slot = 0) => _payload.SetOrRemove(Key(attribute, slot), value);
+
+    private void Write(PayloadItemAttribute<decimal> attribute, decimal? value, int slot = 0) => _payload.SetOrRemove(Key(attribute, slot), value);
+
+    private void Write(PayloadItemAttribute<DateTimeOffset> attribute, DateTimeOffset? value, int slot = 0) => _payload.SetOrRemove(Key(attribute, slot), value);
 }

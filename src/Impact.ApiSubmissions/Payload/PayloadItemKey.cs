@@ -2,58 +2,24 @@ using System.Globalization;
 
 namespace Impact.ApiSubmissions;
 
-/// <summary>The attribute an item key names: <c>ItemSku{i}</c> is <see cref="Sku"/>, <c>ItemText{i}_{k}</c> is <see cref="Text"/>.</summary>
-internal enum PayloadItemAttribute : byte
-{
-    /// <summary><c>Item{Name}{i}</c> or <c>Item{Name}{i}_{k}</c> with a name or slot the SDK does not model.</summary>
-    Unknown,
-    Sku,
-    PromoCode,
-    Name,
-    Category,
-    SubCategory,
-    Mpn,
-    Brand,
-    Quantity,
-    Price,
-    SubTotal,
-    Discount,
-    DiscountRate,
-    TotalDiscount,
-    DeliveryType,
-    Text,
-    Numeric,
-    Date,
-    Money,
-}
-
 /// <summary>
 /// Recognises item keys: <c>Item</c>, a name of ASCII letters, the item's index (1 or more, no leading
 /// zero) and, for the slot attributes, <c>_</c> and the slot number. Anything else is not an item key.
 /// </summary>
 internal static class PayloadItemKey
 {
-    public const int TextSlots = 50;
-    public const int NumericSlots = 10;
-    public const int DateSlots = 10;
-    public const int MoneySlots = 3;
-
     private const string Prefix = "Item";
 
-    /// <summary>The name written in the key for each attribute (none for <see cref="PayloadItemAttribute.Unknown"/>).</summary>
-    private static readonly string[] Names =
-    {
-        string.Empty, "Sku", "PromoCode", "Name", "Category", "SubCategory", "Mpn", "Brand", "Quantity", "Price",
-        "SubTotal", "Discount", "DiscountRate", "TotalDiscount", "DeliveryType", "Text", "Numeric", "Date", "Money",
-    };
-
     /// <summary>Classifies a decoded key.</summary>
-    /// <returns>False when it is not an item key; otherwise the item index, the attribute, and the slot (0 when none).</returns>
-    public static bool TryClassify(string text, out int index, out PayloadItemAttribute attribute, out int slot)
+    /// <returns>
+    /// False when it is not an item key; otherwise the item index, the attribute (null for a name or slot the SDK does
+    /// not model), and the slot (0 when none).
+    /// </returns>
+    public static bool TryClassify(string text, out int index, out PayloadItemAttribute? attribute, out int slot)
     {
         index = 0;
         slot = 0;
-        attribute = PayloadItemAttribute.Unknown;
+        attribute = null;
         int end = text.Length;
         if (!HasPrefix(text))
         {
@@ -98,34 +64,23 @@ internal static class PayloadItemKey
     /// <summary>The key of an attribute of an item, e.g. <c>ItemQuantity3</c> or <c>ItemText3_12</c>.</summary>
     public static string Format(PayloadItemAttribute attribute, int index, int slot = 0)
     {
-        string key = Prefix + Names[(int)attribute] + index.ToString(CultureInfo.InvariantCulture);
+        string key = Prefix + attribute.Name + index.ToString(CultureInfo.InvariantCulture);
         return slot == 0 ? key : key + "_" + slot.ToString(CultureInfo.InvariantCulture);
     }
 
-    public static int SlotCount(PayloadItemAttribute attribute) => attribute switch
+    private static PayloadItemAttribute? Match(string text, int nameStart, int nameLength, int slot)
     {
-        PayloadItemAttribute.Text => TextSlots,
-        PayloadItemAttribute.Numeric => NumericSlots,
-        PayloadItemAttribute.Date => DateSlots,
-        PayloadItemAttribute.Money => MoneySlots,
-        _ => 0,
-    };
-
-    private static PayloadItemAttribute Match(string text, int nameStart, int nameLength, int slot)
-    {
-        for (int a = 1; a < Names.Length; a++)
+        foreach (var attribute in PayloadItemAttributes.All)
         {
-            string name = Names[a];
+            string name = attribute.Name;
             if (name.Length == nameLength && string.CompareOrdinal(text, nameStart, name, 0, nameLength) == 0)
             {
-                var attribute = (PayloadItemAttribute)a;
-                int slots = SlotCount(attribute);
-                bool slotFits = slots == 0 ? slot == 0 : slot >= 1 && slot <= slots;
-                return slotFits ? attribute : PayloadItemAttribute.Unknown;
+                bool slotFits = attribute.Slots == 0 ? slot == 0 : slot >= 1 && slot <= attribute.Slots;
+                return slotFits ? attribute : null;
             }
         }
 
-        return PayloadItemAttribute.Unknown;
+        return null;
     }
 
     /// <summary>Reads 1 to 9 digits with no leading zero (so the number is at least 1 and fits an int).</summary>

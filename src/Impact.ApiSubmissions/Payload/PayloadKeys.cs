@@ -147,20 +147,6 @@ internal static class PayloadKeys
         return slots[slot - 1];
     }
 
-    public static PayloadValueKind KindOfItem(PayloadItemAttribute attribute) => attribute switch
-    {
-        PayloadItemAttribute.Quantity => PayloadValueKind.Int32,
-        PayloadItemAttribute.Price => PayloadValueKind.Money,
-        PayloadItemAttribute.SubTotal => PayloadValueKind.Money,
-        PayloadItemAttribute.Discount => PayloadValueKind.Money,
-        PayloadItemAttribute.TotalDiscount => PayloadValueKind.Money,
-        PayloadItemAttribute.Money => PayloadValueKind.Money,
-        PayloadItemAttribute.DiscountRate => PayloadValueKind.Decimal,
-        PayloadItemAttribute.Numeric => PayloadValueKind.Decimal,
-        PayloadItemAttribute.Date => PayloadValueKind.DateTime,
-        _ => PayloadValueKind.Text,
-    };
-
     private static PayloadKey<string> Text(string name) => Declare<string>(name, PayloadValueKind.Text);
 
     private static PayloadKey<long> Id(string name) => Declare<long>(name, PayloadValueKind.Id);
@@ -188,5 +174,80 @@ internal static class PayloadKeys
         }
 
         return keys;
+    }
+}
+
+/// <summary>
+/// A documented item attribute: the name between <c>Item</c> and the item's index in its key (<c>Sku</c> in
+/// <c>ItemSku2</c>), the kind of its value, and its number of slots (0 for an attribute without slots; 50 for
+/// <c>ItemText{i}_{k}</c>).
+/// </summary>
+internal class PayloadItemAttribute
+{
+    internal PayloadItemAttribute(string name, PayloadValueKind kind, int slots)
+    {
+        Name = name;
+        Kind = kind;
+        Slots = slots;
+    }
+
+    public string Name { get; }
+
+    public PayloadValueKind Kind { get; }
+
+    public int Slots { get; }
+}
+
+/// <summary>An item attribute whose typed property or slot reader reads <typeparamref name="T"/>.</summary>
+/// <typeparam name="T">The value's type: <see cref="string"/>, <see cref="int"/>, <see cref="decimal"/> or <see cref="DateTimeOffset"/>.</typeparam>
+internal sealed class PayloadItemAttribute<T> : PayloadItemAttribute
+{
+    internal PayloadItemAttribute(string name, PayloadValueKind kind, int slots)
+        : base(name, kind, slots)
+    {
+    }
+}
+
+/// <summary>
+/// The item attributes the SDK documents, each declared once: <see cref="PayloadItem"/>'s typed properties and slot
+/// readers read through these declarations, and an item key names a known attribute only when it is declared here.
+/// </summary>
+internal static class PayloadItemAttributes
+{
+    // Declared before the attributes: each declaration below adds itself here.
+    private static readonly List<PayloadItemAttribute> Declared = new();
+
+    public static readonly PayloadItemAttribute<string> Sku = Text(nameof(Sku));
+    public static readonly PayloadItemAttribute<string> PromoCode = Text(nameof(PromoCode));
+    public static readonly PayloadItemAttribute<string> Name = Text(nameof(Name));
+    public static readonly PayloadItemAttribute<string> Category = Text(nameof(Category));
+    public static readonly PayloadItemAttribute<string> SubCategory = Text(nameof(SubCategory));
+    public static readonly PayloadItemAttribute<string> Mpn = Text(nameof(Mpn));
+    public static readonly PayloadItemAttribute<string> Brand = Text(nameof(Brand));
+    public static readonly PayloadItemAttribute<int> Quantity = Declare<int>(nameof(Quantity), PayloadValueKind.Int32);
+    public static readonly PayloadItemAttribute<decimal> Price = Money(nameof(Price));
+    public static readonly PayloadItemAttribute<decimal> SubTotal = Money(nameof(SubTotal));
+    public static readonly PayloadItemAttribute<decimal> Discount = Money(nameof(Discount));
+    public static readonly PayloadItemAttribute<decimal> DiscountRate = Declare<decimal>(nameof(DiscountRate), PayloadValueKind.Decimal);
+    public static readonly PayloadItemAttribute<decimal> TotalDiscount = Money(nameof(TotalDiscount));
+    public static readonly PayloadItemAttribute<string> DeliveryType = Text(nameof(DeliveryType));
+
+    // Custom slots: ItemText{i}_1 to _50, ItemNumeric{i}_1 to _10, ItemDate{i}_1 to _10, ItemMoney{i}_1 to _3.
+    public static readonly PayloadItemAttribute<string> TextSlots = Declare<string>("Text", PayloadValueKind.Text, 50);
+    public static readonly PayloadItemAttribute<decimal> NumericSlots = Declare<decimal>("Numeric", PayloadValueKind.Decimal, 10);
+    public static readonly PayloadItemAttribute<DateTimeOffset> DateSlots = Declare<DateTimeOffset>("Date", PayloadValueKind.DateTime, 10);
+    public static readonly PayloadItemAttribute<decimal> MoneySlots = Declare<decimal>("Money", PayloadValueKind.Money, 3);
+
+    public static IReadOnlyList<PayloadItemAttribute> All => Declared;
+
+    private static PayloadItemAttribute<string> Text(string name) => Declare<string>(name, PayloadValueKind.Text);
+
+    private static PayloadItemAttribute<decimal> Money(string name) => Declare<decimal>(name, PayloadValueKind.Money);
+
+    private static PayloadItemAttribute<T> Declare<T>(string name, PayloadValueKind kind, int slots = 0)
+    {
+        var attribute = new PayloadItemAttribute<T>(name, kind, slots);
+        Declared.Add(attribute);
+        return attribute;
     }
 }

@@ -37,7 +37,7 @@ internal static class PayloadValidator
             if (PayloadItemKey.TryClassify(key, out int item, out var attribute, out _))
             {
                 itemIndex = item;
-                kind = PayloadKeys.KindOfItem(attribute);
+                kind = attribute?.Kind ?? PayloadValueKind.Text;
             }
             else if (!PayloadKeys.TryGetKind(key, out kind))
             {

@@ -111,7 +111,7 @@ public sealed partial class SubmissionPayload
         var fields = new List<PayloadField>();
         for (int f = map.GroupStarts[group]; f < map.GroupStarts[group + 1]; f++)
         {
-            if (!unknownOnly || map.Fields[f].Attribute == PayloadItemAttribute.Unknown)
+            if (!unknownOnly || map.Fields[f].Attribute is null)
             {
                 fields.Add(FieldAt(map.Fields[f].Entry));
             }
@@ -235,23 +235,21 @@ public sealed partial class SubmissionPayload
 
     internal readonly struct ItemFieldRef
     {
-        // 12 bytes: a slot is stored only for the slot attributes (at most 50); an unknown attribute needs none.
-        private readonly byte _slot;
-
-        public ItemFieldRef(int entry, int item, PayloadItemAttribute attribute, int slot)
+        public ItemFieldRef(int entry, int item, PayloadItemAttribute? attribute, int slot)
         {
             Entry = entry;
             Item = item;
             Attribute = attribute;
-            _slot = attribute == PayloadItemAttribute.Unknown ? (byte)0 : (byte)slot;
+            Slot = attribute is null ? 0 : slot;
         }
 
         public int Entry { get; }
 
         public int Item { get; }
 
-        public PayloadItemAttribute Attribute { get; }
+        /// <summary>The attribute; null for a name or slot the SDK does not model.</summary>
+        public PayloadItemAttribute? Attribute { get; }
 
-        public int Slot => _slot;
+        public int Slot { get; }
     }
 }

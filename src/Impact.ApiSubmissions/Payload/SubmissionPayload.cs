@@ -473,7 +473,7 @@ public sealed partial class SubmissionPayload
         string key = _entries[index].Key;
         if (PayloadItemKey.TryClassify(key, out _, out var attribute, out _))
         {
-            return attribute != PayloadItemAttribute.Unknown;
+            return attribute is not null;
         }
 
         return PayloadKeys.TryGetKind(key, out _);

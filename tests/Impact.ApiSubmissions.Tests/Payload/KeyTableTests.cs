@@ -94,9 +94,63 @@ public class KeyTableTests
         }
     }
 
+    [Fact]
+    public void Every_typed_item_property_is_a_declared_attribute_and_every_attribute_has_its_property_or_slot_methods()
+    {
+        var properties = typeof(PayloadItem).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.SetMethod is { IsPublic: true })
+            .ToArray();
+        var declared = typeof(PayloadItemAttributes).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Select(f => (Field: f, Attribute: (PayloadItemAttribute)f.GetValue(null)!))
+            .ToArray();
+
+        declared.Select(d => d.Attribute).Should().Equal(PayloadItemAttributes.All);
+        properties.Select(p => p.Name).Should().BeEquivalentTo(declared.Where(d => d.Attribute.Slots == 0).Select(d => d.Attribute.Name));
+        foreach (var (field, attribute) in declared)
+        {
+            var type = field.FieldType.GetGenericArguments()[0];
+            if (attribute.Slots == 0)
+            {
+                field.Name.Should().Be(attribute.Name);
+                var property = properties.Single(p => p.Name == attribute.Name);
+                (Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType).Should().Be(type);
+            }
+            else
+            {
+                field.Name.Should().Be(attribute.Name + "Slots");
+                var get = typeof(PayloadItem).GetMethod("Get" + attribute.Name);
+                get.Should().NotBeNull($"{attribute.Name} slots have a reader");
+                (Nullable.GetUnderlyingType(get!.ReturnType) ?? get.ReturnType).Should().Be(type);
+                typeof(PayloadItem).GetMethod("Set" + attribute.Name).Should().NotBeNull($"{attribute.Name} slots have a writer");
+            }
+
+            KindsOf(type).Should().Contain(attribute.Kind, $"Item{attribute.Name} is read as {type.Name}");
+        }
+    }
+
+    [Fact]
+    public void Each_typed_item_property_writes_and_reads_the_key_of_its_own_name()
+    {
+        var properties = typeof(PayloadItem).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.SetMethod is { IsPublic: true });
+        foreach (var property in properties)
+        {
+            var payload = new SubmissionPayload();
+            var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            object value = type == typeof(int) ? 3 : Samples[type];
+
+            property.SetValue(payload.GetItem(2), value);
+
+            payload.Fields.Select(f => f.Key).Should().Equal(new[] { "Item" + property.Name + "2" }, "setting {0} writes its own key", property.Name);
+            payload.Items.Single().AdditionalFields.Should().BeEmpty("Item{0}2 is a known key", property.Name);
+            property.GetValue(payload.Items.Single()).Should().Be(value, "{0} reads back what it wrote", property.Name);
+        }
+    }
+
     private static PayloadValueKind[] KindsOf(Type type) =>
         type == typeof(string) ? new[] { PayloadValueKind.Text }
         : type == typeof(long) ? new[] { PayloadValueKind.Id }
+        : type == typeof(int) ? new[] { PayloadValueKind.Int32 }
         : type == typeof(decimal) ? new[] { PayloadValueKind.Decimal, PayloadValueKind.Money }
         : type == typeof(DateTimeOffset) ? new[] { PayloadValueKind.DateTime }
         : type == typeof(bool) ? new[] { PayloadValueKind.Boolean }
