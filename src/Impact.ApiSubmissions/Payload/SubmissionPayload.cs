@@ -24,7 +24,7 @@ public sealed partial class SubmissionPayload
     private const int MinimumCapacity = 4;
 
     private readonly string _source;
-    private readonly Dictionary<string, int> _firstIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _firstIndex;
     private PayloadEntry[] _entries;
     private int _count;
     private bool _edited;
@@ -41,6 +41,7 @@ public sealed partial class SubmissionPayload
     {
         _source = source;
         _entries = new PayloadEntry[capacity];
+        _firstIndex = new Dictionary<string, int>(capacity, StringComparer.Ordinal);
     }
 
     /// <summary>Parses a form-urlencoded payload. Every string is a payload: content is never rejected.</summary>
@@ -60,7 +61,7 @@ public sealed partial class SubmissionPayload
     /// <item><description>'+' is a space; %XX (hex in either case) is one byte; consecutive bytes are read as UTF-8.</description></item>
     /// <item><description>A '%' not followed by two hex digits (<c>50%OFF</c>, a trailing <c>%</c> or <c>%4</c>) is kept literally; <see cref="Validate()"/> reports it.</description></item>
     /// <item><description>Escaped bytes that are not UTF-8 become U+FFFD, one per maximal invalid subsequence (the Unicode and WHATWG rule); <see cref="Validate()"/> reports them. Unescaped characters, ASCII or not, are kept as they are.</description></item>
-    /// <item><description>There is no length limit: time and memory grow linearly with the length, and a key or value is decoded only when read.</description></item>
+    /// <item><description>There is no length limit: time and memory grow linearly with the length, and a value is decoded only when read.</description></item>
     /// </list>
     /// </remarks>
     public static SubmissionPayload Parse(string payload)
@@ -70,7 +71,17 @@ public sealed partial class SubmissionPayload
             throw new ArgumentNullException(nameof(payload));
         }
 
-        var result = new SubmissionPayload(payload, MinimumCapacity);
+        // Sized once: a payload has at most one field more than it has '&'.
+        int separators = 0;
+        foreach (char c in payload)
+        {
+            if (c == '&')
+            {
+                separators++;
+            }
+        }
+
+        var result = new SubmissionPayload(payload, Math.Max(MinimumCapacity, separators + 1));
         int start = 0;
         while (start <= payload.Length)
         {
