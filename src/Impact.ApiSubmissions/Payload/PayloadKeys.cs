@@ -22,12 +22,8 @@ internal enum PayloadValueKind : byte
     Boolean,
 }
 
-/// <summary>
-/// A documented payload key: its name and the kind of its value. <typeparamref name="T"/> is the type its typed
-/// property reads, so a property can only read a key declared with the matching kind.
-/// </summary>
-/// <typeparam name="T">The value's type: <see cref="string"/>, <see cref="long"/>, <see cref="decimal"/>, <see cref="DateTimeOffset"/> or <see cref="bool"/>.</typeparam>
-internal sealed class PayloadKey<T>
+/// <summary>A documented payload key: its name and the kind of its value.</summary>
+internal class PayloadKey
 {
     internal PayloadKey(string name, PayloadValueKind kind)
     {
@@ -38,6 +34,16 @@ internal sealed class PayloadKey<T>
     public string Name { get; }
 
     public PayloadValueKind Kind { get; }
+}
+
+/// <summary>A documented payload key whose typed property reads <typeparamref name="T"/>, so a property can only read a key declared with the matching kind.</summary>
+/// <typeparam name="T">The value's type: <see cref="string"/>, <see cref="long"/>, <see cref="decimal"/>, <see cref="DateTimeOffset"/> or <see cref="bool"/>.</typeparam>
+internal sealed class PayloadKey<T> : PayloadKey
+{
+    internal PayloadKey(string name, PayloadValueKind kind)
+        : base(name, kind)
+    {
+    }
 }
 
 /// <summary>

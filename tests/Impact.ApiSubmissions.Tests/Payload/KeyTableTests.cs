@@ -56,7 +56,7 @@ public class KeyTableTests
     {
         foreach (var field in Declarations)
         {
-            dynamic key = field.GetValue(null)!;
+            var key = (PayloadKey)field.GetValue(null)!;
             string name = key.Name;
             PayloadValueKind kind = key.Kind;
             name.Should().Be(field.Name);
