@@ -14,7 +14,7 @@ using WireMock.Settings;
 namespace Impact.ApiSubmissions.Testing;
 
 /// <summary>
-/// A fake impact.com on a free loopback port: the API Submissions endpoints with a seeded data set,
+/// A fake impact.com, by default on a free loopback port: the API Submissions endpoints with a seeded data set,
 /// impact.com's wire format, paging, Basic authentication, and scenarios a test can switch on
 /// (rate limiting, failures, latency, spoiled bodies, a submission that progresses). Dispose it to stop it.
 /// All members are safe to call while requests are in flight.
@@ -41,14 +41,14 @@ public sealed class ImpactMockServer : IDisposable
         _time = options.TimeProvider;
         _defaults = new SubmissionDefaults(options.AccountSid, options.AccountId, options.Now ?? _time.GetUtcNow());
         _store = new SubmissionStore(SubmissionGenerator.Generate(options.Seed, options.SubmissionCount, _defaults));
-        _responder = new MockResponder(_store, options.AccountSid, options.AuthToken, _time);
+        _responder = new MockResponder(_store, options.AccountSid, options.AccountId, options.AuthToken, _time);
         AccountSid = options.AccountSid;
         AuthToken = options.AuthToken;
 
         _server = WireMockServer.Start(new WireMockServerSettings
         {
-            // Loopback only, on a port the OS picks.
-            Urls = new[] { "http://127.0.0.1:0" },
+            // Loopback unless told otherwise, on a port the OS picks unless one is given.
+            Urls = new[] { $"http://{HostForUrl(options.Host)}:{options.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}" },
             Logger = new WireMockNullLogger(),
             // The server keeps its own small request log; WireMock's would hold every page body.
             MaxRequestLogCount = 0,
@@ -198,7 +198,17 @@ public sealed class ImpactMockServer : IDisposable
     /// <param name="requests">Requests allowed per window; 0 rejects every request.</param>
     /// <param name="window">The window's length, e.g. one hour as impact.com's default.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="requests"/> is negative or <paramref name="window"/> is not positive.</exception>
-    public void RateLimitAfter(int requests, TimeSpan window)
+    public void RateLimitAfter(int requests, TimeSpan window) => RateLimitAfter(requests, window, sendRetryAfter: true);
+
+    /// <summary>
+    /// Like <see cref="RateLimitAfter(int, TimeSpan)"/>; with <paramref name="sendRetryAfter"/> false a 429 carries
+    /// no <c>Retry-After</c>, so a client must wait by <c>X-RateLimit-Reset</c> alone.
+    /// </summary>
+    /// <param name="requests">Requests allowed per window; 0 rejects every request.</param>
+    /// <param name="window">The window's length.</param>
+    /// <param name="sendRetryAfter">Whether a 429 carries <c>Retry-After</c>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="requests"/> is negative or <paramref name="window"/> is not positive.</exception>
+    public void RateLimitAfter(int requests, TimeSpan window, bool sendRetryAfter)
     {
         if (requests < 0)
         {
@@ -210,7 +220,7 @@ public sealed class ImpactMockServer : IDisposable
             throw new ArgumentOutOfRangeException(nameof(window), window, "Must be positive.");
         }
 
-        _responder.RateLimiter.Enable(requests, window, _time.GetUtcNow());
+        _responder.RateLimiter.Enable(requests, window, _time.GetUtcNow(), sendRetryAfter);
     }
 
     /// <summary>
@@ -234,6 +244,28 @@ public sealed class ImpactMockServer : IDisposable
         }
 
         _responder.Failures.Set((int)statusCode, count);
+    }
+
+    /// <summary>
+    /// Answers each request, at random, with probability <paramref name="rate"/> with <paramref name="statusCode"/>
+    /// and impact.com's error body: flaky service days. 0 switches it off.
+    /// </summary>
+    /// <param name="rate">The share of requests that fail, 0 to 1.</param>
+    /// <param name="statusCode">A 4xx or 5xx status, by default 503.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The rate is outside 0 to 1 or the status is not 4xx or 5xx.</exception>
+    public void SetFailureRate(double rate, HttpStatusCode statusCode = HttpStatusCode.ServiceUnavailable)
+    {
+        if (double.IsNaN(rate) || rate < 0 || rate > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rate), rate, "Must be between 0 and 1.");
+        }
+
+        if ((int)statusCode is < 400 or > 599)
+        {
+            throw new ArgumentOutOfRangeException(nameof(statusCode), statusCode, "Must be a 4xx or 5xx status.");
+        }
+
+        _responder.FailureRate = (rate, (int)statusCode);
     }
 
     /// <summary>Delays every answer by <paramref name="latency"/>, in real time; <see cref="TimeSpan.Zero"/> switches it off.</summary>
@@ -284,6 +316,7 @@ public sealed class ImpactMockServer : IDisposable
     public void Reset()
     {
         _responder.Failures.Clear();
+        _responder.FailureRate = (0, 503);
         _responder.BodyFaults.Clear();
         _responder.RateLimiter.Disable();
         _responder.Latency = TimeSpan.Zero;
@@ -301,6 +334,8 @@ public sealed class ImpactMockServer : IDisposable
             _server.Dispose();
         }
     }
+
+    private static string HostForUrl(string host) => host.IndexOf(':') >= 0 && !host.StartsWith("[", StringComparison.Ordinal) ? "[" + host + "]" : host;
 
     private static int NotNegative(int count) =>
         count >= 0 ? count : throw new ArgumentOutOfRangeException(nameof(count), count, "Must not be negative.");
