@@ -40,7 +40,7 @@ internal sealed class ErrorsCommand : AsyncCommand<ErrorsSettings>
         var stats = await ListingProgress.RunAsync(_environment, show: true, reader, async () =>
         {
             var statistics = new ErrorStatistics();
-            await foreach (var submission in reader.ReadAsync(_environment.Cancellation))
+            await foreach (var submission in reader.ReadAsync(connection.Cancellation))
             {
                 statistics.Add(submission);
             }

@@ -29,7 +29,7 @@ internal sealed class ListCommand : AsyncCommand<ListSettings>
         var filter = SubmissionFilter.From(settings, _environment.Clock.GetUtcNow(), _environment.LocalZone, _reporter.Warn);
         using var connection = ImpactConnection.Open(settings, _environment, _reporter);
         var reader = new SubmissionReader(connection.Client, filter, PageSizes.For(filter, connection));
-        var cancellation = _environment.Cancellation;
+        var cancellation = connection.Cancellation;
 
         switch (format)
         {
