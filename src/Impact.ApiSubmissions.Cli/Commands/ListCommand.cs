@@ -57,7 +57,7 @@ internal sealed class ListCommand : AsyncCommand<ListSettings>
                 var console = _environment.Out;
                 if (connection.IsDemo)
                 {
-                    Demo.WriteBanner(console);
+                    Demo.WriteBanner(console, connection.Demo!);
                 }
 
                 var rows = await ListingProgress.RunAsync(_environment, show: true, reader, async () =>
