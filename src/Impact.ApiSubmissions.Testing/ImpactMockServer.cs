@@ -56,7 +56,10 @@ public sealed class ImpactMockServer : IDisposable
         _server
             .Given(Request.Create().WithPath("/*").UsingAnyMethod())
             .RespondWith(Response.Create().WithCallback(_responder.RespondAsync));
-        BaseUrl = _server.Url!.TrimEnd('/');
+        // WireMock may report a fixed port's address as "localhost": the base URL names the address asked for
+        // (a wildcard one as loopback, where this machine's own clients reach it).
+        var host = options.Host is "0.0.0.0" or "::" or "*" or "+" ? "127.0.0.1" : options.Host;
+        BaseUrl = $"http://{HostForUrl(host)}:{_server.Ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture)}";
     }
 
     /// <summary>The server's address, e.g. <c>http://127.0.0.1:49152</c>, without a trailing slash.</summary>
@@ -330,8 +333,32 @@ public sealed class ImpactMockServer : IDisposable
     {
         if (System.Threading.Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            var port = _server.Ports[0];
             _server.Stop();
             _server.Dispose();
+            WaitUntilClosed(port);
+        }
+    }
+
+    // WireMock's Stop cancels the host's run and also asks it to stop; the host ignores the second request
+    // when the first is under way, so Stop can return while Kestrel still accepts and answers. Dispose
+    // promises a stopped server: wait (bounded) until the port refuses connections.
+    private static void WaitUntilClosed(int port)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var probe = new System.Net.Sockets.TcpClient();
+                probe.Connect(IPAddress.Loopback, port);
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                return;
+            }
+
+            System.Threading.Thread.Sleep(10);
         }
     }
 

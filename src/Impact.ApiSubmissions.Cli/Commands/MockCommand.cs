@@ -142,7 +142,8 @@ internal sealed class MockCommand : AsyncCommand<MockSettings>
         try
         {
             server.ReadStaticMappings(folder);
-            var baseUrl = server.Url!.TrimEnd('/');
+            var reachable = host is "0.0.0.0" or "::" ? "127.0.0.1" : host;
+            var baseUrl = $"http://{(reachable.Contains(':', StringComparison.Ordinal) ? "[" + reachable + "]" : reachable)}:{server.Ports[0].ToString(CultureInfo.InvariantCulture)}";
             output.WriteLine($"WireMock.Net serving the {files.Length.ToString(CultureInfo.InvariantCulture)} mapping files in {folder}.");
 
             // The repository's contract stubs expect one account's Basic credentials: show them when the files name some.
