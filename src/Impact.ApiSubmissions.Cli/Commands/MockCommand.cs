@@ -36,9 +36,17 @@ internal sealed class MockCommand : AsyncCommand<MockSettings>
         IDisposable server;
         try
         {
+            // WireMock reports a port in use only after its start timeout (10 s): find out at once.
+            if (port > 0 && IPAddress.TryParse(host, out var address))
+            {
+                var probe = new System.Net.Sockets.TcpListener(address, port);
+                probe.Start();
+                probe.Stop();
+            }
+
             server = settings.Mappings is null ? StartMock(settings, host, port, output) : StartMappings(settings.Mappings, host, port, output);
         }
-        catch (Exception e) when (e is IOException or InvalidOperationException or AggregateException && IsAddressInUse(e))
+        catch (Exception e) when (e is not UsageException && CannotListen(e))
         {
             throw new CommandFailedException(ExitCodes.UsageError, $"Cannot listen on {host}:{port.ToString(CultureInfo.InvariantCulture)}: the port is in use or the address is not this machine's. Pick another --port, or 0 for a free one.", e);
         }
@@ -214,8 +222,10 @@ internal sealed class MockCommand : AsyncCommand<MockSettings>
             : throw new UsageException($"--failure-rate '{text}' is not a share from 0 to 1, e.g. 0.1.");
     }
 
-    private static bool IsAddressInUse(Exception e) =>
-        e.ToString().Contains("address already in use", StringComparison.OrdinalIgnoreCase)
+    // WireMock wraps Kestrel's bind failure in its own exception: the message is what tells it apart.
+    private static bool CannotListen(Exception e) =>
+        e is System.Net.Sockets.SocketException
+        || e.ToString().Contains("address already in use", StringComparison.OrdinalIgnoreCase)
         || e.ToString().Contains("Cannot assign requested address", StringComparison.OrdinalIgnoreCase)
-        || e is IOException;
+        || e.ToString().Contains("Failed to bind", StringComparison.OrdinalIgnoreCase);
 }

@@ -30,6 +30,43 @@ public sealed class RoughEdgeTests : IDisposable
     }
 
     [Fact]
+    public async Task Mock_on_a_port_in_use_says_so_in_one_line()
+    {
+        var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        try
+        {
+            var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+            var result = await new CliHarness().RunAsync("mock", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+            result.ExitCode.Should().Be(1, result.ToString());
+            result.ErrorLines.Should().ContainSingle().Which.Should().StartWith($"error: Cannot listen on 127.0.0.1:{port}: the port is in use");
+        }
+        finally
+        {
+            taken.Stop();
+        }
+    }
+
+    [Fact]
+    public async Task Mock_with_an_empty_mappings_folder_names_it()
+    {
+        var empty = System.IO.Directory.CreateTempSubdirectory("impact-no-mappings-");
+        try
+        {
+            var result = await new CliHarness().RunAsync("mock", "--mappings", empty.FullName);
+
+            result.ExitCode.Should().Be(1, result.ToString());
+            result.ErrorLines.Should().ContainSingle().Which.Should().Contain("holds no WireMock mapping files");
+        }
+        finally
+        {
+            empty.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Demo_refuses_a_base_url_instead_of_ignoring_it()
     {
         var result = await new CliHarness().RunAsync("list", "--demo", "--base-url", "https://api.impact.com");
