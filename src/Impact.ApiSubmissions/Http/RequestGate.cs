@@ -56,13 +56,19 @@ internal static class RequestGate
         return uri;
     }
 
-    // System.Uri removes plain dot segments, but a server could still send escaped ones that a proxy decodes later.
+    // System.Uri removes plain dot segments, but a server could still send escaped ones (even escaped twice)
+    // that a proxy decodes later: no segment may decode to a dot segment, however often it is decoded.
     private static bool ClimbsOut(string path)
     {
         foreach (var segment in path.Split('/'))
         {
-            var plain = Uri.UnescapeDataString(segment);
-            if (plain == "." || plain == "..")
+            var plain = segment;
+            for (var decoded = Uri.UnescapeDataString(plain); decoded != plain; decoded = Uri.UnescapeDataString(plain))
+            {
+                plain = decoded;
+            }
+
+            if (plain.Trim() is "." or "..")
             {
                 return true;
             }
