@@ -51,7 +51,11 @@ public class ImpactWireFormatException : ImpactApiException
 
     /// <summary>The same problem, as read from a response: its status and headers, with <paramref name="redact"/> applied to every text.</summary>
     internal ImpactWireFormatException ForResponse(int statusCode, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, Func<string, string> redact) =>
-        new(statusCode, headers, redact($"impact.com answered {statusCode} but the body could not be read: {Message}"), redact(Field), redact(Value), InnerException, IsTruncated);
+        new(statusCode, headers, redact($"impact.com answered {statusCode} but the body could not be read: {Message}"), redact(Field), redact(Value), WithoutSecret(InnerException, redact), IsTruncated);
+
+    // The parser's own exception quotes the value it choked on: dropped when that value holds a secret.
+    private static Exception? WithoutSecret(Exception? inner, Func<string, string> redact) =>
+        inner is not null && redact(inner.ToString()) != inner.ToString() ? null : inner;
 
     internal static ImpactWireFormatException Invalid(string message, bool truncated) =>
         new(0, null, message, string.Empty, string.Empty, null, truncated);
