@@ -76,7 +76,13 @@ public static class ImpactApiSubmissionsServiceCollectionExtensions
         services.TryAddTransient<IApiSubmissionsClient>(sp => sp.GetRequiredService<ApiSubmissionsClient>());
 
         // The client applies its own per-attempt timeout and deadline; HttpClient's own 100 s limit would cut across them.
-        return services.AddHttpClient(HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
+        // Redirects are not followed: a server's Location is data, and the credentials go only to the base address.
+        return services.AddHttpClient(HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler
+            {
+                AllowAutoRedirect = false,
+                AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate,
+            });
     }
 
     private static ApiSubmissionsClient CreateClient(IServiceProvider services)

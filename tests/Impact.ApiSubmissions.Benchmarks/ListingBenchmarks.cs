@@ -107,7 +107,7 @@ public class MemoryBoundBenchmarks : LoopbackListing
     {
         _method = nameof(Sdk);
         var count = 0;
-        await foreach (var submission in _client.ListAllApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 1000, MaxConcurrency = 2 }))
+        await foreach (var submission in _client.ListAllApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 1000, MaxConcurrency = 4 }))
         {
             if (++count % 1000 == 0)
             {

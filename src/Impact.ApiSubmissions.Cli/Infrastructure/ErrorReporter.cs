@@ -64,13 +64,12 @@ internal sealed class ErrorReporter
             case OperationCanceledException when cancellation.IsCancellationRequested:
                 return (ExitCodes.Cancelled, "Cancelled.");
             case ImpactApiException api:
+                // The whole family (service errors, transport, timeouts, unreadable answers, refused links) says what happened itself.
                 return (ExitCodes.ServiceError, OneLine(api.Message));
             case TimeoutException timeout:
                 return (ExitCodes.ServiceError, OneLine(timeout.Message));
             case HttpRequestException http:
                 return (ExitCodes.ServiceError, "Could not reach impact.com: " + OneLine(http.Message));
-            case ImpactWireFormatException wire:
-                return (ExitCodes.ServiceError, "impact.com's answer could not be read: " + OneLine(wire.Message));
             case ArgumentException argument:
                 return (ExitCodes.UsageError, OneLine(WithoutParameterName(argument)));
             default:

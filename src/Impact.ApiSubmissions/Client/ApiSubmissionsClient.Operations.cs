@@ -12,8 +12,12 @@ public partial class ApiSubmissionsClient
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The submission.</returns>
     /// <exception cref="ArgumentException"><paramref name="batchId"/> is null or blank.</exception>
-    /// <exception cref="ImpactApiException">impact.com answered with an error (404: unknown BatchId or older than 90 days), or a body that cannot be read.</exception>
-    /// <exception cref="TimeoutException">No answer within the attempt timeout and overall deadline.</exception>
+    /// <exception cref="ImpactApiException">impact.com answered with an error status (404: unknown BatchId or older than 90 days); <see cref="ImpactApiException.StatusCode"/> and <see cref="ImpactApiException.Error"/> say which.</exception>
+    /// <exception cref="ImpactWireFormatException">The answer is not valid JSON of a submission.</exception>
+    /// <exception cref="ImpactTransportException">impact.com could not be reached, after retries.</exception>
+    /// <exception cref="ImpactTimeoutException">No answer within the attempt timeout and overall deadline.</exception>
+    /// <exception cref="ImpactOriginRefusedException">The request would leave the base address or this account's resources.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public Task<ApiSubmission> GetApiSubmissionAsync(string batchId, CancellationToken cancellationToken = default)
     {
         RequestPaths.RequireValue(batchId, nameof(batchId), "The BatchId");
@@ -24,43 +28,32 @@ public partial class ApiSubmissionsClient
     /// <summary>
     /// Reads one submission from its path, such as the <c>QueuedUri</c> that a conversion POST returns
     /// (<c>/Advertisers/&lt;sid&gt;/APISubmissions/&lt;BatchId&gt;</c>) or a submission's <see cref="ApiSubmission.Uri"/>.
+    /// The URI must lead to a submission of the credentials' own account on the base address; anything else is refused before it is sent.
     /// </summary>
-    /// <param name="submissionUri">A relative path, or an absolute URL on the client's own host.</param>
+    /// <param name="submissionUri">A relative path, or an absolute URL on the client's own base address.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
     /// <returns>The submission.</returns>
-    /// <exception cref="ArgumentException">The value is blank, not a submission's path, or an absolute URL on another host.</exception>
-    /// <exception cref="ImpactApiException">impact.com answered with an error, or a body that cannot be read.</exception>
-    /// <exception cref="TimeoutException">No answer within the attempt timeout and overall deadline.</exception>
+    /// <exception cref="ArgumentException">The value is blank, or not a submission's path.</exception>
+    /// <exception cref="ImpactOriginRefusedException">The URI leads to another scheme, host, port or account: the credentials are not sent there.</exception>
+    /// <exception cref="ImpactApiException">impact.com answered with an error status; <see cref="ImpactApiException.StatusCode"/> and <see cref="ImpactApiException.Error"/> say which.</exception>
+    /// <exception cref="ImpactWireFormatException">The answer is not valid JSON of a submission.</exception>
+    /// <exception cref="ImpactTransportException">impact.com could not be reached, after retries.</exception>
+    /// <exception cref="ImpactTimeoutException">No answer within the attempt timeout and overall deadline.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public Task<ApiSubmission> GetApiSubmissionByUriAsync(string submissionUri, CancellationToken cancellationToken = default)
     {
         RequestPaths.RequireValue(submissionUri, nameof(submissionUri), "The submission URI");
-        if (Uri.TryCreate(submissionUri.Trim(), UriKind.Absolute, out var absolute) && absolute.Scheme.StartsWith("http", StringComparison.OrdinalIgnoreCase))
-        {
-            var own = new Uri(BaseUrl);
-            if (!string.Equals(absolute.Authority, own.Authority, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new ArgumentException($"The URI points at {absolute.Authority}, not {own.Authority}: the client sends its credentials only to its own base address.", nameof(submissionUri));
-            }
-        }
-
-        var batchId = ApiSubmission.BatchIdFromUri(submissionUri)
-            ?? throw new ArgumentException("The URI is not a submission's path (/Advertisers/<AccountSID>/APISubmissions/<BatchId>).", nameof(submissionUri));
-        var accountSid = AccountSidFromUri(submissionUri) ?? _credentials?.AccountSid;
         RequireCredentials();
-        return GetAsync<ApiSubmission>(RequestPaths.Submission(accountSid!, batchId), batchId, cancellationToken);
-    }
-
-    private static string? AccountSidFromUri(string uri)
-    {
-        const string marker = "/Advertisers/";
-        var start = uri.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
-        if (start < 0)
+        var sid = _credentials!.AccountSid;
+        var uri = RequestGate.Resolve(_options.BaseAddress, submissionUri.Trim(), sid);
+        var prefix = new Uri(_options.BaseAddress, RequestPaths.Submissions(sid) + "/").AbsolutePath;
+        var rest = uri.AbsolutePath.StartsWith(prefix, StringComparison.Ordinal) ? uri.AbsolutePath.Substring(prefix.Length) : string.Empty;
+        if (rest.Length == 0 || rest.IndexOf('/') >= 0 || uri.Query.Length > 0)
         {
-            return null;
+            throw new ArgumentException("The URI is not a submission's path (/Advertisers/<AccountSID>/APISubmissions/<BatchId>).", nameof(submissionUri));
         }
 
-        start += marker.Length;
-        var end = uri.IndexOf('/', start);
-        return end <= start ? null : Uri.UnescapeDataString(uri.Substring(start, end - start));
+        var batchId = Uri.UnescapeDataString(rest);
+        return GetAsync<ApiSubmission>(RequestPaths.Submission(sid, batchId), batchId, cancellationToken);
     }
 }

@@ -12,15 +12,22 @@ public partial class ApiSubmissionsClient
 {
     /// <summary>
     /// Streams every submission of the credentials' account, page after page, following <c>@nextpageuri</c> until it is empty.
-    /// Each page is parsed from the network stream; memory stays bounded by the pages in flight, whatever the total.
-    /// A BatchId that shows up again on the next page (records shift while listing) is yielded once.
+    /// Each page is read asynchronously, then parsed; memory stays bounded by the pages in flight, whatever the total.
+    /// A BatchId that shows up again on the next page (records shift while listing) is yielded once. The listing always ends:
+    /// see <see cref="ImpactRunawayListingException"/>.
     /// impact.com discourages this call for its size: prefer <see cref="GetApiSubmissionAsync(string, CancellationToken)"/> when you know the BatchId.
     /// </summary>
     /// <param name="options">Page size, start page, prefetch; null for the defaults.</param>
     /// <param name="cancellationToken">Cancels the listing. Stopping the enumeration early also cancels requests in flight.</param>
     /// <returns>The submissions, in the service's order.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (thrown before any request).</exception>
-    /// <exception cref="ImpactApiException">impact.com answered with an error, or a page that cannot be read.</exception>
+    /// <exception cref="ImpactApiException">impact.com answered with an error status.</exception>
+    /// <exception cref="ImpactWireFormatException">A page is not valid JSON of a page.</exception>
+    /// <exception cref="ImpactTransportException">impact.com could not be reached, after retries.</exception>
+    /// <exception cref="ImpactTimeoutException">A page did not arrive within the attempt timeout and overall deadline.</exception>
+    /// <exception cref="ImpactOriginRefusedException">A <c>@nextpageuri</c> leads to another origin or account; nothing was sent there.</exception>
+    /// <exception cref="ImpactRunawayListingException">The paging does not lead to an end: a link back to a page already read, page numbers that do not advance, or far more pages than <c>@numpages</c>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public IAsyncEnumerable<ApiSubmission> ListAllApiSubmissionsAsync(ApiSubmissionListOptions? options = null, CancellationToken cancellationToken = default)
     {
         var validated = Validate(options);
@@ -36,7 +43,13 @@ public partial class ApiSubmissionsClient
     /// <param name="cancellationToken">Cancels the listing. Stopping the enumeration early also cancels requests in flight.</param>
     /// <returns>The pages, in order.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (thrown before any request).</exception>
-    /// <exception cref="ImpactApiException">impact.com answered with an error, or a page that cannot be read.</exception>
+    /// <exception cref="ImpactApiException">impact.com answered with an error status.</exception>
+    /// <exception cref="ImpactWireFormatException">A page is not valid JSON of a page.</exception>
+    /// <exception cref="ImpactTransportException">impact.com could not be reached, after retries.</exception>
+    /// <exception cref="ImpactTimeoutException">A page did not arrive within the attempt timeout and overall deadline.</exception>
+    /// <exception cref="ImpactOriginRefusedException">A <c>@nextpageuri</c> leads to another origin or account; nothing was sent there.</exception>
+    /// <exception cref="ImpactRunawayListingException">The paging does not lead to an end: a link back to a page already read, page numbers that do not advance, or far more pages than <c>@numpages</c>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public IAsyncEnumerable<ApiSubmissionPage> ListApiSubmissionPagesAsync(ApiSubmissionListOptions? options = null, CancellationToken cancellationToken = default)
     {
         var validated = Validate(options);
@@ -46,8 +59,9 @@ public partial class ApiSubmissionsClient
 
     private async IAsyncEnumerable<ApiSubmission> ListAllCore(ApiSubmissionListOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // Records shift by a few places between two page reads: comparing with the previous page is enough,
-        // and keeps memory bounded by one page of BatchIds.
+        // Records shift between two page reads: a BatchId on the previous page is not yielded again, however far it
+        // moved. Every BatchId of a page is remembered (yielded or not), so a record on three pages in a row comes
+        // out once. Memory stays bounded by two pages of BatchIds.
         HashSet<string>? previous = null;
         await foreach (var page in ListPagesCore(options, cancellationToken).ConfigureAwait(false))
         {
@@ -55,7 +69,7 @@ public partial class ApiSubmissionsClient
             foreach (var submission in page.Submissions)
             {
                 var id = submission.BatchId;
-                if (id is not null && (previous?.Contains(id) == true || !current.Add(id)))
+                if (id is not null && (!current.Add(id) || previous?.Contains(id) == true))
                 {
                     continue;
                 }
@@ -69,28 +83,27 @@ public partial class ApiSubmissionsClient
 
     private async IAsyncEnumerable<ApiSubmissionPage> ListPagesCore(ApiSubmissionListOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var visited = new HashSet<string>(StringComparer.Ordinal);
-        string? next = RequestPaths.List(_credentials!.AccountSid, options.StartPage, options.PageSize);
-
-        var first = await GetPageAsync(next, visited, cancellationToken).ConfigureAwait(false);
-        var pages = 1;
-        next = NextPageUri(first);
+        var guard = new ListingGuard(options.StartPage);
+        var firstUri = Resolve(RequestPaths.List(_credentials!.AccountSid, options.StartPage, options.PageSize));
+        var first = await GetPageAsync(firstUri, guard, cancellationToken).ConfigureAwait(false);
+        var next = NextPageUri(first);
 
         if (options.MaxConcurrency > 1 && next is not null && first.PageInfo.NumPages is { } numPages)
         {
             // Fetch ahead by page number while the caller works on the pages already here.
             using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var inFlight = new Queue<Task<ApiSubmissionPage>>();
+            var inFlight = new Queue<(Uri Uri, Task<ApiSubmissionPage> Page)>();
             var number = (first.PageInfo.Page ?? options.StartPage) + 1;
             var template = next;
             var last = first;
+            var ended = false;
             void Fill()
             {
-                while (inFlight.Count < options.MaxConcurrency && number <= numPages && !Reached(options, pages + inFlight.Count))
+                while (!ended && inFlight.Count < options.MaxConcurrency && number <= numPages && !Reached(options, guard.PagesRead + inFlight.Count))
                 {
-                    var uri = WithPageNumber(template, number++);
-                    visited.Add(uri);
-                    inFlight.Enqueue(GetAsync<ApiSubmissionPage>(uri, null, prefetch.Token));
+                    var uri = Resolve(WithPageNumber(template.PathAndQuery, number++));
+                    guard.BeforeRequest(uri);
+                    inFlight.Enqueue((uri, GetAsync<ApiSubmissionPage>(uri, null, prefetch.Token)));
                 }
             }
 
@@ -100,10 +113,18 @@ public partial class ApiSubmissionsClient
                 yield return first;
                 while (inFlight.Count > 0)
                 {
-                    last = await inFlight.Dequeue().ConfigureAwait(false);
-                    pages++;
+                    var (uri, task) = inFlight.Dequeue();
+                    last = await task.ConfigureAwait(false);
+                    guard.AfterRead(last, uri);
+
+                    // The last page says so: anything fetched beyond it is not wanted.
+                    ended = NextPageUri(last) is null;
                     Fill();
                     yield return last;
+                    if (ended)
+                    {
+                        break;
+                    }
                 }
             }
             finally
@@ -113,7 +134,7 @@ public partial class ApiSubmissionsClient
                 {
                     try
                     {
-                        await inFlight.Dequeue().ConfigureAwait(false);
+                        await inFlight.Dequeue().Page.ConfigureAwait(false);
                     }
                     catch (Exception)
                     {
@@ -124,57 +145,35 @@ public partial class ApiSubmissionsClient
 
             // Pages added while listing: carry on from the last page's own link.
             next = NextPageUri(last);
-            if (next is not null && visited.Contains(next))
-            {
-                next = null;
-            }
         }
         else
         {
             yield return first;
         }
 
-        while (next is not null && !Reached(options, pages))
+        while (next is not null && !Reached(options, guard.PagesRead))
         {
-            var page = await GetPageAsync(next, visited, cancellationToken).ConfigureAwait(false);
+            var page = await GetPageAsync(next, guard, cancellationToken).ConfigureAwait(false);
             yield return page;
-            pages++;
             next = NextPageUri(page);
         }
     }
 
-    private Task<ApiSubmissionPage> GetPageAsync(string relativeUri, HashSet<string> visited, CancellationToken cancellationToken)
+    private async Task<ApiSubmissionPage> GetPageAsync(Uri uri, ListingGuard guard, CancellationToken cancellationToken)
     {
-        if (!visited.Add(relativeUri))
-        {
-            throw new InvalidOperationException($"impact.com's @nextpageuri leads back to a page already read ({relativeUri}); listing stopped to avoid a loop.");
-        }
-
-        return GetAsync<ApiSubmissionPage>(relativeUri, null, cancellationToken);
+        guard.BeforeRequest(uri);
+        var page = await GetAsync<ApiSubmissionPage>(uri, null, cancellationToken).ConfigureAwait(false);
+        guard.AfterRead(page, uri);
+        return page;
     }
 
     private static bool Reached(ApiSubmissionListOptions options, int pages) => options.MaxPages is { } max && pages >= max;
 
-    private string? NextPageUri(ApiSubmissionPage page)
+    // The server's link is data: the gate resolves it and refuses any other origin or account before anything is sent.
+    private Uri? NextPageUri(ApiSubmissionPage page)
     {
         var next = page.Nextpageuri?.Trim();
-        if (string.IsNullOrEmpty(next))
-        {
-            return null;
-        }
-
-        if (Uri.TryCreate(next, UriKind.Absolute, out var absolute) && absolute.Scheme.StartsWith("http", StringComparison.OrdinalIgnoreCase))
-        {
-            var own = new Uri(BaseUrl);
-            if (!string.Equals(absolute.Authority, own.Authority, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new InvalidOperationException($"impact.com's @nextpageuri points at another host ({absolute.Authority}); the client sends its credentials only to {own.Authority}.");
-            }
-
-            return absolute.PathAndQuery;
-        }
-
-        return next;
+        return string.IsNullOrEmpty(next) ? null : Resolve(next!);
     }
 
     /// <summary>Sets the <c>Page</c> query parameter of a page URI, keeping every other parameter.</summary>

@@ -85,7 +85,7 @@ public partial class ApiSubmissionsClient : IDisposable
     /// <inheritdoc />
     public override string ToString() => $"ApiSubmissionsClient({BaseUrl}, AccountSid={AccountSid ?? "(none)"})";
 
-    // Generated hook, called for every request (generated operations and ours): identity and headers.
+    // Generated hook, called for every request (generated operations and ours): the one gate, then identity and headers.
     partial void PrepareRequest(HttpClient client, HttpRequestMessage request, string url)
     {
         if (_credentials is null)
@@ -93,11 +93,8 @@ public partial class ApiSubmissionsClient : IDisposable
             return;
         }
 
-        if (request.RequestUri is { IsAbsoluteUri: true } uri)
-        {
-            RequestPaths.RequireSafeTransport(uri, nameof(BaseUrl));
-        }
-
+        // Refused before any credential is attached: the configured base address (not the settable BaseUrl) is the origin.
+        request.RequestUri = RequestGate.Check(_options.BaseAddress, request.RequestUri, _credentials.AccountSid);
         request.Headers.Authorization = _credentials.ToBasicHeader();
         if (request.Headers.Accept.Count == 0)
         {
@@ -123,31 +120,57 @@ public partial class ApiSubmissionsClient : IDisposable
         }
     }
 
-    /// <summary>Sends one GET through the resilience pipeline and reads the body as <typeparamref name="T"/>.</summary>
-    internal async Task<T> GetAsync<T>(string relativeUri, string? batchId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends one GET through the resilience pipeline and reads the body as <typeparamref name="T"/>. Every failure
+    /// leaves as <see cref="ImpactApiException"/> or a subtype; <see cref="OperationCanceledException"/> only for the caller's token.
+    /// </summary>
+    /// <param name="target">Our relative path, or a link from the server (relative or absolute); the gate decides where it may go.</param>
+    /// <param name="batchId">The BatchId asked for, to name it in a 404; null for a page.</param>
+    /// <param name="cancellationToken">The caller's token.</param>
+    internal Task<T> GetAsync<T>(string target, string? batchId, CancellationToken cancellationToken)
         where T : class
     {
         RequireCredentials();
+        return GetAsync<T>(Resolve(target), batchId, cancellationToken);
+    }
+
+    /// <summary>A path or link resolved against the base address, or <see cref="ImpactOriginRefusedException"/> if the gate refuses it.</summary>
+    internal Uri Resolve(string target) => RequestGate.Resolve(_options.BaseAddress, target, _credentials!.AccountSid);
+
+    private async Task<T> GetAsync<T>(Uri uri, string? batchId, CancellationToken cancellationToken)
+        where T : class
+    {
         var attempt = 0;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             return await _pipeline.ExecuteAsync(
-                async token => await SendOnceAsync<T>(relativeUri, batchId, Interlocked.Increment(ref attempt), token).ConfigureAwait(false),
+                async token => await SendOnceAsync<T>(uri, batchId, Interlocked.Increment(ref attempt), token).ConfigureAwait(false),
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (TimeoutRejectedException e) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is TimeoutRejectedException or OperationCanceledException)
         {
-            throw new TimeoutException(
-                $"impact.com did not answer GET {PathOf(relativeUri)} in time ({attempt} attempt{(attempt == 1 ? string.Empty : "s")}; "
+            // Polly's timeouts, or the HttpClient's own Timeout: either way no answer in time, not the caller's cancellation.
+            throw new ImpactTimeoutException(
+                $"impact.com did not answer GET {uri.AbsolutePath} in time ({Attempts(attempt)}; "
                 + $"attempt timeout {Describe(_options.Retry.AttemptTimeout)}, overall deadline {Describe(_options.Retry.OverallTimeout)}).",
+                attempt,
+                Since(started),
+                e);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            throw new ImpactTransportException(
+                _credentials!.Redact($"Could not reach impact.com: {e.Message} (GET {uri.AbsolutePath}, {Attempts(attempt)})."),
+                attempt,
+                Since(started),
                 e);
         }
     }
 
-    private async ValueTask<T> SendOnceAsync<T>(string relativeUri, string? batchId, int attempt, CancellationToken cancellationToken)
+    private async ValueTask<T> SendOnceAsync<T>(Uri uri, string? batchId, int attempt, CancellationToken cancellationToken)
         where T : class
     {
-        var uri = new Uri(new Uri(BaseUrl), relativeUri);
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         PrepareRequest(_httpClient, request, uri.AbsoluteUri);
         var started = Stopwatch.GetTimestamp();
@@ -162,7 +185,7 @@ public partial class ApiSubmissionsClient : IDisposable
             // still shows each attempt (and its elapsed time) to whoever watches the log.
             Log(uri, null, attempt, started, e is OperationCanceledException && cancellationToken.IsCancellationRequested
                 ? "no answer: timed out or cancelled"
-                : e.GetType().Name + ": " + e.Message);
+                : _credentials!.Redact(e.GetType().Name + ": " + e.Message));
             throw;
         }
 
@@ -170,52 +193,52 @@ public partial class ApiSubmissionsClient : IDisposable
         {
             ProcessResponse(_httpClient, response);
             Log(uri, (int)response.StatusCode, attempt, started, null);
+            Func<string, string> redact = _credentials!.Redact;
             if (!response.IsSuccessStatusCode)
             {
-                throw await ImpactErrorResponses.CreateAsync(response, RateLimitState.FromResponse(response, DateTimeOffset.UtcNow), batchId, cancellationToken).ConfigureAwait(false);
+                throw await ImpactErrorResponses.CreateAsync(response, RateLimitState.FromResponse(response, DateTimeOffset.UtcNow), batchId, redact, cancellationToken).ConfigureAwait(false);
             }
 
             var mediaType = response.Content?.Headers.ContentType?.MediaType;
             if (mediaType is not null && mediaType.IndexOf("json", StringComparison.OrdinalIgnoreCase) < 0)
             {
-                throw ImpactErrorResponses.NotJson(response, mediaType, await ImpactErrorResponses.ReadBoundedAsync(response, cancellationToken, 512).ConfigureAwait(false));
+                throw ImpactErrorResponses.NotJson(response, mediaType, await ImpactErrorResponses.ReadBoundedAsync(response, cancellationToken, 512).ConfigureAwait(false), redact);
             }
 
-            return await ReadBodyAsync<T>(response, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task<T> ReadBodyAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
-        where T : class
-    {
-        if (response.Content is null)
-        {
-            throw ImpactErrorResponses.Unreadable(response, new ImpactWireFormatException("The body is empty.", string.Empty, string.Empty, null));
-        }
-
-        // The page is parsed straight from the network stream, never held whole as a string. A cancelled
-        // token (caller, or the per-attempt timeout) disposes the stream to abort a read stuck waiting for
-        // bytes; the reader is built first, so that disposal can only surface from a read, as a cancellation.
-        var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-        using (stream)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024);
-            using var abort = cancellationToken.Register(static s => ((IDisposable)s!).Dispose(), stream);
+            var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
             try
             {
-                return ImpactJson.Deserialize<T>(reader, Serializer);
+                return ImpactJson.Deserialize<T>(body.GetBuffer(), (int)body.Length, Serializer);
             }
             catch (ImpactWireFormatException e)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                throw ImpactErrorResponses.Unreadable(response, e);
-            }
-            catch (Exception e) when (cancellationToken.IsCancellationRequested && e is ObjectDisposedException or IOException or ArgumentException or NotSupportedException)
-            {
-                throw new OperationCanceledException("Reading the response was cancelled.", e, cancellationToken);
+                throw e.ForResponse((int)response.StatusCode, ImpactErrorResponses.Headers(response, redact), redact);
             }
         }
+    }
+
+    // The body is read in full asynchronously, every read bounded by the token: a trickling body ends with the
+    // deadline instead of holding a thread, and disposing the response never has to drain it. Parsing then
+    // runs on bytes already here. Memory stays bounded by the pages in flight.
+    private static async Task<MemoryStream> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var body = new MemoryStream();
+        if (response.Content is null)
+        {
+            return body;
+        }
+
+        try
+        {
+            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            await stream.CopyToAsync(body, 81920, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (cancellationToken.IsCancellationRequested && e is not OperationCanceledException)
+        {
+            throw new OperationCanceledException("Reading the response was cancelled.", e, cancellationToken);
+        }
+
+        return body;
     }
 
     private void Log(Uri uri, int? status, int attempt, long started, string? failure)
@@ -226,8 +249,7 @@ public partial class ApiSubmissionsClient : IDisposable
             return;
         }
 
-        var elapsed = TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - started) / (double)Stopwatch.Frequency);
-        log(new ApiRequestLogEntry("GET", uri.PathAndQuery, status, attempt, elapsed, failure));
+        log(new ApiRequestLogEntry("GET", uri.PathAndQuery, status, attempt, Since(started), failure));
     }
 
     private void RequireCredentials()
@@ -238,24 +260,24 @@ public partial class ApiSubmissionsClient : IDisposable
         }
     }
 
-    private static string PathOf(string relativeUri)
-    {
-        var cut = relativeUri.IndexOf('?');
-        return "/" + (cut < 0 ? relativeUri : relativeUri.Substring(0, cut)).TrimStart('/');
-    }
+    private static string Attempts(int attempts) => attempts == 1 ? "1 attempt" : $"{attempts} attempts";
+
+    private static TimeSpan Since(long started) => TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - started) / (double)Stopwatch.Frequency);
 
     private static string Describe(TimeSpan? limit) => limit is { } value ? $"{value.TotalSeconds:0.###} s" : "none";
 
     private static HttpClient CreateOwnedHttpClient()
     {
 #if NET8_0_OR_GREATER
+        // Redirects are not followed: a server's Location is data, and credentials go only to the base address.
         var handler = new SocketsHttpHandler
         {
+            AllowAutoRedirect = false,
             AutomaticDecompression = System.Net.DecompressionMethods.All,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         };
 #else
-        var handler = new HttpClientHandler { AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate };
+        var handler = new HttpClientHandler { AllowAutoRedirect = false, AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate };
 #endif
         return new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
     }

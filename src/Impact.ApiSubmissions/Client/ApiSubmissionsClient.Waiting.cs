@@ -21,7 +21,12 @@ public partial class ApiSubmissionsClient
     /// <exception cref="ArgumentException"><paramref name="batchId"/> is blank.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An interval or the timeout is not positive.</exception>
     /// <exception cref="ImpactWaitTimeoutException">Still pending when the timeout ran out; carries the last status seen.</exception>
-    /// <exception cref="ImpactApiException">impact.com answered with an error (404: unknown BatchId).</exception>
+    /// <exception cref="ImpactApiException">impact.com answered with an error status (404: unknown BatchId).</exception>
+    /// <exception cref="ImpactWireFormatException">An answer is not valid JSON of a submission.</exception>
+    /// <exception cref="ImpactTransportException">impact.com could not be reached, after retries.</exception>
+    /// <exception cref="ImpactTimeoutException">One poll found no answer within its attempt timeout and overall deadline.</exception>
+    /// <exception cref="ImpactOriginRefusedException">The request would leave the base address or this account's resources.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async Task<ApiSubmission> WaitForCompletionAsync(string batchId, WaitForCompletionOptions? options = null, CancellationToken cancellationToken = default)
     {
         RequestPaths.RequireValue(batchId, nameof(batchId), "The BatchId");

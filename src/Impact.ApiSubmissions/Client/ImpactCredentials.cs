@@ -38,6 +38,29 @@ public sealed class ImpactCredentials
     /// <summary>Shows the Account SID only; the token is masked.</summary>
     public override string ToString() => $"ImpactCredentials(AccountSid={AccountSid}, AuthToken=***)";
 
-    internal AuthenticationHeaderValue ToBasicHeader() =>
-        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(AccountSid + ":" + _authToken)));
+    internal AuthenticationHeaderValue ToBasicHeader() => new("Basic", BasicValue());
+
+    /// <summary>
+    /// Replaces the token wherever it appears in text from the wire or built from it: raw, percent-encoded,
+    /// or inside the Basic header value. Servers and proxies sometimes echo request headers into error bodies.
+    /// </summary>
+    internal string Redact(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text ?? string.Empty;
+        }
+
+        foreach (var secret in new[] { BasicValue(), _authToken, Uri.EscapeDataString(_authToken) })
+        {
+            if (text!.IndexOf(secret, StringComparison.Ordinal) >= 0)
+            {
+                text = text.Replace(secret, "***");
+            }
+        }
+
+        return text!;
+    }
+
+    private string BasicValue() => Convert.ToBase64String(Encoding.UTF8.GetBytes(AccountSid + ":" + _authToken));
 }

@@ -32,7 +32,7 @@ public sealed class RateLimitState
     /// <summary>Requests left in the current window (<c>X-RateLimit-Remaining</c>).</summary>
     public int? Remaining { get; }
 
-    /// <summary>Time until the window resets (<c>X-RateLimit-Reset</c>, in seconds on the wire), counted from <see cref="ObservedAt"/>.</summary>
+    /// <summary>Time until the window resets (<c>X-RateLimit-Reset</c>: seconds on the wire, or a Unix time when above one billion), counted from <see cref="ObservedAt"/>.</summary>
     public TimeSpan? ResetAfter { get; }
 
     /// <summary>How long the service asked to wait (<c>Retry-After</c>), when it sent one.</summary>
@@ -60,7 +60,7 @@ public sealed class RateLimitState
     {
         var limit = Int(response.Headers, "X-RateLimit-Limit");
         var remaining = Int(response.Headers, "X-RateLimit-Remaining");
-        var reset = Int(response.Headers, "X-RateLimit-Reset");
+        var reset = ResetDelay(response.Headers, now);
         TimeSpan? retryAfter = null;
         if (response.Headers.RetryAfter is { } ra)
         {
@@ -76,7 +76,21 @@ public sealed class RateLimitState
             return null;
         }
 
-        return new RateLimitState(limit, remaining, reset is null ? null : TimeSpan.FromSeconds(Math.Max(0, reset.Value)), retryAfter, now);
+        return new RateLimitState(limit, remaining, reset, retryAfter, now);
+    }
+
+    // Documented as seconds until the reset, but impact.com's own example (1487332519) is a Unix time: a value above
+    // one billion seconds (31 years) can only be a point in time.
+    private static TimeSpan? ResetDelay(HttpResponseHeaders headers, DateTimeOffset now)
+    {
+        if (!headers.TryGetValues("X-RateLimit-Reset", out var values)
+            || !long.TryParse(values.FirstOrDefault()?.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            return null;
+        }
+
+        var seconds = value > 1_000_000_000 ? value - now.ToUnixTimeSeconds() : value;
+        return TimeSpan.FromSeconds(Math.Max(0, seconds));
     }
 
     private static int? Int(HttpResponseHeaders headers, string name) =>

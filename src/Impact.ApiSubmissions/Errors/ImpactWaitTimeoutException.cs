@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Impact.ApiSubmissions;
 
 /// <summary>A submission was still being processed when <see cref="ApiSubmissionsClient.WaitForCompletionAsync"/> gave up.</summary>
-public class ImpactWaitTimeoutException : TimeoutException
+public class ImpactWaitTimeoutException : ImpactTimeoutException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="batchId">The BatchId waited for.</param>
@@ -17,6 +17,8 @@ public class ImpactWaitTimeoutException : TimeoutException
             $"Submission '{batchId}' was still {(lastSeen?.Status?.ToString() is { Length: > 0 } status ? $"'{status}'" : "not seen")} after "
             + $"{timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s ({polls.ToString(CultureInfo.InvariantCulture)} poll{(polls == 1 ? string.Empty : "s")}). "
             + "impact.com may need longer: wait again with a longer Timeout.",
+            polls,
+            timeout,
             innerException)
     {
         BatchId = batchId;

@@ -7,9 +7,10 @@ namespace Impact.ApiSubmissions;
 /// <summary>
 /// JSON from impact.com (or stored from it) could not be read: it is not JSON, it is truncated, or a
 /// field holds a value that cannot be read as its type. <see cref="Field"/> and <see cref="Value"/>
-/// say where and what; nothing half-read is ever returned.
+/// say where and what; nothing half-read is ever returned. When it comes from a response,
+/// <see cref="ImpactApiException.StatusCode"/> and <see cref="ImpactApiException.Headers"/> are the response's; otherwise the status is 0.
 /// </summary>
-public class ImpactWireFormatException : FormatException
+public class ImpactWireFormatException : ImpactApiException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What could not be read.</param>
@@ -17,10 +18,23 @@ public class ImpactWireFormatException : FormatException
     /// <param name="value">The offending value, bounded in length, or empty.</param>
     /// <param name="innerException">The parser's exception, if any.</param>
     public ImpactWireFormatException(string message, string field, string value, Exception? innerException)
-        : base(message, innerException)
+        : this(0, null, message, field, value, innerException, isTruncated: false)
+    {
+    }
+
+    private ImpactWireFormatException(
+        int statusCode,
+        System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>>? headers,
+        string message,
+        string field,
+        string value,
+        Exception? innerException,
+        bool isTruncated)
+        : base(statusCode, message, null, headers, null, null, innerException)
     {
         Field = field ?? string.Empty;
         Value = WireText.Bound(value);
+        IsTruncated = isTruncated;
     }
 
     /// <summary>The JSON path of the field that could not be read (e.g. <c>APISubmissions[2].AccountId</c>), or empty.</summary>
@@ -31,6 +45,20 @@ public class ImpactWireFormatException : FormatException
 
     /// <summary>True when the JSON simply stops early, as when a connection or proxy cuts a body short.</summary>
     public bool IsTruncated { get; private set; }
+
+    /// <summary>A body cut short in transit is worth another attempt; any other unreadable body is not.</summary>
+    public override bool IsTransient => IsTruncated;
+
+    /// <summary>The same problem, as read from a response: its status and headers, with <paramref name="redact"/> applied to every text.</summary>
+    internal ImpactWireFormatException ForResponse(int statusCode, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, Func<string, string> redact) =>
+        new(statusCode, headers, redact($"impact.com answered {statusCode} but the body could not be read: {Message}"), redact(Field), redact(Value), WithoutSecret(InnerException, redact), IsTruncated);
+
+    // The parser's own exception quotes the value it choked on: dropped when that value holds a secret.
+    private static Exception? WithoutSecret(Exception? inner, Func<string, string> redact) =>
+        inner is not null && redact(inner.ToString()) != inner.ToString() ? null : inner;
+
+    internal static ImpactWireFormatException Invalid(string message, bool truncated) =>
+        new(0, null, message, string.Empty, string.Empty, null, truncated);
 
     internal static ImpactWireFormatException From(JsonException e, Type? target)
     {

@@ -19,48 +19,47 @@ internal static class ImpactErrorResponses
     /// <summary>How much of an error body is kept: enough for any envelope, never a whole page.</summary>
     internal const int MaxBodyChars = 4096;
 
-    public static async Task<ImpactApiException> CreateAsync(HttpResponseMessage response, RateLimitState? rateLimit, string? batchId, CancellationToken cancellationToken)
+    /// <summary>The exception for a non-success answer; <paramref name="redact"/> removes the token from everything the server sent.</summary>
+    public static async Task<ImpactApiException> CreateAsync(HttpResponseMessage response, RateLimitState? rateLimit, string? batchId, Func<string, string> redact, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
-        var body = await ReadBoundedAsync(response, cancellationToken).ConfigureAwait(false);
+        var body = redact(await ReadBoundedAsync(response, cancellationToken).ConfigureAwait(false));
         var error = TryParseEnvelope(body);
-        var message = Describe(status, response.ReasonPhrase, error, rateLimit, batchId, Kind(response, body));
-        return new ImpactApiException(status, message, body, Headers(response), error, rateLimit, null);
+        var message = redact(Describe(status, response.ReasonPhrase, error, rateLimit, batchId, Kind(response, body)));
+        return new ImpactApiException(status, message, body, Headers(response, redact), error, rateLimit, null);
     }
 
-    public static ImpactApiException NotJson(HttpResponseMessage response, string mediaType, string? snippet) =>
+    public static ImpactApiException NotJson(HttpResponseMessage response, string mediaType, string snippet, Func<string, string> redact) =>
         new(
             (int)response.StatusCode,
-            $"impact.com answered {(int)response.StatusCode} with {mediaType} instead of JSON{(mediaType.Contains("html") ? " (an HTML page, likely from a proxy or gateway)" : string.Empty)}. "
-            + "The SDK sends Accept: application/json; if this persists, check the base address.",
-            snippet,
-            Headers(response),
+            redact($"impact.com answered {(int)response.StatusCode} with {mediaType} instead of JSON{(mediaType.Contains("html") ? " (an HTML page, likely from a proxy or gateway)" : string.Empty)}. "
+            + "The SDK sends Accept: application/json; if this persists, check the base address."),
+            redact(snippet),
+            Headers(response, redact),
             null,
             null,
             null);
 
-    public static ImpactApiException Unreadable(HttpResponseMessage response, ImpactWireFormatException e) =>
-        new((int)response.StatusCode, $"impact.com answered {(int)response.StatusCode} but the body could not be read: {e.Message}", null, Headers(response), null, null, e);
-
-    public static IReadOnlyDictionary<string, IEnumerable<string>> Headers(HttpResponseMessage response)
+    public static IReadOnlyDictionary<string, IEnumerable<string>> Headers(HttpResponseMessage response, Func<string, string> redact)
     {
         var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var header in response.Headers)
         {
-            headers[header.Key] = header.Value;
+            headers[header.Key] = header.Value.Select(redact).ToArray();
         }
 
         if (response.Content is not null)
         {
             foreach (var header in response.Content.Headers)
             {
-                headers[header.Key] = header.Value;
+                headers[header.Key] = header.Value.Select(redact).ToArray();
             }
         }
 
         return headers;
     }
 
+    /// <summary>Reads at most <paramref name="maxChars"/> of a body, each read bounded by the token so a trickling body cannot hold the call.</summary>
     public static async Task<string> ReadBoundedAsync(HttpResponseMessage response, CancellationToken cancellationToken, int maxChars = MaxBodyChars)
     {
         if (response.Content is null)
@@ -71,13 +70,11 @@ internal static class ImpactErrorResponses
         try
         {
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1024);
-            var buffer = new char[maxChars];
+            var buffer = new byte[maxChars];
             var read = 0;
             while (read < maxChars)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var n = await reader.ReadAsync(buffer, read, maxChars - read).ConfigureAwait(false);
+                var n = await stream.ReadAsync(buffer, read, maxChars - read, cancellationToken).ConfigureAwait(false);
                 if (n == 0)
                 {
                     break;
@@ -86,14 +83,15 @@ internal static class ImpactErrorResponses
                 read += n;
             }
 
-            return new string(buffer, 0, read);
+            var text = Encoding.UTF8.GetString(buffer, 0, read);
+            return text.Length > 0 && text[0] == '\uFEFF' ? text.Substring(1) : text;
         }
-        catch (IOException)
+        catch (IOException) when (!cancellationToken.IsCancellationRequested)
         {
             // The body of an error is a courtesy: a broken one must not hide the status.
             return string.Empty;
         }
-        catch (HttpRequestException)
+        catch (HttpRequestException) when (!cancellationToken.IsCancellationRequested)
         {
             return string.Empty;
         }

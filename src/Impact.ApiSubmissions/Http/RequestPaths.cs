@@ -5,7 +5,9 @@ namespace Impact.ApiSubmissions.Http;
 /// <summary>Builds request paths so that a user's value always travels as one path segment.</summary>
 internal static class RequestPaths
 {
-    public static string Submissions(string accountSid) => "Advertisers/" + Segment(accountSid) + "/APISubmissions";
+    public static string Account(string accountSid) => "Advertisers/" + Segment(accountSid);
+
+    public static string Submissions(string accountSid) => Account(accountSid) + "/APISubmissions";
 
     public static string Submission(string accountSid, string batchId) => Submissions(accountSid) + "/" + Segment(batchId);
 

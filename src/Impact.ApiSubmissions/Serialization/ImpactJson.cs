@@ -25,7 +25,8 @@ public static class ImpactJson
     /// <param name="json">The JSON text.</param>
     /// <returns>The value; never null.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="ImpactWireFormatException">The text is not JSON of the expected shape, is empty or truncated,
+    /// <exception cref="ImpactWireFormatException">The text is not valid JSON (RFC 8259: no comments, trailing commas, single quotes,
+    /// unquoted names or members without a value), not of the expected shape, is empty or truncated,
     /// or a value cannot be read as its field's type. The message names the field and the value.</exception>
     public static T Deserialize<T>(string json)
         where T : class
@@ -35,8 +36,8 @@ public static class ImpactJson
             throw new ArgumentNullException(nameof(json));
         }
 
-        using var reader = new StringReader(json);
-        return Deserialize<T>(reader, JsonSerializer.Create(CreateSettings()));
+        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+        return Deserialize<T>(bytes, bytes.Length, JsonSerializer.Create(CreateSettings()));
     }
 
     /// <summary>Writes a value as JSON with the same settings, so that a value read from the wire is written back unchanged.</summary>
@@ -60,12 +61,15 @@ public static class ImpactJson
         settings.Converters.Add(new WireDateTimeOffsetConverter());
     }
 
-    internal static T Deserialize<T>(TextReader text, JsonSerializer serializer)
+    /// <summary>Checks that the UTF-8 bytes are strictly valid JSON, then reads them; the bytes are read in full already, so this never waits on a network.</summary>
+    internal static T Deserialize<T>(byte[] utf8, int length, JsonSerializer serializer)
         where T : class
     {
+        StrictJson.Validate(utf8, length);
         T? value;
         try
         {
+            using var text = new StreamReader(new MemoryStream(utf8, 0, length, writable: false), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
             using var reader = new JsonTextReader(text) { CloseInput = false };
             value = serializer.Deserialize<T>(reader);
             if (value is not null)

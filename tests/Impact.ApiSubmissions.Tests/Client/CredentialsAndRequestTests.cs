@@ -138,7 +138,7 @@ public class CredentialsAndRequestTests
 
         var act = () => client.GetApiSubmissionAsync(TestClients.Sid, "A-1");
 
-        await act.Should().ThrowAsync<ArgumentException>();
+        await act.Should().ThrowAsync<ImpactOriginRefusedException>();
         handler.Calls.Should().Be(0);
     }
 
@@ -177,16 +177,34 @@ public class CredentialsAndRequestTests
 
     [Theory]
     [InlineData("https://evil.example.com/Advertisers/IRsid4567/APISubmissions/A-1")]
-    [InlineData("/Advertisers/IRsid4567/Conversions/123")]
+    [InlineData("/Advertisers/IRother99/APISubmissions/A-1")]
+    [InlineData("https://api.impact.com/Advertisers/IRother99/APISubmissions/A-1")]
+    [InlineData("/Advertisers/IRsid4567/../IRother99/APISubmissions/A-1")]
     [InlineData("not a uri at all")]
-    public async Task Get_by_uri_refuses_other_hosts_and_other_paths(string uri)
+    public async Task Get_by_uri_refuses_other_hosts_and_other_accounts_before_sending(string uri)
     {
         var handler = Ok();
         using var client = TestClients.Create(handler);
 
         var act = () => client.GetApiSubmissionByUriAsync(uri);
 
-        await act.Should().ThrowAsync<ArgumentException>();
+        (await act.Should().ThrowAsync<ImpactOriginRefusedException>()).Which.Message.Should().Contain("refused");
+        handler.Calls.Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData("/Advertisers/IRsid4567/Conversions/123")]
+    [InlineData("/Advertisers/IRsid4567/APISubmissions")]
+    [InlineData("/Advertisers/IRsid4567/APISubmissions/A-1/Payload")]
+    [InlineData("/Advertisers/IRsid4567/APISubmissions/A-1?Page=2")]
+    public async Task Get_by_uri_refuses_paths_outside_the_submissions_resource(string uri)
+    {
+        var handler = Ok();
+        using var client = TestClients.Create(handler);
+
+        var act = () => client.GetApiSubmissionByUriAsync(uri);
+
+        (await act.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain("not a submission's path");
         handler.Calls.Should().Be(0);
     }
 }

@@ -126,7 +126,7 @@ public class ErrorMappingTests
 
         e.StatusCode.Should().Be(200);
         e.Message.Should().Be("impact.com answered 200 but the body could not be read: Field 'CampaignId' has value \"12abc\", which is not an integer.");
-        e.InnerException.Should().BeOfType<ImpactWireFormatException>().Which.Field.Should().Be("CampaignId");
+        e.Should().BeOfType<ImpactWireFormatException>().Which.Field.Should().Be("CampaignId");
     }
 
     [Fact]

@@ -131,7 +131,9 @@ public class PagingTests
             }
         };
 
-        (await act.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Contain("leads back to a page already read");
+        var e = (await act.Should().ThrowAsync<ImpactRunawayListingException>()).Which;
+        e.Message.Should().Contain("leads back to page 1 after page 1");
+        e.PagesRead.Should().Be(1);
     }
 
     [Fact]
@@ -148,7 +150,7 @@ public class PagingTests
             }
         };
 
-        await act.Should().ThrowAsync<InvalidOperationException>();
+        (await act.Should().ThrowAsync<ImpactOriginRefusedException>()).Which.RefusedUri.Should().StartWith("https://evil.example.com/");
         handler.Calls.Should().Be(1);
     }
 

@@ -178,7 +178,10 @@ public class ResilienceTests
 
         var act = () => client.GetApiSubmissionAsync("A-1");
 
-        (await act.Should().ThrowAsync<TimeoutException>()).Which.Message.Should().StartWith("impact.com did not answer GET /Advertisers/IRsid4567/APISubmissions/A-1 in time");
+        var e = (await act.Should().ThrowAsync<ImpactTimeoutException>()).Which;
+        e.Message.Should().StartWith("impact.com did not answer GET /Advertisers/IRsid4567/APISubmissions/A-1 in time");
+        e.Attempts.Should().BeGreaterThan(1);
+        e.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(400));
     }
 
     [Fact]

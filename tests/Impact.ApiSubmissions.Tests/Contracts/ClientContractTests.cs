@@ -215,9 +215,9 @@ public sealed class ClientContractTests : IDisposable
 
         var act = () => _client.GetApiSubmissionAsync(_server.Submissions[0].BatchId!);
 
-        var e = (await act.Should().ThrowAsync<ImpactApiException>()).Which;
+        var e = (await act.Should().ThrowAsync<ImpactWireFormatException>()).Which;
         e.StatusCode.Should().Be(200);
-        e.Message.Should().StartWith("impact.com answered 200 but the body could not be read: The body is not valid JSON for ApiSubmission at line");
+        e.Message.Should().StartWith("impact.com answered 200 but the body could not be read: The body is not valid JSON at line");
         _server.RequestCount.Should().Be(1);
     }
 
@@ -268,7 +268,10 @@ public sealed class ClientContractTests : IDisposable
 
         var act = () => client.GetApiSubmissionAsync(_server.Submissions[5].BatchId!);
 
-        (await act.Should().ThrowAsync<IOException>()).Which.Message.Should().Be("Connection reset by peer");
+        var e = (await act.Should().ThrowAsync<ImpactTransportException>()).Which;
+        e.Message.Should().StartWith("Could not reach impact.com: Connection reset by peer");
+        e.Attempts.Should().Be(4);
+        e.InnerException.Should().BeAssignableTo<IOException>();
         _server.RequestCount.Should().Be(4);
     }
 
@@ -340,7 +343,9 @@ public sealed class ClientContractTests : IDisposable
 
         var act = () => client.GetApiSubmissionAsync(_server.Submissions[0].BatchId!);
 
-        (await act.Should().ThrowAsync<TimeoutException>()).Which.Message.Should().Contain("(2 attempts; attempt timeout 0.2 s");
+        var e = (await act.Should().ThrowAsync<ImpactTimeoutException>()).Which;
+        e.Message.Should().Contain("(2 attempts; attempt timeout 0.2 s");
+        e.Attempts.Should().Be(2);
     }
 
     [Fact]

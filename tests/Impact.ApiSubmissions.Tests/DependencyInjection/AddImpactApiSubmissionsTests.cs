@@ -61,6 +61,28 @@ public class AddImpactApiSubmissionsTests
     }
 
     [Fact]
+    public async Task The_registered_client_does_not_follow_a_redirect_to_another_origin()
+    {
+        await using var elsewhere = new LoopbackServer((_, stream, token) => LoopbackServer.WriteAsync(stream, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}", token));
+        await using var service = new LoopbackServer((_, stream, token) => LoopbackServer.WriteAsync(
+            stream, $"HTTP/1.1 307 Temporary Redirect\r\nLocation: {elsewhere.BaseAddress}x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", token));
+        var services = new ServiceCollection();
+        services.AddImpactApiSubmissions(o =>
+        {
+            o.AccountSid = "IRsid";
+            o.AuthToken = "token";
+            o.BaseAddress = service.BaseAddress;
+            o.Retry = TestClients.FastOptions(maxRetries: 0).Retry;
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var act = () => provider.GetRequiredService<IApiSubmissionsClient>().GetApiSubmissionAsync("A-1");
+
+        (await act.Should().ThrowAsync<ImpactApiException>()).Which.StatusCode.Should().Be(307);
+        elsewhere.Requests.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Requests_are_logged_through_ILogger_without_secrets()
     {
         var logger = new CapturingLoggerProvider();

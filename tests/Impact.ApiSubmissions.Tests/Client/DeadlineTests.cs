@@ -1,0 +1,166 @@
+using System;
+using System.Diagnostics;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using FluentAssertions;
+using Xunit;
+
+namespace Impact.ApiSubmissions.Tests.Client;
+
+/// <summary>Runs alone (no other test class in parallel): CPU-heavy property tests alongside would delay the timers these tests time.</summary>
+[CollectionDefinition(nameof(DeadlineTests), DisableParallelization = true)]
+public sealed class DeadlineTestsCollection
+{
+}
+
+/// <summary>Deadlines hold against a real loopback server whose body trickles one byte at a time.</summary>
+[Collection(nameof(DeadlineTests))]
+public class DeadlineTests
+{
+    // Generous against a busy machine, yet far below the ~2 s that draining a half-read body on dispose used to add.
+    private static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(750);
+
+    [Fact]
+    public async Task The_attempt_timeout_ends_a_call_whose_body_trickles()
+    {
+        await WarmUpAsync();
+        await using var server = Trickling();
+        var retry = TestClients.FastOptions(maxRetries: 1).Retry;
+        retry.AttemptTimeout = TimeSpan.FromMilliseconds(400);
+        retry.OverallTimeout = null;
+        using var client = Owned(server, retry);
+
+        var started = Stopwatch.StartNew();
+        var act = () => client.GetApiSubmissionAsync("A-1");
+
+        var e = (await act.Should().ThrowAsync<ImpactTimeoutException>()).Which;
+        started.Elapsed.Should().BeLessThan(2 * retry.AttemptTimeout.Value + retry.MaxDelay + Slack);
+        e.Attempts.Should().Be(2);
+        e.Message.Should().Contain("attempt timeout 0.4 s");
+        (await server.ClientHungUp.Task.WaitAsync(TimeSpan.FromSeconds(10))).Should().BeTrue("the read is aborted, not drained to its end");
+    }
+
+    [Fact]
+    public async Task The_overall_deadline_ends_a_call_whose_body_trickles()
+    {
+        await WarmUpAsync();
+        await using var server = Trickling();
+        var retry = TestClients.FastOptions(maxRetries: 5).Retry;
+        retry.AttemptTimeout = null;
+        retry.OverallTimeout = TimeSpan.FromMilliseconds(600);
+        using var client = Owned(server, retry);
+
+        var started = Stopwatch.StartNew();
+        var act = () => client.GetApiSubmissionAsync("A-1");
+
+        var e = (await act.Should().ThrowAsync<ImpactTimeoutException>()).Which;
+        started.Elapsed.Should().BeLessThan(retry.OverallTimeout.Value + Slack);
+        e.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(550));
+        e.Attempts.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_listing_page_that_trickles_ends_with_the_deadline_too()
+    {
+        await WarmUpAsync();
+        await using var server = Trickling();
+        var retry = TestClients.FastOptions(maxRetries: 0).Retry;
+        retry.AttemptTimeout = TimeSpan.FromMilliseconds(400);
+        using var client = Owned(server, retry);
+
+        var started = Stopwatch.StartNew();
+        var act = async () =>
+        {
+            await foreach (var _ in client.ListAllApiSubmissionsAsync())
+            {
+            }
+        };
+
+        await act.Should().ThrowAsync<ImpactTimeoutException>();
+        started.Elapsed.Should().BeLessThan(retry.AttemptTimeout.Value + Slack);
+    }
+
+    [Fact]
+    public async Task The_callers_cancellation_during_a_trickling_body_is_a_cancellation()
+    {
+        await using var server = Trickling();
+        using var client = Owned(server, TestClients.FastOptions().Retry);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        var act = () => client.GetApiSubmissionAsync("A-1", cancel.Token);
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+    }
+
+    [Fact]
+    public async Task The_timeout_of_an_HttpClient_passed_in_is_a_timeout_of_the_family()
+    {
+        // No answer at all: the HttpClient's own Timeout fires while waiting for the headers.
+        await using var server = new LoopbackServer((_, _, token) => Task.Delay(Timeout.Infinite, token));
+        using var http = new HttpClient { Timeout = TimeSpan.FromMilliseconds(300) };
+        var retry = TestClients.FastOptions(maxRetries: 0).Retry;
+        retry.AttemptTimeout = null;
+        retry.OverallTimeout = null;
+        var options = new ApiSubmissionsClientOptions { BaseAddress = server.BaseAddress, Retry = retry };
+        using var client = new ApiSubmissionsClient(http, new ImpactCredentials(TestClients.Sid, TestClients.Token), options);
+
+        var act = () => client.GetApiSubmissionAsync("A-1");
+
+        await act.Should().ThrowAsync<ImpactTimeoutException>();
+    }
+
+    [Fact]
+    public async Task A_refused_connection_is_a_transport_exception_of_the_family()
+    {
+        var port = FreePort();
+        var options = new ApiSubmissionsClientOptions { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Retry = TestClients.FastOptions(maxRetries: 1).Retry };
+        using var client = new ApiSubmissionsClient(new ImpactCredentials(TestClients.Sid, TestClients.Token), options);
+
+        var act = () => client.GetApiSubmissionAsync("A-1");
+
+        var e = (await act.Should().ThrowAsync<ImpactTransportException>()).Which;
+        e.Attempts.Should().Be(2);
+        e.StatusCode.Should().Be(0);
+        e.IsTransient.Should().BeTrue();
+        e.Message.Should().StartWith("Could not reach impact.com: ");
+    }
+
+    // Headers at once, then a long JSON body one byte every 20 ms: each read makes progress, the whole never arrives in time.
+    private static LoopbackServer Trickling() => new(async (_, stream, token) =>
+    {
+        var body = "{\"BatchId\":\"A-1\",\"OrderId\":\"" + new string('1', 4000) + "\"}";
+        await LoopbackServer.WriteAsync(stream, $"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\n\r\n", token);
+        foreach (var c in body)
+        {
+            await LoopbackServer.WriteAsync(stream, c.ToString(), token);
+            await stream.FlushAsync(token);
+            await Task.Delay(20, token);
+        }
+    });
+
+    // One whole call and one whole listing first, so that the first call's JIT in the test process is not timed.
+    private static async Task WarmUpAsync()
+    {
+        var body = "{\"@page\":\"1\",\"@numpages\":\"1\",\"@nextpageuri\":\"\",\"APISubmissions\":[" + TestClients.Submission("A-1") + "]}";
+        await using var server = new LoopbackServer((_, stream, token) => LoopbackServer.WriteAsync(
+            stream, $"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\n\r\n{body}", token));
+        using var client = Owned(server, TestClients.FastOptions().Retry);
+        await foreach (var _ in client.ListAllApiSubmissionsAsync())
+        {
+        }
+    }
+
+    private static ApiSubmissionsClient Owned(LoopbackServer server, ApiSubmissionsRetryOptions retry) =>
+        new(new ImpactCredentials(TestClients.Sid, TestClients.Token), new ApiSubmissionsClientOptions { BaseAddress = server.BaseAddress, Retry = retry });
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
