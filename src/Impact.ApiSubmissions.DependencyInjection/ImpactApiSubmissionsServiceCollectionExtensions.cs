@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers <see cref="ApiSubmissionsClient"/> and <see cref="IApiSubmissionsClient"/> with a dependency-injection container.</summary>
+/// <summary>Registers <see cref="ApiSubmissionsClient"/> with a dependency-injection container.</summary>
 public static class ImpactApiSubmissionsServiceCollectionExtensions
 {
     /// <summary>The name of the <see cref="System.Net.Http.HttpClient"/> the client gets from <c>IHttpClientFactory</c>.</summary>
@@ -70,10 +70,10 @@ public static class ImpactApiSubmissionsServiceCollectionExtensions
     {
         services.AddOptions<ImpactApiSubmissionsOptions>()
             .Validate(o => !string.IsNullOrWhiteSpace(o.AccountSid), "ImpactApiSubmissions: AccountSid is required (configuration key AccountSid).")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.AuthToken), "ImpactApiSubmissions: AuthToken is required (configuration key AuthToken; keep it in a secret store).");
+            .Validate(o => !string.IsNullOrWhiteSpace(o.AuthToken), "ImpactApiSubmissions: AuthToken is required (configuration key AuthToken; keep it in a secret store).")
+            .PostConfigure<IServiceProvider>((o, sp) => o.RequestLogged = Combine(o.RequestLogged, sp.GetService<ILoggerFactory>()?.CreateLogger("Impact.ApiSubmissions")));
 
         services.TryAddTransient(CreateClient);
-        services.TryAddTransient<IApiSubmissionsClient>(sp => sp.GetRequiredService<ApiSubmissionsClient>());
 
         // The client applies its own per-attempt timeout and deadline; HttpClient's own 100 s limit would cut across them.
         // Redirects are not followed: a server's Location is data, and the credentials go only to the base address.
@@ -89,16 +89,9 @@ public static class ImpactApiSubmissionsServiceCollectionExtensions
     {
         var options = services.GetRequiredService<IOptions<ImpactApiSubmissionsOptions>>().Value;
         var httpClient = services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
-        var logger = services.GetService<ILoggerFactory>()?.CreateLogger("Impact.ApiSubmissions");
-        var clientOptions = new ApiSubmissionsClientOptions
-        {
-            BaseAddress = options.BaseAddress,
-            ApiVersion = options.ApiVersion,
-            UserAgentSuffix = options.UserAgentSuffix,
-            Retry = options.Retry,
-            RequestLogged = Combine(options.RequestLogged, logger),
-        };
-        return new ApiSubmissionsClient(httpClient, new ImpactCredentials(options.AccountSid!, options.AuthToken!), clientOptions);
+
+        // The bound options are client options (and the logger is added above): every client option reaches the client as set.
+        return new ApiSubmissionsClient(httpClient, new ImpactCredentials(options.AccountSid!, options.AuthToken!), options);
     }
 
     private static Action<ApiRequestLogEntry>? Combine(Action<ApiRequestLogEntry>? own, ILogger? logger)

@@ -22,11 +22,11 @@ public sealed class ApiSubmissionBuilder
 {
     private readonly List<KeyValuePair<string, string>> _additionalFields = new();
     private string? _batchId;
-    private Optional<int?> _accountId;
+    private Optional<long?> _accountId;
     private Optional<DateTimeOffset?> _submissionDate;
-    private Optional<int?> _campaignId;
-    private Optional<int?> _actionTrackerId;
-    private Optional<int?> _mediaPartnerId;
+    private Optional<long?> _campaignId;
+    private Optional<long?> _actionTrackerId;
+    private Optional<long?> _mediaPartnerId;
     private Optional<string?> _eventCode;
     private Optional<string?> _orderId;
     private Optional<string?> _payload;
@@ -55,7 +55,7 @@ public sealed class ApiSubmissionBuilder
     /// <summary>Sets the brand account id. Defaults to the server's <see cref="ImpactMockServerOptions.AccountId"/>.</summary>
     /// <param name="accountId">The account id, or null to send <c>""</c>.</param>
     /// <returns>This builder.</returns>
-    public ApiSubmissionBuilder WithAccountId(int? accountId)
+    public ApiSubmissionBuilder WithAccountId(long? accountId)
     {
         _accountId = accountId;
         return this;
@@ -73,7 +73,7 @@ public sealed class ApiSubmissionBuilder
     /// <summary>Sets the program id. Defaults to 1000.</summary>
     /// <param name="campaignId">The program id, or null to send <c>""</c>.</param>
     /// <returns>This builder.</returns>
-    public ApiSubmissionBuilder WithCampaignId(int? campaignId)
+    public ApiSubmissionBuilder WithCampaignId(long? campaignId)
     {
         _campaignId = campaignId;
         return this;
@@ -82,7 +82,7 @@ public sealed class ApiSubmissionBuilder
     /// <summary>Sets the event type (action tracker) id. Defaults to 4000.</summary>
     /// <param name="actionTrackerId">The event type id, or null to send <c>""</c>.</param>
     /// <returns>This builder.</returns>
-    public ApiSubmissionBuilder WithActionTrackerId(int? actionTrackerId)
+    public ApiSubmissionBuilder WithActionTrackerId(long? actionTrackerId)
     {
         _actionTrackerId = actionTrackerId;
         return this;
@@ -91,7 +91,7 @@ public sealed class ApiSubmissionBuilder
     /// <summary>Sets the partner id. Defaults to 10000.</summary>
     /// <param name="mediaPartnerId">The partner id, or null to send <c>""</c> (no partner credited).</param>
     /// <returns>This builder.</returns>
-    public ApiSubmissionBuilder WithMediaPartnerId(int? mediaPartnerId)
+    public ApiSubmissionBuilder WithMediaPartnerId(long? mediaPartnerId)
     {
         _mediaPartnerId = mediaPartnerId;
         return this;
@@ -248,34 +248,26 @@ public sealed class ApiSubmissionBuilder
         var actionTrackerId = _actionTrackerId.Or(4000);
         var orderId = _orderId.Or(DefaultOrderId(batchId));
 
-        var submission = new ApiSubmission
-        {
-            BatchId = batchId,
-            AccountId = _accountId.Or(defaults.AccountId),
-            SubmissionDate = submissionDate,
-            CampaignId = campaignId,
-            ActionTrackerId = actionTrackerId,
-            MediaPartnerId = _mediaPartnerId.Or(10000),
-            EventCode = _eventCode.Or("ACME_SALE"),
-            OrderId = orderId,
-            Payload = _payload.Or(DefaultPayload(campaignId, actionTrackerId, submissionDate, orderId)),
-            Type = _type ?? SubmissionType.Conversion,
-            Status = status,
-            CompletionDate = completionDate,
-            ErrorType = _errorType is null ? (SubmissionErrorType?)null : new SubmissionErrorType(_errorType),
-            ErrorReason = _errorReason,
-            Uri = _uri ?? defaults.UriFor(batchId),
-        };
-
-        foreach (var field in _additionalFields)
-        {
-            submission.AdditionalProperties[field.Key] = field.Value;
-        }
-
-        return submission;
+        return ApiSubmissionsModelFactory.ApiSubmission(
+            batchId: batchId,
+            accountId: _accountId.Or(defaults.AccountId),
+            submissionDate: submissionDate,
+            campaignId: campaignId,
+            actionTrackerId: actionTrackerId,
+            mediaPartnerId: _mediaPartnerId.Or(10000),
+            eventCode: _eventCode.Or("ACME_SALE"),
+            orderId: orderId,
+            payload: _payload.Or(DefaultPayload(campaignId, actionTrackerId, submissionDate, orderId)),
+            type: _type ?? SubmissionType.Conversion,
+            status: status,
+            completionDate: completionDate,
+            errorType: _errorType is null ? (SubmissionErrorType?)null : new SubmissionErrorType(_errorType),
+            errorReason: _errorReason,
+            uri: _uri ?? defaults.UriFor(batchId),
+            additionalFields: _additionalFields);
     }
 
-    private static string DefaultPayload(int? campaignId, int? actionTrackerId, DateTimeOffset? submissionDate, string? orderId)
+    private static string DefaultPayload(long? campaignId, long? actionTrackerId, DateTimeOffset? submissionDate, string? orderId)
     {
         var payload = new PayloadBuilder();
         if (campaignId is { } campaign)

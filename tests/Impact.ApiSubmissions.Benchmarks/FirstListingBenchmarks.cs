@@ -48,7 +48,7 @@ public class FirstListingBenchmarks
     public async Task<int> ListTwentyPages()
     {
         var count = 0;
-        await foreach (var _ in _client.ListAllApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 1000, MaxConcurrency = 4 }))
+        await foreach (var _ in _client.GetApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 1000, MaxConcurrency = 4 }))
         {
             count++;
         }

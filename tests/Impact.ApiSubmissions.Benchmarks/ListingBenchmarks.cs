@@ -54,7 +54,7 @@ public class ListingBenchmarks : LoopbackListing
     public async Task<int> Sdk()
     {
         var count = 0;
-        await foreach (var submission in _client.ListAllApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 1000 }))
+        await foreach (var submission in _client.GetApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 1000 }))
         {
             count++;
         }
@@ -107,7 +107,7 @@ public class MemoryBoundBenchmarks : LoopbackListing
     {
         _method = nameof(Sdk);
         var count = 0;
-        await foreach (var submission in _client.ListAllApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 1000, MaxConcurrency = 4 }))
+        await foreach (var submission in _client.GetApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 1000, MaxConcurrency = 4 }))
         {
             if (++count % 1000 == 0)
             {
@@ -194,7 +194,7 @@ public class PrefetchBenchmarks
     public async Task<int> ListTwentyPages()
     {
         var count = 0;
-        await foreach (var _ in _client.ListAllApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 1000, MaxConcurrency = MaxConcurrency }))
+        await foreach (var _ in _client.GetApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 1000, MaxConcurrency = MaxConcurrency }))
         {
             count++;
         }

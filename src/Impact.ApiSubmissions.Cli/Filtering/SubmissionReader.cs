@@ -30,43 +30,45 @@ internal sealed class SubmissionReader
 
     public async IAsyncEnumerable<ApiSubmission> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // Records shift by a few places between two page reads: a BatchId seen on the previous page is skipped.
-        HashSet<string>? previous = null;
-        var options = new ApiSubmissionListOptions { PageSize = _pageSize };
-        await foreach (var page in _client.ListApiSubmissionPagesAsync(options, cancellationToken).ConfigureAwait(false))
+        // The SDK gives each BatchId once however records shift between pages; this only counts and filters.
+        var options = new ApiSubmissionListOptions { PageSize = _pageSize, PageReceived = OnPage };
+        await foreach (var submission in _client.GetApiSubmissionsAsync(options, cancellationToken).ConfigureAwait(false))
         {
-            var info = page.PageInfo;
-            State.Pages++;
-            State.NumPages = info.NumPages;
-            State.Total = info.Total;
-            State.RateLimit = _client.RateLimit;
-            var current = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var submission in page.Submissions)
+            State.Read++;
+            if (!_filter.Matches(submission))
             {
-                if (submission.BatchId is { } id && (previous?.Contains(id) == true || !current.Add(id)))
-                {
-                    continue;
-                }
-
-                State.Read++;
-                if (!_filter.Matches(submission))
-                {
-                    continue;
-                }
-
-                State.Matched++;
-                yield return submission;
-                if (_filter.Max is { } max && State.Matched >= max)
-                {
-                    State.StoppedAtMax = true;
-                    PageRead?.Invoke(State);
-                    yield break;
-                }
+                continue;
             }
 
-            previous = current;
+            State.Matched++;
+            yield return submission;
+            if (_filter.Max is { } max && State.Matched >= max)
+            {
+                State.StoppedAtMax = true;
+                PageRead?.Invoke(State);
+                yield break;
+            }
+        }
+
+        if (State.Pages > 0)
+        {
             PageRead?.Invoke(State);
         }
+    }
+
+    // A page arrives once the previous one was read through: report that one, then take the new page's metadata.
+    private void OnPage(ApiSubmissionPage page)
+    {
+        if (State.Pages > 0)
+        {
+            PageRead?.Invoke(State);
+        }
+
+        var info = page.PageInfo;
+        State.Pages++;
+        State.NumPages = info.NumPages;
+        State.Total = info.Total;
+        State.RateLimit = _client.RateLimit;
     }
 
     /// <summary>How far a listing got.</summary>

@@ -14,7 +14,6 @@ namespace Impact.ApiSubmissions.Cli.Output;
 /// </summary>
 internal sealed class JsonOutput
 {
-    private static readonly JsonSerializer Serializer = JsonSerializer.Create(ImpactJson.CreateSettings());
 
     private readonly TextWriter _writer;
     private int _count;
@@ -35,7 +34,9 @@ internal sealed class JsonOutput
     public static string Format(ApiSubmission submission)
     {
         // The SDK marks its conveniences (IsComplete, ErrorReasons...) [JsonIgnore]: only wire fields are written.
-        var wire = JObject.FromObject(submission, Serializer);
+        // Read back as text: dates keep their offsets as written.
+        using var reader = new JsonTextReader(new System.IO.StringReader(ImpactJson.Serialize(submission))) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
+        var wire = JObject.Load(reader);
         foreach (var property in wire.Properties())
         {
             property.Value = WireValue(property.Value);

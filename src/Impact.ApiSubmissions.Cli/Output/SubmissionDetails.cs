@@ -32,12 +32,12 @@ internal static class SubmissionDetails
         Add("OrderId", Plain(s.OrderId));
         Add("Uri", Plain(s.Uri));
         // The SDK also parks a modelled field that came as "" here: only names it does not model are new.
-        foreach (var extra in s.AdditionalProperties
+        foreach (var extra in s.AdditionalFields
             .Where(p => !CsvOutput.Columns.Contains(p.Key, System.StringComparer.OrdinalIgnoreCase))
             .OrderBy(p => p.Key, System.StringComparer.Ordinal))
         {
             // Fields impact.com added after this tool was built: shown as sent.
-            Add(Markup.Escape(extra.Key), Markup.Escape(extra.Value?.ToString() ?? string.Empty) + " [grey](new field)[/]");
+            Add(Markup.Escape(extra.Key), Markup.Escape(extra.Value) + " [grey](new field)[/]");
         }
 
         console.Write(fields);

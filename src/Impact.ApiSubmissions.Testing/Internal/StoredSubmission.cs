@@ -57,15 +57,17 @@ internal sealed class ProgressingSubmission : StoredSubmission
     {
         _getsPerStatus = getsPerStatus;
         var completed = new FixedSubmission(final);
-        final.Status = SubmissionStatus.InProgress;
-        final.CompletionDate = null;
-        final.ErrorType = null;
-        final.ErrorReason = null;
-        var inProgress = new FixedSubmission(final);
-        final.Status = SubmissionStatus.Queued;
-        var queued = new FixedSubmission(final);
+        var inProgress = new FixedSubmission(Pending(final, SubmissionStatus.InProgress));
+        var queued = new FixedSubmission(Pending(final, SubmissionStatus.Queued));
         _stages = new[] { queued, inProgress, completed };
     }
+
+    // The same submission while impact.com still works on it: no completion date, no errors yet.
+    private static ApiSubmission Pending(ApiSubmission final, SubmissionStatus status) =>
+        ApiSubmissionsModelFactory.ApiSubmission(
+            final.BatchId, final.AccountId, final.SubmissionDate, final.CampaignId, final.ActionTrackerId, final.MediaPartnerId,
+            final.EventCode, final.OrderId, final.Payload, final.Type, status, completionDate: null, errorType: null, errorReason: null,
+            final.Uri, final.AdditionalFields);
 
     /// <summary>The submission in its final state.</summary>
     public ApiSubmission Final => _stages[_stages.Length - 1].Current;

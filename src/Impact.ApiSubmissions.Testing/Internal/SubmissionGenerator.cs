@@ -88,26 +88,24 @@ internal static class SubmissionGenerator
             ? ConversionPayload(random, program, eventType, usesEventCode, eventDate, orderId, noItems)
             : AdjustmentPayload(random, type, program, eventType, orderId, noItems);
 
-        return new ApiSubmission
-        {
-            BatchId = batchId,
-            AccountId = defaults.AccountId,
-            SubmissionDate = submitted,
-            CampaignId = program.CampaignId,
-            ActionTrackerId = eventType.ActionTrackerId,
-            MediaPartnerId = partnerCredited ? random.Pick(SampleCatalog.MediaPartnerIds) : null,
-            EventCode = usesEventCode ? eventType.Code : null,
-            OrderId = orderId,
-            Payload = payload,
-            Type = type,
-            Status = status,
-            CompletionDate = status == SubmissionStatus.Complete
+        return ApiSubmissionsModelFactory.ApiSubmission(
+            batchId: batchId,
+            accountId: defaults.AccountId,
+            submissionDate: submitted,
+            campaignId: program.CampaignId,
+            actionTrackerId: eventType.ActionTrackerId,
+            mediaPartnerId: partnerCredited ? random.Pick(SampleCatalog.MediaPartnerIds) : null,
+            eventCode: usesEventCode ? eventType.Code : null,
+            orderId: orderId,
+            payload: payload,
+            type: type,
+            status: status,
+            completionDate: status == SubmissionStatus.Complete
                 ? AccountClock.ToAccountTime(submittedAt + TimeSpan.FromSeconds(random.Next(4, 40 * 60)))
                 : null,
-            ErrorType = errorType is null ? (SubmissionErrorType?)null : new SubmissionErrorType(errorType),
-            ErrorReason = reasons.Count > 0 ? string.Join(" ", reasons) : null,
-            Uri = defaults.UriFor(batchId),
-        };
+            errorType: errorType is null ? (SubmissionErrorType?)null : new SubmissionErrorType(errorType),
+            errorReason: reasons.Count > 0 ? string.Join(" ", reasons) : null,
+            uri: defaults.UriFor(batchId));
     }
 
     private static string ConversionPayload(

@@ -15,7 +15,6 @@ namespace Impact.ApiSubmissions.Testing.Internal;
 internal static class WireJson
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-    private static readonly JsonSerializer Reader = JsonSerializer.Create(Impact.ApiSubmissions.Serialization.ImpactJson.CreateSettings());
 
     public static byte[] Submission(ApiSubmission submission)
     {
@@ -39,10 +38,9 @@ internal static class WireJson
             Write(writer, "ErrorType", submission.ErrorType?.ToString());
             Write(writer, "ErrorReason", submission.ErrorReason);
             Write(writer, "Uri", submission.Uri);
-            foreach (var extra in submission.AdditionalProperties)
+            foreach (var extra in submission.AdditionalFields)
             {
-                writer.WritePropertyName(extra.Key);
-                (extra.Value as JToken ?? (extra.Value is null ? JValue.CreateNull() : JToken.FromObject(extra.Value))).WriteTo(writer);
+                Write(writer, extra.Key, extra.Value);
             }
 
             writer.WriteEndObject();
@@ -54,9 +52,7 @@ internal static class WireJson
     /// <summary>Reads wire JSON back into the SDK's DTO, exactly as a client would see it.</summary>
     public static ApiSubmission ReadSubmission(byte[] json)
     {
-        using var reader = new JsonTextReader(new StreamReader(new MemoryStream(json), Utf8));
-        return Reader.Deserialize<ApiSubmission>(reader)
-            ?? throw new InvalidOperationException("A stored submission did not read back as JSON.");
+        return Impact.ApiSubmissions.Serialization.ImpactJson.Deserialize<ApiSubmission>(Utf8.GetString(json));
     }
 
     public static byte[] Error(string message, IReadOnlyList<KeyValuePair<string, string>>? fieldErrors = null)

@@ -1,6 +1,8 @@
+using System;
+
 namespace Impact.ApiSubmissions;
 
-/// <summary>How <see cref="ApiSubmissionsClient.ListAllApiSubmissionsAsync"/> and <see cref="ApiSubmissionsClient.ListApiSubmissionPagesAsync"/> read the list.</summary>
+/// <summary>How <see cref="ApiSubmissionsClient.GetApiSubmissionsAsync"/> reads the list.</summary>
 public class ApiSubmissionListOptions
 {
     /// <summary>How many submissions a page holds (<c>PageSize</c>). Default 1,000, impact.com's own default.</summary>
@@ -18,4 +20,11 @@ public class ApiSubmissionListOptions
 
     /// <summary>Stops after this many pages; null reads to the end.</summary>
     public int? MaxPages { get; set; }
+
+    /// <summary>
+    /// Called with each page as the listing reaches it, in order, before its submissions are enumerated: progress
+    /// (<see cref="ApiSubmissionPage.PageInfo"/>) and a <see cref="ApiSubmissionPage.ContinuationToken"/> to save, also
+    /// while you enumerate submission by submission.
+    /// </summary>
+    public Action<ApiSubmissionPage>? PageReceived { get; set; }
 }

@@ -18,11 +18,10 @@ public partial class ApiSubmissionsClient
     /// <exception cref="ImpactTimeoutException">No answer within the attempt timeout and overall deadline.</exception>
     /// <exception cref="ImpactOriginRefusedException">The request would leave the base address or this account's resources.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public Task<ApiSubmission> GetApiSubmissionAsync(string batchId, CancellationToken cancellationToken = default)
+    public virtual Task<ApiSubmission> GetApiSubmissionAsync(string batchId, CancellationToken cancellationToken = default)
     {
         RequestPaths.RequireValue(batchId, nameof(batchId), "The BatchId");
-        RequireCredentials();
-        return GetAsync<ApiSubmission>(RequestPaths.Submission(_credentials!.AccountSid, batchId), batchId, cancellationToken);
+        return Rest.GetAsync<ApiSubmission>(RequestPaths.Submission(Rest.AccountSid!, batchId), batchId, cancellationToken);
     }
 
     /// <summary>
@@ -40,13 +39,12 @@ public partial class ApiSubmissionsClient
     /// <exception cref="ImpactTransportException">impact.com could not be reached, after retries.</exception>
     /// <exception cref="ImpactTimeoutException">No answer within the attempt timeout and overall deadline.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public Task<ApiSubmission> GetApiSubmissionByUriAsync(string submissionUri, CancellationToken cancellationToken = default)
+    public virtual Task<ApiSubmission> GetApiSubmissionByUriAsync(string submissionUri, CancellationToken cancellationToken = default)
     {
         RequestPaths.RequireValue(submissionUri, nameof(submissionUri), "The submission URI");
-        RequireCredentials();
-        var sid = _credentials!.AccountSid;
-        var uri = RequestGate.Resolve(_options.BaseAddress, submissionUri.Trim(), sid);
-        var prefix = new Uri(_options.BaseAddress, RequestPaths.Submissions(sid) + "/").AbsolutePath;
+        var sid = Rest.AccountSid!;
+        var uri = RequestGate.Resolve(Rest.BaseAddress, submissionUri.Trim(), sid);
+        var prefix = new Uri(Rest.BaseAddress, RequestPaths.Submissions(sid) + "/").AbsolutePath;
         var rest = uri.AbsolutePath.StartsWith(prefix, StringComparison.Ordinal) ? uri.AbsolutePath.Substring(prefix.Length) : string.Empty;
         if (rest.Length == 0 || rest.IndexOf('/') >= 0 || uri.Query.Length > 0)
         {
@@ -54,6 +52,6 @@ public partial class ApiSubmissionsClient
         }
 
         var batchId = Uri.UnescapeDataString(rest);
-        return GetAsync<ApiSubmission>(RequestPaths.Submission(sid, batchId), batchId, cancellationToken);
+        return Rest.GetAsync<ApiSubmission>(RequestPaths.Submission(sid, batchId), batchId, cancellationToken);
     }
 }

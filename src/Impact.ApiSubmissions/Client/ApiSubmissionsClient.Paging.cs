@@ -11,89 +11,56 @@ namespace Impact.ApiSubmissions;
 public partial class ApiSubmissionsClient
 {
     /// <summary>
-    /// Streams every submission of the credentials' account, page after page, following <c>@nextpageuri</c> until it is empty.
+    /// Lists every submission of the credentials' account: enumerate the result for the submissions (each BatchId
+    /// once, in the service's order), or call <see cref="ApiSubmissionPageable.AsPages"/> for the pages with their
+    /// metadata and a continuation token that resumes the listing later. Nothing is sent until you enumerate.
     /// Each page is read asynchronously, then parsed; memory stays bounded by the pages in flight, whatever the total.
-    /// A BatchId that shows up again on the next page (records shift while listing) is yielded once. The listing always ends:
-    /// see <see cref="ImpactRunawayListingException"/>.
+    /// The listing always ends: see <see cref="ImpactRunawayListingException"/>.
     /// impact.com discourages this call for its size: prefer <see cref="GetApiSubmissionAsync(string, CancellationToken)"/> when you know the BatchId.
     /// </summary>
-    /// <param name="options">Page size, start page, prefetch; null for the defaults.</param>
+    /// <param name="options">Page size, start page, prefetch and a page limit; null for the defaults. Read once, here.</param>
     /// <param name="cancellationToken">Cancels the listing. Stopping the enumeration early also cancels requests in flight.</param>
-    /// <returns>The submissions, in the service's order.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (thrown before any request).</exception>
-    /// <exception cref="ImpactApiException">impact.com answered with an error status.</exception>
-    /// <exception cref="ImpactWireFormatException">A page is not valid JSON of a page.</exception>
-    /// <exception cref="ImpactTransportException">impact.com could not be reached, after retries.</exception>
-    /// <exception cref="ImpactTimeoutException">A page did not arrive within the attempt timeout and overall deadline.</exception>
-    /// <exception cref="ImpactOriginRefusedException">A <c>@nextpageuri</c> leads to another origin or account; nothing was sent there.</exception>
-    /// <exception cref="ImpactRunawayListingException">The paging does not lead to an end: a link back to a page already read, page numbers that do not advance, or far more pages than <c>@numpages</c>.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public IAsyncEnumerable<ApiSubmission> ListAllApiSubmissionsAsync(ApiSubmissionListOptions? options = null, CancellationToken cancellationToken = default)
+    /// <returns>The listing, to enumerate by submission or by page.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (thrown by this call, before any request).</exception>
+    /// <exception cref="ImpactApiException">While enumerating: impact.com answered with an error status.</exception>
+    /// <exception cref="ImpactWireFormatException">While enumerating: a page is not valid JSON of a page.</exception>
+    /// <exception cref="ImpactTransportException">While enumerating: impact.com could not be reached, after retries.</exception>
+    /// <exception cref="ImpactTimeoutException">While enumerating: a page did not arrive within the attempt timeout and overall deadline.</exception>
+    /// <exception cref="ImpactOriginRefusedException">While enumerating: a <c>@nextpageuri</c> or continuation token leads to another origin or account; nothing was sent there.</exception>
+    /// <exception cref="ImpactRunawayListingException">While enumerating: the paging does not lead to an end (a link back to a page already read, page numbers that do not advance, or far more pages than <c>@numpages</c>).</exception>
+    /// <exception cref="OperationCanceledException">While enumerating: <paramref name="cancellationToken"/> was cancelled.</exception>
+    public virtual ApiSubmissionPageable GetApiSubmissionsAsync(ApiSubmissionListOptions? options = null, CancellationToken cancellationToken = default)
     {
         var validated = Validate(options);
-        RequireCredentials();
-        return ListAllCore(validated, cancellationToken);
+        var rest = Rest;
+        return new ApiSubmissionPageable((token, hint, ct) => Announce(ListPagesCore(rest, validated, token, hint, ct), validated.PageReceived, ct), cancellationToken);
     }
 
-    /// <summary>
-    /// Streams the list page by page, with each page's metadata (<see cref="ApiSubmissionPage.PageInfo"/>).
-    /// Pages come in order even when <see cref="ApiSubmissionListOptions.MaxConcurrency"/> fetches ahead.
-    /// </summary>
-    /// <param name="options">Page size, start page, prefetch; null for the defaults.</param>
-    /// <param name="cancellationToken">Cancels the listing. Stopping the enumeration early also cancels requests in flight.</param>
-    /// <returns>The pages, in order.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (thrown before any request).</exception>
-    /// <exception cref="ImpactApiException">impact.com answered with an error status.</exception>
-    /// <exception cref="ImpactWireFormatException">A page is not valid JSON of a page.</exception>
-    /// <exception cref="ImpactTransportException">impact.com could not be reached, after retries.</exception>
-    /// <exception cref="ImpactTimeoutException">A page did not arrive within the attempt timeout and overall deadline.</exception>
-    /// <exception cref="ImpactOriginRefusedException">A <c>@nextpageuri</c> leads to another origin or account; nothing was sent there.</exception>
-    /// <exception cref="ImpactRunawayListingException">The paging does not lead to an end: a link back to a page already read, page numbers that do not advance, or far more pages than <c>@numpages</c>.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public IAsyncEnumerable<ApiSubmissionPage> ListApiSubmissionPagesAsync(ApiSubmissionListOptions? options = null, CancellationToken cancellationToken = default)
+    private static async IAsyncEnumerable<ApiSubmissionPage> Announce(IAsyncEnumerable<ApiSubmissionPage> pages, Action<ApiSubmissionPage>? pageReceived, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var validated = Validate(options);
-        RequireCredentials();
-        return ListPagesCore(validated, cancellationToken);
-    }
-
-    private async IAsyncEnumerable<ApiSubmission> ListAllCore(ApiSubmissionListOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        // Records shift between two page reads: a BatchId on the previous page is not yielded again, however far it
-        // moved. Every BatchId of a page is remembered (yielded or not), so a record on three pages in a row comes
-        // out once. Memory stays bounded by two pages of BatchIds.
-        HashSet<string>? previous = null;
-        await foreach (var page in ListPagesCore(options, cancellationToken).ConfigureAwait(false))
+        await foreach (var page in pages.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            var current = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var submission in page.Submissions)
-            {
-                var id = submission.BatchId;
-                if (id is not null && (!current.Add(id) || previous?.Contains(id) == true))
-                {
-                    continue;
-                }
-
-                yield return submission;
-            }
-
-            previous = current;
+            pageReceived?.Invoke(page);
+            yield return page;
         }
     }
 
-    private async IAsyncEnumerable<ApiSubmissionPage> ListPagesCore(ApiSubmissionListOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<ApiSubmissionPage> ListPagesCore(
+        ApiSubmissionsRestClient rest, ApiSubmissionListOptions options, string? continuationToken, int? pageSizeHint, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var guard = new ListingGuard(options.StartPage);
-        var firstUri = Resolve(RequestPaths.List(_credentials!.AccountSid, options.StartPage, options.PageSize));
-        var first = await GetPageAsync(firstUri, guard, cancellationToken).ConfigureAwait(false);
-        var next = NextPageUri(first);
+        var firstUri = continuationToken is null
+            ? rest.Resolve(RequestPaths.List(rest.AccountSid!, options.StartPage, pageSizeHint ?? options.PageSize))
+            : ContinuationUri(rest, continuationToken);
+        var guard = new ListingGuard(ListingGuard.PageNumber(firstUri) ?? options.StartPage);
+        var first = await GetPageAsync(rest, firstUri, guard, cancellationToken).ConfigureAwait(false);
+        var next = NextPageUri(rest, first);
 
         if (options.MaxConcurrency > 1 && next is not null && first.PageInfo.NumPages is { } numPages)
         {
             // Fetch ahead by page number while the caller works on the pages already here.
             using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var inFlight = new Queue<(Uri Uri, Task<ApiSubmissionPage> Page)>();
-            var number = (first.PageInfo.Page ?? options.StartPage) + 1;
+            var number = (first.PageInfo.Page ?? guard.StartPage) + 1;
             var template = next;
             var last = first;
             var ended = false;
@@ -101,9 +68,9 @@ public partial class ApiSubmissionsClient
             {
                 while (!ended && inFlight.Count < options.MaxConcurrency && number <= numPages && !Reached(options, guard.PagesRead + inFlight.Count))
                 {
-                    var uri = Resolve(WithPageNumber(template.PathAndQuery, number++));
+                    var uri = rest.Resolve(WithPageNumber(template.PathAndQuery, number++));
                     guard.BeforeRequest(uri);
-                    inFlight.Enqueue((uri, GetAsync<ApiSubmissionPage>(uri, null, prefetch.Token)));
+                    inFlight.Enqueue((uri, rest.GetAsync<ApiSubmissionPage>(uri, null, prefetch.Token)));
                 }
             }
 
@@ -118,7 +85,7 @@ public partial class ApiSubmissionsClient
                     guard.AfterRead(last, uri);
 
                     // The last page says so: anything fetched beyond it is not wanted.
-                    ended = NextPageUri(last) is null;
+                    ended = NextPageUri(rest, last) is null;
                     Fill();
                     yield return last;
                     if (ended)
@@ -144,7 +111,7 @@ public partial class ApiSubmissionsClient
             }
 
             // Pages added while listing: carry on from the last page's own link.
-            next = NextPageUri(last);
+            next = NextPageUri(rest, last);
         }
         else
         {
@@ -153,16 +120,16 @@ public partial class ApiSubmissionsClient
 
         while (next is not null && !Reached(options, guard.PagesRead))
         {
-            var page = await GetPageAsync(next, guard, cancellationToken).ConfigureAwait(false);
+            var page = await GetPageAsync(rest, next, guard, cancellationToken).ConfigureAwait(false);
             yield return page;
-            next = NextPageUri(page);
+            next = NextPageUri(rest, page);
         }
     }
 
-    private async Task<ApiSubmissionPage> GetPageAsync(Uri uri, ListingGuard guard, CancellationToken cancellationToken)
+    private static async Task<ApiSubmissionPage> GetPageAsync(ApiSubmissionsRestClient rest, Uri uri, ListingGuard guard, CancellationToken cancellationToken)
     {
         guard.BeforeRequest(uri);
-        var page = await GetAsync<ApiSubmissionPage>(uri, null, cancellationToken).ConfigureAwait(false);
+        var page = await rest.GetAsync<ApiSubmissionPage>(uri, null, cancellationToken).ConfigureAwait(false);
         guard.AfterRead(page, uri);
         return page;
     }
@@ -170,10 +137,21 @@ public partial class ApiSubmissionsClient
     private static bool Reached(ApiSubmissionListOptions options, int pages) => options.MaxPages is { } max && pages >= max;
 
     // The server's link is data: the gate resolves it and refuses any other origin or account before anything is sent.
-    private Uri? NextPageUri(ApiSubmissionPage page)
+    private static Uri? NextPageUri(ApiSubmissionsRestClient rest, ApiSubmissionPage page) =>
+        page.ContinuationToken is { } next ? rest.Resolve(next) : null;
+
+    // A token is a page link this listing gave out: it passes the gate like any link, and must name the list itself.
+    private static Uri ContinuationUri(ApiSubmissionsRestClient rest, string continuationToken)
     {
-        var next = page.Nextpageuri?.Trim();
-        return string.IsNullOrEmpty(next) ? null : Resolve(next!);
+        RequestPaths.RequireValue(continuationToken, nameof(continuationToken), "The continuation token");
+        var uri = rest.Resolve(continuationToken.Trim());
+        var list = new Uri(rest.BaseAddress, RequestPaths.Submissions(rest.AccountSid!)).AbsolutePath;
+        if (!string.Equals(uri.AbsolutePath.TrimEnd('/'), list, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("The continuation token is not a page of this account's submission list: pass a ContinuationToken from a page of GetApiSubmissionsAsync.", nameof(continuationToken));
+        }
+
+        return uri;
     }
 
     /// <summary>Sets the <c>Page</c> query parameter of a page URI, keeping every other parameter.</summary>
@@ -231,6 +209,7 @@ public partial class ApiSubmissionsClient
             StartPage = options.StartPage,
             MaxConcurrency = options.MaxConcurrency,
             MaxPages = options.MaxPages,
+            PageReceived = options.PageReceived,
         };
     }
 }

@@ -27,10 +27,10 @@ public partial class ApiSubmissionsClient
     /// <exception cref="ImpactTimeoutException">One poll found no answer within its attempt timeout and overall deadline.</exception>
     /// <exception cref="ImpactOriginRefusedException">The request would leave the base address or this account's resources.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public async Task<ApiSubmission> WaitForCompletionAsync(string batchId, WaitForCompletionOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual async Task<ApiSubmission> WaitForCompletionAsync(string batchId, WaitForCompletionOptions? options = null, CancellationToken cancellationToken = default)
     {
         RequestPaths.RequireValue(batchId, nameof(batchId), "The BatchId");
-        RequireCredentials();
+        _ = Rest;
         options ??= new WaitForCompletionOptions();
         if (options.PollInterval <= TimeSpan.Zero || options.MaxPollInterval <= TimeSpan.Zero || options.Timeout <= TimeSpan.Zero)
         {

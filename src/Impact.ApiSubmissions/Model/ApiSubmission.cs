@@ -66,6 +66,32 @@ public partial class ApiSubmission
         return System.Uri.UnescapeDataString(segment);
     }
 
+    /// <summary>
+    /// Fields impact.com sent that the spec does not name (it adds fields without notice), with their values as text:
+    /// a JSON string as it is, anything else as its JSON. Nothing the service sends is lost.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, string> AdditionalFields
+    {
+        get
+        {
+            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var extra in AdditionalProperties)
+            {
+                fields[extra.Key] = extra.Value switch
+                {
+                    null => string.Empty,
+                    string text => text,
+                    Newtonsoft.Json.Linq.JValue { Value: string text } => text,
+                    Newtonsoft.Json.Linq.JToken token => token.ToString(Formatting.None),
+                    var other => Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
+                };
+            }
+
+            return fields;
+        }
+    }
+
     /// <summary>The BatchId, status and error summary, for logs and debuggers. Holds nothing secret.</summary>
     public override string ToString() =>
         $"{BatchId} {Status?.ToString() ?? "(no status)"}{(HasErrors ? $" {ErrorType?.ToString() ?? "error"}: {ErrorReason}" : string.Empty)}";

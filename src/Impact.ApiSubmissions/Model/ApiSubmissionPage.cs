@@ -5,6 +5,7 @@ using Newtonsoft.Json;
 
 namespace Impact.ApiSubmissions;
 
+// The wire members are generated internal (Templates/Class.liquid); this part is what users see of a page.
 public partial class ApiSubmissionPage
 {
     /// <summary>
@@ -20,23 +21,21 @@ public partial class ApiSubmissionPage
             var published = APISubmission;
             if (published is null || published.Count == 0)
             {
-                return live is null ? Array.Empty<ApiSubmission>() : AsReadOnly(live);
+                return live ?? Array.Empty<ApiSubmission>();
             }
 
-            if (live is null || live.Count == 0)
-            {
-                return AsReadOnly(published);
-            }
-
-            return live.Concat(published).ToList();
+            return live is null || live.Count == 0 ? published : live.Concat(published).ToList();
         }
     }
 
-    // The deserialised arrays are already lists: hand them out without a copy per access.
-    private static IReadOnlyList<ApiSubmission> AsReadOnly(IList<ApiSubmission> list) =>
-        list as IReadOnlyList<ApiSubmission> ?? list.ToList();
-
-    /// <summary>The page metadata (<c>@page</c>, <c>@numpages</c>, <c>@nextpageuri</c>, ...) read as numbers and relative URIs.</summary>
+    /// <summary>The page metadata (<c>@page</c>, <c>@numpages</c>, <c>@total</c>, ...) read as numbers and relative URIs.</summary>
     [JsonIgnore]
     public ApiSubmissionPageInfo PageInfo => new(this);
+
+    /// <summary>
+    /// Resumes the listing after this page: pass it to <see cref="ApiSubmissionPageable.AsPages"/>. Null on the last page.
+    /// It is the page's <c>@nextpageuri</c>, so it holds no secret, and it stays valid as long as impact.com's list does.
+    /// </summary>
+    [JsonIgnore]
+    public string? ContinuationToken => string.IsNullOrWhiteSpace(Nextpageuri) ? null : Nextpageuri!.Trim();
 }

@@ -5,7 +5,7 @@ namespace Impact.ApiSubmissions;
 
 /// <summary>
 /// A page's <c>@</c> metadata, which impact.com writes as strings, read as numbers and URIs.
-/// A value that is absent, empty or not a number reads as null; the raw strings stay on <see cref="ApiSubmissionPage"/>.
+/// A value that is absent, empty or not a number reads as null.
 /// </summary>
 public sealed class ApiSubmissionPageInfo
 {

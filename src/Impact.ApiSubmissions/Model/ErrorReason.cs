@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 
 namespace Impact.ApiSubmissions;
 
@@ -180,9 +181,11 @@ public readonly struct ErrorReason : IEquatable<ErrorReason>
     public bool Equals(ErrorReason other) => string.Equals(_code, other._code, StringComparison.OrdinalIgnoreCase);
 
     /// <inheritdoc />
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public override bool Equals(object? obj) => obj is ErrorReason other && Equals(other);
 
     /// <inheritdoc />
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public override int GetHashCode() => _code is null ? 0 : StringComparer.OrdinalIgnoreCase.GetHashCode(_code);
 
     /// <summary>True when both codes are equal, ignoring case.</summary>

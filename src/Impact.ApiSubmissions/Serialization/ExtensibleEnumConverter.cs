@@ -8,7 +8,7 @@ namespace Impact.ApiSubmissions.Serialization;
 /// never rejected; an empty string or null reads as "no value".
 /// </summary>
 /// <typeparam name="T">The extensible enum struct.</typeparam>
-public sealed class ExtensibleEnumConverter<T> : JsonConverter
+internal sealed class ExtensibleEnumConverter<T> : JsonConverter
     where T : struct, IExtensibleEnum<T>
 {
     /// <inheritdoc />

@@ -5,7 +5,7 @@ namespace Impact.ApiSubmissions.Serialization;
 /// value types that keep any wire string the service sends.
 /// </summary>
 /// <typeparam name="T">The enum struct itself.</typeparam>
-public interface IExtensibleEnum<T>
+internal interface IExtensibleEnum<T>
     where T : struct
 {
     /// <summary>Creates a value of <typeparamref name="T"/> from a wire string, kept exactly as given.</summary>

@@ -7,13 +7,13 @@ namespace Impact.ApiSubmissions.Serialization;
 /// <summary>
 /// JSON settings that read impact.com's wire format as it really is: numbers written as strings,
 /// empty strings for absent values, date offsets kept exactly, unknown fields kept.
-/// The client uses them; use them too when you store or reload submissions yourself.
+/// The client reads with them; use <see cref="Serialize"/> and <see cref="Deserialize{T}(string)"/> when you store or reload submissions yourself.
 /// </summary>
 public static class ImpactJson
 {
     /// <summary>Creates serializer settings configured for impact.com's wire format.</summary>
     /// <returns>New settings; changing them affects nothing else.</returns>
-    public static JsonSerializerSettings CreateSettings()
+    internal static JsonSerializerSettings CreateSettings()
     {
         var settings = new JsonSerializerSettings();
         Configure(settings);

@@ -133,7 +133,7 @@ public class CredentialsAndRequestTests
     public async Task Moving_the_generated_base_url_to_plain_http_cannot_leak_credentials()
     {
         var handler = Ok();
-        using var client = TestClients.Create(handler);
+        var client = TestClients.CreateTransport(handler);
         client.BaseUrl = "http://evil.example.com/";
 
         var act = () => client.GetApiSubmissionAsync(TestClients.Sid, "A-1");
@@ -156,7 +156,7 @@ public class CredentialsAndRequestTests
     public async Task Generated_operations_are_authenticated_too()
     {
         var handler = Ok();
-        using var client = TestClients.Create(handler);
+        var client = TestClients.CreateTransport(handler);
 
         await client.GetApiSubmissionAsync(TestClients.Sid, "A-1");
 

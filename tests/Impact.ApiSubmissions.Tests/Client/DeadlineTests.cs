@@ -73,7 +73,7 @@ public class DeadlineTests
         var started = Stopwatch.StartNew();
         var act = async () =>
         {
-            await foreach (var _ in client.ListAllApiSubmissionsAsync())
+            await foreach (var _ in client.GetApiSubmissionsAsync())
             {
             }
         };
@@ -147,7 +147,7 @@ public class DeadlineTests
         await using var server = new LoopbackServer((_, stream, token) => LoopbackServer.WriteAsync(
             stream, $"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\n\r\n{body}", token));
         using var client = Owned(server, TestClients.FastOptions().Retry);
-        await foreach (var _ in client.ListAllApiSubmissionsAsync())
+        await foreach (var _ in client.GetApiSubmissionsAsync())
         {
         }
     }

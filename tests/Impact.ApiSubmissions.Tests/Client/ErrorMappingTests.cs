@@ -133,7 +133,7 @@ public class ErrorMappingTests
     public async Task Generated_operations_give_readable_messages_for_unreadable_bodies()
     {
         var handler = new ScriptedHandler((_, _) => ScriptedHandler.Json("{\"BatchId\":\"A-1\",\"AccountId\":\"abc\"}"));
-        using var client = TestClients.Create(handler);
+        var client = TestClients.CreateTransport(handler);
 
         var act = () => client.GetApiSubmissionAsync(TestClients.Sid, "A-1");
 

@@ -127,7 +127,7 @@ public class ListingPropertyTests
         var items = new List<string>();
         var error = Run(async () =>
         {
-            await foreach (var s in client.ListAllApiSubmissionsAsync(options))
+            await foreach (var s in client.GetApiSubmissionsAsync(options))
             {
                 items.Add(s.BatchId!);
             }
@@ -141,7 +141,7 @@ public class ListingPropertyTests
         var pages = new List<ApiSubmissionPage>();
         var error = Run(async () =>
         {
-            await foreach (var page in client.ListApiSubmissionPagesAsync(options))
+            await foreach (var page in client.GetApiSubmissionsAsync(options).AsPages())
             {
                 pages.Add(page);
             }

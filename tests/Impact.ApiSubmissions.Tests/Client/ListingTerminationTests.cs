@@ -62,7 +62,7 @@ public class ListingTerminationTests
         using var client = TestClients.Create(handler);
 
         var pages = new List<int?>();
-        await foreach (var page in client.ListApiSubmissionPagesAsync(new ApiSubmissionListOptions { PageSize = 10, MaxConcurrency = concurrency }))
+        await foreach (var page in client.GetApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 10, MaxConcurrency = concurrency }).AsPages())
         {
             pages.Add(page.PageInfo.Page);
         }
@@ -88,7 +88,7 @@ public class ListingTerminationTests
         using var client = TestClients.Create(handler);
 
         var all = new List<string>();
-        await foreach (var s in client.ListAllApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 3 }))
+        await foreach (var s in client.GetApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 3 }))
         {
             all.Add(s.BatchId!);
         }
@@ -101,7 +101,7 @@ public class ListingTerminationTests
         using var client = TestClients.Create(handler);
         var act = async () =>
         {
-            await foreach (var _ in client.ListAllApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 10 }))
+            await foreach (var _ in client.GetApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 10 }))
             {
             }
         };

@@ -18,7 +18,7 @@ public class PagingTests
         using var client = TestClients.Create(handler);
 
         var all = new List<ApiSubmission>();
-        await foreach (var s in client.ListAllApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 10 }))
+        await foreach (var s in client.GetApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 10 }))
         {
             all.Add(s);
         }
@@ -36,7 +36,7 @@ public class PagingTests
         using var client = TestClients.Create(new FakePagedService(total: 25).Handler());
 
         var pages = new List<ApiSubmissionPage>();
-        await foreach (var page in client.ListApiSubmissionPagesAsync(new ApiSubmissionListOptions { PageSize = 10, StartPage = 2 }))
+        await foreach (var page in client.GetApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 10, StartPage = 2 }).AsPages())
         {
             pages.Add(page);
         }
@@ -55,7 +55,7 @@ public class PagingTests
         using var client = TestClients.Create(service.Handler());
 
         var ids = new List<string?>();
-        await foreach (var s in client.ListAllApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 10, MaxConcurrency = 3 }))
+        await foreach (var s in client.GetApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 10, MaxConcurrency = 3 }))
         {
             ids.Add(s.BatchId);
         }
@@ -74,7 +74,7 @@ public class PagingTests
         using var client = TestClients.Create(service.Handler());
 
         var ids = new List<string?>();
-        await foreach (var s in client.ListAllApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 10 }))
+        await foreach (var s in client.GetApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 10 }))
         {
             ids.Add(s.BatchId);
         }
@@ -89,7 +89,7 @@ public class PagingTests
         var service = new FakePagedService(total: 200) { Latency = TimeSpan.FromMilliseconds(300) };
         using var client = TestClients.Create(service.Handler());
 
-        await foreach (var s in client.ListAllApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 10, MaxConcurrency = 4 }))
+        await foreach (var s in client.GetApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 10, MaxConcurrency = 4 }))
         {
             if (s.BatchId == "A-00003")
             {
@@ -109,7 +109,7 @@ public class PagingTests
         using var client = TestClients.Create(handler);
 
         var count = 0;
-        await foreach (var _ in client.ListAllApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 10, MaxPages = 2 }))
+        await foreach (var _ in client.GetApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 10, MaxPages = 2 }))
         {
             count++;
         }
@@ -126,7 +126,7 @@ public class PagingTests
 
         var act = async () =>
         {
-            await foreach (var _ in client.ListAllApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 10 }))
+            await foreach (var _ in client.GetApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 10 }))
             {
             }
         };
@@ -145,7 +145,7 @@ public class PagingTests
 
         var act = async () =>
         {
-            await foreach (var _ in client.ListApiSubmissionPagesAsync())
+            await foreach (var _ in client.GetApiSubmissionsAsync().AsPages())
             {
             }
         };
@@ -164,7 +164,7 @@ public class PagingTests
         var handler = new FakePagedService(total: 1).Handler();
         using var client = TestClients.Create(handler);
 
-        var act = () => client.ListAllApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = pageSize, StartPage = startPage, MaxConcurrency = concurrency });
+        var act = () => client.GetApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = pageSize, StartPage = startPage, MaxConcurrency = concurrency });
 
         act.Should().Throw<ArgumentOutOfRangeException>();
         handler.Calls.Should().Be(0);

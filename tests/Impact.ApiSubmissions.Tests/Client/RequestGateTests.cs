@@ -42,7 +42,7 @@ public class RequestGateTests
 
         var act = async () =>
         {
-            await foreach (var _ in client.ListApiSubmissionPagesAsync())
+            await foreach (var _ in client.GetApiSubmissionsAsync().AsPages())
             {
             }
         };
@@ -63,7 +63,7 @@ public class RequestGateTests
         var handler = new ScriptedHandler((_, call) => ScriptedHandler.Json(call == 1 ? Page(link) : Page(string.Empty, page: 2)));
         using var client = TestClients.Create(handler);
 
-        await foreach (var _ in client.ListApiSubmissionPagesAsync())
+        await foreach (var _ in client.GetApiSubmissionsAsync().AsPages())
         {
         }
 
@@ -79,7 +79,7 @@ public class RequestGateTests
     public async Task The_generated_operations_pass_the_same_gate(string movedTo)
     {
         var handler = new ScriptedHandler((_, _) => ScriptedHandler.Json(TestClients.Submission("A-1")));
-        using var client = TestClients.Create(handler);
+        var client = TestClients.CreateTransport(handler);
         client.BaseUrl = movedTo;
 
         var act = () => client.GetApiSubmissionAsync(TestClients.Sid, "A-1");

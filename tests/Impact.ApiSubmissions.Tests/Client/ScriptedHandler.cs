@@ -56,6 +56,10 @@ internal static class TestClients
     public static ApiSubmissionsClient Create(HttpMessageHandler handler, ApiSubmissionsClientOptions? options = null) =>
         new(new HttpClient(handler), new ImpactCredentials(Sid, Token), options ?? FastOptions());
 
+    /// <summary>The internal generated transport with credentials, to show its operations pass the same gate.</summary>
+    public static ApiSubmissionsRestClient CreateTransport(HttpMessageHandler handler, ApiSubmissionsClientOptions? options = null) =>
+        new(new HttpClient(handler), new ImpactCredentials(Sid, Token), options ?? FastOptions());
+
     /// <summary>Retries on, with tiny delays and no jitter, so retry tests are quick and exact.</summary>
     public static ApiSubmissionsClientOptions FastOptions(int maxRetries = 3) => new()
     {

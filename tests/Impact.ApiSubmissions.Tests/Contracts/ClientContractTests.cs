@@ -42,7 +42,7 @@ public sealed class ClientContractTests : IDisposable
     private async Task<List<ApiSubmission>> ListAll(ApiSubmissionListOptions options)
     {
         var all = new List<ApiSubmission>();
-        await foreach (var s in _client.ListAllApiSubmissionsAsync(options))
+        await foreach (var s in _client.GetApiSubmissionsAsync(options))
         {
             all.Add(s);
         }
@@ -72,7 +72,7 @@ public sealed class ClientContractTests : IDisposable
     public async Task Pages_carry_the_typed_metadata()
     {
         var pages = new List<ApiSubmissionPage>();
-        await foreach (var page in _client.ListApiSubmissionPagesAsync(new ApiSubmissionListOptions { PageSize = 100 }))
+        await foreach (var page in _client.GetApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 100 }).AsPages())
         {
             pages.Add(page);
         }
@@ -250,7 +250,7 @@ public sealed class ClientContractTests : IDisposable
         using var client = new ApiSubmissionsClient(new HttpClient(transport), new ImpactCredentials(_server.AccountSid, _server.AuthToken), Options());
 
         var all = new List<string?>();
-        await foreach (var s in client.ListAllApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 100 }))
+        await foreach (var s in client.GetApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 100 }))
         {
             all.Add(s.BatchId);
         }

@@ -15,12 +15,12 @@ public sealed class GeneratedClientContractTests : IDisposable
 {
     private readonly ImpactMockServer _server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 5, SubmissionCount = 120 });
     private readonly HttpClient _http;
-    private readonly ApiSubmissionsClient _client;
+    private readonly ApiSubmissionsRestClient _client;
 
     public GeneratedClientContractTests()
     {
         _http = _server.CreateHttpClient();
-        _client = new ApiSubmissionsClient(_http) { BaseUrl = _server.BaseUrl };
+        _client = new ApiSubmissionsRestClient(_http) { BaseUrl = _server.BaseUrl };
     }
 
     public void Dispose()

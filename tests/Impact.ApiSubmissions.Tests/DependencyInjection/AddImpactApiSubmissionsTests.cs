@@ -36,7 +36,7 @@ public class AddImpactApiSubmissionsTests
             .ConfigurePrimaryHttpMessageHandler(() => handler);
         using var provider = services.BuildServiceProvider();
 
-        var client = provider.GetRequiredService<IApiSubmissionsClient>();
+        var client = provider.GetRequiredService<ApiSubmissionsClient>();
         await client.GetApiSubmissionAsync("A-1");
 
         var options = provider.GetRequiredService<IOptions<ImpactApiSubmissionsOptions>>().Value;
@@ -76,7 +76,7 @@ public class AddImpactApiSubmissionsTests
         });
         using var provider = services.BuildServiceProvider();
 
-        var act = () => provider.GetRequiredService<IApiSubmissionsClient>().GetApiSubmissionAsync("A-1");
+        var act = () => provider.GetRequiredService<ApiSubmissionsClient>().GetApiSubmissionAsync("A-1");
 
         (await act.Should().ThrowAsync<ImpactApiException>()).Which.StatusCode.Should().Be(307);
         elsewhere.Requests.Should().BeEmpty();
@@ -100,7 +100,7 @@ public class AddImpactApiSubmissionsTests
             .ConfigurePrimaryHttpMessageHandler(() => handler);
         using var provider = services.BuildServiceProvider();
 
-        await provider.GetRequiredService<IApiSubmissionsClient>().GetApiSubmissionAsync("A-1");
+        await provider.GetRequiredService<ApiSubmissionsClient>().GetApiSubmissionAsync("A-1");
 
         var ours = logger.Lines.Where(l => l.Category == "Impact.ApiSubmissions").ToList();
         ours.Select(l => (l.Level, l.Message)).Should().HaveCount(2);

@@ -15,7 +15,7 @@ public class GeneratedClientTests
     public async Task List_requests_the_list_path_with_page_and_page_size()
     {
         var handler = new RecordingHandler(EmptyPage);
-        var client = new ApiSubmissionsClient(new HttpClient(handler));
+        var client = new ApiSubmissionsRestClient(new HttpClient(handler));
 
         await client.ListApiSubmissionsAsync("IRSid123", page: 3, pageSize: 250);
 
@@ -29,7 +29,7 @@ public class GeneratedClientTests
     public async Task Get_requests_the_submission_path()
     {
         var handler = new RecordingHandler(SpecFile.Fixture("reference-submission.json"));
-        var client = new ApiSubmissionsClient(new HttpClient(handler));
+        var client = new ApiSubmissionsRestClient(new HttpClient(handler));
 
         await client.GetApiSubmissionAsync("IRSid123", "A-b1234c56-7d89-0e12-3f4g-5h6ij7k8901l");
 
@@ -47,7 +47,7 @@ public class GeneratedClientTests
     public async Task Path_parameters_travel_as_one_escaped_segment(string batchId, string expectedSegment)
     {
         var handler = new RecordingHandler(SpecFile.Fixture("reference-submission.json"));
-        var client = new ApiSubmissionsClient(new HttpClient(handler));
+        var client = new ApiSubmissionsRestClient(new HttpClient(handler));
 
         await client.GetApiSubmissionAsync("IR Sid/1", batchId);
 
@@ -61,7 +61,7 @@ public class GeneratedClientTests
     public async Task Get_deserialises_the_reference_example_with_every_field()
     {
         var handler = new RecordingHandler(SpecFile.Fixture("reference-submission.json"));
-        var client = new ApiSubmissionsClient(new HttpClient(handler));
+        var client = new ApiSubmissionsRestClient(new HttpClient(handler));
 
         var s = await client.GetApiSubmissionAsync("IRSid123", "A-b1234c56-7d89-0e12-3f4g-5h6ij7k8901l");
 
@@ -95,7 +95,7 @@ public class GeneratedClientWireTests
             + "{\"BatchId\":\"A-1\",\"Status\":\"Complete\",\"AccountId\":\"10001\"},"
             + "{\"BatchId\":\"A-2\",\"Status\":\"Cancelled\",\"AccountId\":\"10001\"},"
             + "{\"BatchId\":\"A-3\",\"Status\":\"In Progress\",\"AccountId\":\"\"}]}";
-        var client = new ApiSubmissionsClient(new HttpClient(new RecordingHandler(body)));
+        var client = new ApiSubmissionsRestClient(new HttpClient(new RecordingHandler(body)));
 
         var page = await client.ListApiSubmissionsAsync("IRSid123");
 

@@ -21,7 +21,7 @@ public class ReadmeExampleTests
 
         // 250 seeded submissions from the last 90 days, paged like impact.com.
         var all = new List<ApiSubmission>();
-        await foreach (var s in client.ListAllApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 100 }))
+        await foreach (var s in client.GetApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 100 }))
         {
             all.Add(s);
         }

@@ -111,7 +111,7 @@ public sealed class PackageConsumptionTests : IDisposable
             var count = 0;
             var failed = 0;
             string? firstId = null;
-            await foreach (var s in client.ListAllApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 25 }))
+            await foreach (var s in client.GetApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 25 }))
             {
                 count++;
                 failed += s.HasErrors ? 1 : 0;

@@ -66,7 +66,7 @@ public sealed class ReadmeExamples : IDisposable
         var options = new ApiSubmissionListOptions { PageSize = 100, MaxConcurrency = 4 };
 
         var failed = new List<ApiSubmission>();
-        await foreach (ApiSubmission s in client.ListAllApiSubmissionsAsync(options, cancellationToken))
+        await foreach (ApiSubmission s in client.GetApiSubmissionsAsync(options, cancellationToken))
         {
             if (s.HasErrors)
             {
@@ -74,7 +74,7 @@ public sealed class ReadmeExamples : IDisposable
             }
         }
 
-        await foreach (ApiSubmissionPage page in client.ListApiSubmissionPagesAsync(options, cancellationToken))
+        await foreach (ApiSubmissionPage page in client.GetApiSubmissionsAsync(options, cancellationToken).AsPages())
         {
             WriteLine($"page {page.PageInfo.Page} of {page.PageInfo.NumPages}: {page.Submissions.Count} submissions");
         }
@@ -184,7 +184,7 @@ public sealed class ReadmeExamples : IDisposable
         services.AddImpactApiSubmissions(configuration.GetSection("ImpactApiSubmissions"));
 
         using var provider = services.BuildServiceProvider();
-        var submissions = provider.GetRequiredService<IApiSubmissionsClient>();
+        var submissions = provider.GetRequiredService<ApiSubmissionsClient>();
         #endregion
 
         (await submissions.GetApiSubmissionAsync(_server.Submissions[0].BatchId!)).BatchId.Should().Be(_server.Submissions[0].BatchId);

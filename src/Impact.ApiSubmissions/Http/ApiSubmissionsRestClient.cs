@@ -16,74 +16,55 @@ using Polly.Timeout;
 namespace Impact.ApiSubmissions;
 
 /// <summary>
-/// The client for impact.com's API Submissions: read one submission by BatchId or QueuedUri, wait for one
-/// to finish, or stream them all. Generated from the OpenAPI spec by NSwag; this part adds credentials,
-/// retries, paging and waiting. Thread-safe: share one instance.
+/// The transport generated from the OpenAPI spec (internal): this part gives it credentials, the one request gate,
+/// retries and deadlines. <see cref="ApiSubmissionsClient"/> owns one and is the only public way in.
+/// Every setting is read once, here, at construction.
 /// </summary>
-public partial class ApiSubmissionsClient : IDisposable
+internal partial class ApiSubmissionsRestClient
 {
     private static readonly string SdkUserAgent = "Impact.ApiSubmissions/" + SdkVersion();
 
     private readonly ImpactCredentials? _credentials;
-    private readonly ApiSubmissionsClientOptions _options = new();
+    private readonly Uri _baseAddress = ApiSubmissionsClientOptions.DefaultBaseAddress;
+    private readonly int? _apiVersion;
+    private readonly Action<ApiRequestLogEntry>? _requestLogged;
+    private readonly TimeSpan? _attemptTimeout;
+    private readonly TimeSpan? _overallTimeout;
     private readonly ResiliencePipeline _pipeline = ResiliencePipeline.Empty;
-    private readonly HttpClient? _ownedHttpClient;
     private readonly string _userAgent = SdkUserAgent;
     private JsonSerializer? _serializer;
     private RateLimitState? _rateLimit;
 
-    /// <summary>
-    /// Creates a client for impact.com that owns its HTTP connection pool; dispose it when done.
-    /// Requests carry HTTP Basic with <paramref name="credentials"/>, <c>Accept: application/json</c> and the SDK's User-Agent.
-    /// </summary>
-    /// <param name="credentials">The Account SID and Auth Token.</param>
-    /// <param name="options">Base address, retries and timeouts; null for the defaults.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="credentials"/> is null.</exception>
-    /// <exception cref="ArgumentException">The base address is plain http to a host other than loopback.</exception>
-    public ApiSubmissionsClient(ImpactCredentials credentials, ApiSubmissionsClientOptions? options = null)
-        : this(CreateOwnedHttpClient(), credentials, options)
-    {
-        _ownedHttpClient = _httpClient;
-    }
-
-    /// <summary>
-    /// Creates a client over an <see cref="HttpClient"/> you own, e.g. one from <c>IHttpClientFactory</c>.
-    /// The client never disposes it. Set its <see cref="HttpClient.Timeout"/> to infinite: the client's own
-    /// per-attempt timeout and deadline (<see cref="ApiSubmissionsRetryOptions"/>) apply.
-    /// </summary>
-    /// <param name="httpClient">The HTTP client to send through.</param>
-    /// <param name="credentials">The Account SID and Auth Token.</param>
-    /// <param name="options">Base address, retries and timeouts; null for the defaults.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="httpClient"/> or <paramref name="credentials"/> is null.</exception>
-    /// <exception cref="ArgumentException">The base address is plain http to a host other than loopback.</exception>
-    public ApiSubmissionsClient(HttpClient httpClient, ImpactCredentials credentials, ApiSubmissionsClientOptions? options = null)
+    /// <summary>A transport with credentials; <paramref name="options"/> is read here and never again.</summary>
+    public ApiSubmissionsRestClient(HttpClient httpClient, ImpactCredentials credentials, ApiSubmissionsClientOptions? options)
         : this(httpClient ?? throw new ArgumentNullException(nameof(httpClient)))
     {
         _credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
-        _options = options ?? new ApiSubmissionsClientOptions();
-        RequestPaths.RequireSafeTransport(_options.BaseAddress, nameof(options));
-        BaseUrl = _options.BaseAddress.AbsoluteUri;
-        _userAgent = string.IsNullOrWhiteSpace(_options.UserAgentSuffix) ? SdkUserAgent : SdkUserAgent + " " + _options.UserAgentSuffix!.Trim();
-        _pipeline = ImpactResiliencePipeline.Create(_options.Retry);
+        options ??= new ApiSubmissionsClientOptions();
+        RequestPaths.RequireSafeTransport(options.BaseAddress, nameof(options));
+        _baseAddress = options.BaseAddress;
+        _apiVersion = options.ApiVersion;
+        _requestLogged = options.RequestLogged;
+        _attemptTimeout = options.Retry.AttemptTimeout;
+        _overallTimeout = options.Retry.OverallTimeout;
+        BaseUrl = _baseAddress.AbsoluteUri;
+        _userAgent = string.IsNullOrWhiteSpace(options.UserAgentSuffix) ? SdkUserAgent : SdkUserAgent + " " + options.UserAgentSuffix!.Trim();
+        _pipeline = ImpactResiliencePipeline.Create(options.Retry);
     }
 
-    /// <summary>The Account SID every path uses (from the credentials), or null for a client built without credentials.</summary>
+    /// <summary>The Account SID every path uses, or null for a transport built without credentials (tests of the generated operations).</summary>
     public string? AccountSid => _credentials?.AccountSid;
 
-    /// <summary>The rate-limit headers of the latest response that carried them, so callers can throttle; null until then.</summary>
+    /// <summary>The configured base address: the one origin credentials go to.</summary>
+    public Uri BaseAddress => _baseAddress;
+
+    /// <summary>The rate-limit headers of the latest response that carried them; null until then.</summary>
     public RateLimitState? RateLimit => Volatile.Read(ref _rateLimit);
 
     private JsonSerializer Serializer => _serializer ??= JsonSerializer.Create(JsonSerializerSettings);
 
-    /// <summary>Releases the connection pool the client created; an <see cref="HttpClient"/> passed in is left alone.</summary>
-    public void Dispose()
-    {
-        _ownedHttpClient?.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
-    /// <inheritdoc />
-    public override string ToString() => $"ApiSubmissionsClient({BaseUrl}, AccountSid={AccountSid ?? "(none)"})";
+    // Hook NSwag generates for us: every read, generated or hand-written, uses the wire-tolerant settings.
+    static partial void UpdateJsonSerializerSettings(JsonSerializerSettings settings) => ImpactJson.Configure(settings);
 
     // Generated hook, called for every request (generated operations and ours): the one gate, then identity and headers.
     partial void PrepareRequest(HttpClient client, HttpRequestMessage request, string url)
@@ -93,8 +74,8 @@ public partial class ApiSubmissionsClient : IDisposable
             return;
         }
 
-        // Refused before any credential is attached: the configured base address (not the settable BaseUrl) is the origin.
-        request.RequestUri = RequestGate.Check(_options.BaseAddress, request.RequestUri, _credentials.AccountSid);
+        // Refused before any credential is attached: the configured base address is the origin.
+        request.RequestUri = RequestGate.Check(_baseAddress, request.RequestUri, _credentials.AccountSid);
         request.Headers.Authorization = _credentials.ToBasicHeader();
         if (request.Headers.Accept.Count == 0)
         {
@@ -103,7 +84,7 @@ public partial class ApiSubmissionsClient : IDisposable
 
         request.Headers.UserAgent.Clear();
         request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
-        if (_options.ApiVersion is { } version)
+        if (_apiVersion is { } version)
         {
             request.Headers.Remove("IR-Version");
             request.Headers.TryAddWithoutValidation("IR-Version", version.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -135,9 +116,9 @@ public partial class ApiSubmissionsClient : IDisposable
     }
 
     /// <summary>A path or link resolved against the base address, or <see cref="ImpactOriginRefusedException"/> if the gate refuses it.</summary>
-    internal Uri Resolve(string target) => RequestGate.Resolve(_options.BaseAddress, target, _credentials!.AccountSid);
+    internal Uri Resolve(string target) => RequestGate.Resolve(_baseAddress, target, _credentials!.AccountSid);
 
-    private async Task<T> GetAsync<T>(Uri uri, string? batchId, CancellationToken cancellationToken)
+    internal async Task<T> GetAsync<T>(Uri uri, string? batchId, CancellationToken cancellationToken)
         where T : class
     {
         var attempt = 0;
@@ -153,7 +134,7 @@ public partial class ApiSubmissionsClient : IDisposable
             // Polly's timeouts, or the HttpClient's own Timeout: either way no answer in time, not the caller's cancellation.
             throw new ImpactTimeoutException(
                 $"impact.com did not answer GET {uri.AbsolutePath} in time ({Attempts(attempt)}; "
-                + $"attempt timeout {Describe(_options.Retry.AttemptTimeout)}, overall deadline {Describe(_options.Retry.OverallTimeout)}).",
+                + $"attempt timeout {Describe(_attemptTimeout)}, overall deadline {Describe(_overallTimeout)}).",
                 attempt,
                 Since(started),
                 e);
@@ -243,7 +224,7 @@ public partial class ApiSubmissionsClient : IDisposable
 
     private void Log(Uri uri, int? status, int attempt, long started, string? failure)
     {
-        var log = _options.RequestLogged;
+        var log = _requestLogged;
         if (log is null)
         {
             return;
@@ -256,7 +237,7 @@ public partial class ApiSubmissionsClient : IDisposable
     {
         if (_credentials is null)
         {
-            throw new InvalidOperationException("This client was created without credentials: use new ApiSubmissionsClient(new ImpactCredentials(accountSid, authToken)).");
+            throw new InvalidOperationException("This transport was created without credentials.");
         }
     }
 
@@ -266,7 +247,7 @@ public partial class ApiSubmissionsClient : IDisposable
 
     private static string Describe(TimeSpan? limit) => limit is { } value ? $"{value.TotalSeconds:0.###} s" : "none";
 
-    private static HttpClient CreateOwnedHttpClient()
+    internal static HttpClient CreateOwnedHttpClient()
     {
 #if NET8_0_OR_GREATER
         // Redirects are not followed: a server's Location is data, and credentials go only to the base address.
@@ -284,7 +265,7 @@ public partial class ApiSubmissionsClient : IDisposable
 
     private static string SdkVersion()
     {
-        var assembly = typeof(ApiSubmissionsClient).Assembly;
+        var assembly = typeof(ApiSubmissionsRestClient).Assembly;
         var informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
         if (!string.IsNullOrEmpty(informational))
         {
