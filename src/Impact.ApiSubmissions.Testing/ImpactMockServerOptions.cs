@@ -33,7 +33,7 @@ public sealed class ImpactMockServerOptions
     public string AuthToken { get; set; } = DefaultAuthToken;
 
     /// <summary>The brand account id written as every submission's <c>AccountId</c>. Default 10001.</summary>
-    public int AccountId { get; set; } = 10001;
+    public long AccountId { get; set; } = 10001;
 
     /// <summary>
     /// The moment the data set is generated back from: submissions fall in the 90 days before it.

@@ -11,7 +11,7 @@ namespace Impact.ApiSubmissions.Testing.Internal;
 /// </summary>
 internal static class CompanyInformation
 {
-    public static byte[] Json(string accountSid, int accountId)
+    public static byte[] Json(string accountSid, long accountId)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var writer = new JsonTextWriter(text))

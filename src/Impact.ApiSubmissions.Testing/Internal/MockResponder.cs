@@ -32,7 +32,7 @@ internal sealed class MockResponder
     private System.Runtime.CompilerServices.StrongBox<(double Rate, int Status)> _failureRateBox = new((0, 503));
     private volatile bool _scopedTokenMode;
 
-    public MockResponder(SubmissionStore store, string accountSid, int accountId, string authToken, TimeProvider time)
+    public MockResponder(SubmissionStore store, string accountSid, long accountId, string authToken, TimeProvider time)
     {
         _store = store;
         _time = time;

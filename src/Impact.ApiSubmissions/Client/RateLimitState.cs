@@ -11,13 +11,13 @@ namespace Impact.ApiSubmissions;
 /// </summary>
 public sealed class RateLimitState
 {
-    /// <summary>Creates a state.</summary>
+    /// <summary>Creates a state (users build one with <see cref="ApiSubmissionsModelFactory"/>).</summary>
     /// <param name="limit">Requests allowed in the window.</param>
     /// <param name="remaining">Requests left in the window.</param>
     /// <param name="resetAfter">Time until the window resets.</param>
     /// <param name="retryAfter">How long the service asked to wait (<c>Retry-After</c>), when it did.</param>
     /// <param name="observedAt">When the response carrying these values arrived.</param>
-    public RateLimitState(int? limit, int? remaining, TimeSpan? resetAfter, TimeSpan? retryAfter, DateTimeOffset observedAt)
+    internal RateLimitState(int? limit, int? remaining, TimeSpan? resetAfter, TimeSpan? retryAfter, DateTimeOffset observedAt)
     {
         Limit = limit;
         Remaining = remaining;

@@ -118,5 +118,15 @@ public static class ApiSubmissionsModelFactory
         Message = message,
     };
 
+    /// <summary>Rate-limit headers of a response, as <see cref="ApiSubmissionsClient.RateLimit"/> and <see cref="ImpactApiException.RateLimit"/> carry them.</summary>
+    /// <param name="limit">Requests allowed in the window.</param>
+    /// <param name="remaining">Requests left in the window.</param>
+    /// <param name="resetAfter">Time until the window resets.</param>
+    /// <param name="retryAfter">How long the service asked to wait (<c>Retry-After</c>).</param>
+    /// <param name="observedAt">When the response arrived; null for now.</param>
+    /// <returns>The state.</returns>
+    public static RateLimitState RateLimitState(int? limit = null, int? remaining = null, TimeSpan? resetAfter = null, TimeSpan? retryAfter = null, DateTimeOffset? observedAt = null) =>
+        new(limit, remaining, resetAfter, retryAfter, observedAt ?? DateTimeOffset.UtcNow);
+
     private static string? Text(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

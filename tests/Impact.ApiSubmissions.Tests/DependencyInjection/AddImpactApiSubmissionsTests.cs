@@ -20,6 +20,34 @@ public class AddImpactApiSubmissionsTests
         new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 
     [Fact]
+    public async Task Every_client_option_set_in_code_reaches_the_client_and_the_callers_log_runs_beside_ILogger()
+    {
+        var handler = new ScriptedHandler((_, _) => ScriptedHandler.Json(TestClients.Submission("A-1")));
+        var logged = new List<ApiRequestLogEntry>();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddImpactApiSubmissions(o =>
+            {
+                o.AccountSid = "IRcodeSid";
+                o.AuthToken = "code-token-123";
+                o.BaseAddress = new Uri("http://127.0.0.1:5998/");
+                o.ApiVersion = 13;
+                o.UserAgentSuffix = "my-app/2.0";
+                o.RequestLogged = logged.Add;
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => handler);
+        using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<ApiSubmissionsClient>().GetApiSubmissionAsync("A-1");
+
+        var request = handler.Requests.Single();
+        request.RequestUri!.AbsoluteUri.Should().Be("http://127.0.0.1:5998/Advertisers/IRcodeSid/APISubmissions/A-1");
+        request.Headers.GetValues("IR-Version").Should().Equal("13");
+        string.Join(" ", request.Headers.GetValues("User-Agent")).Should().EndWith("my-app/2.0");
+        logged.Should().ContainSingle().Which.StatusCode.Should().Be(200);
+    }
+
+    [Fact]
     public async Task Options_are_bound_from_configuration_and_the_client_comes_from_the_http_client_factory()
     {
         var handler = new ScriptedHandler((_, _) => ScriptedHandler.Json(TestClients.Submission("A-1")));

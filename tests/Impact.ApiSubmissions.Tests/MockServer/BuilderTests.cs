@@ -176,4 +176,14 @@ public sealed class BuilderTests : IDisposable
 
         submission.Payload.Should().Be("OrderId=0012&ItemSku1=1&ItemName1=One&ItemCategory1=Things&ItemQuantity1=3&ItemPrice1=1.5");
     }
+
+    [Fact]
+    public void The_testing_builder_takes_long_ids_and_keeps_additional_fields()
+    {
+        var s = new ApiSubmissionBuilder().WithCampaignId(3_000_000_000).WithAccountId(4_000_000_000).WithAdditionalField("Extra", "1").Build();
+
+        s.CampaignId.Should().Be(3_000_000_000);
+        s.AccountId.Should().Be(4_000_000_000);
+        s.AdditionalFields["Extra"].Should().Be("1");
+    }
 }

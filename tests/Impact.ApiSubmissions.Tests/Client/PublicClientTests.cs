@@ -1,0 +1,101 @@
+using System;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using FluentAssertions;
+using Xunit;
+
+namespace Impact.ApiSubmissions.Tests.Client;
+
+/// <summary>What a user holds: credentials at construction, options read once, virtual members for mocks.</summary>
+public class PublicClientTests
+{
+    [Fact]
+    public async Task Options_changed_after_construction_change_nothing()
+    {
+        var handler = new ScriptedHandler((_, _) => ScriptedHandler.Json(TestClients.Submission("A-1")));
+        var logged = 0;
+        var options = TestClients.FastOptions();
+        options.RequestLogged = _ => logged++;
+        options.UserAgentSuffix = "first/1";
+        using var client = TestClients.Create(handler, options);
+
+        options.BaseAddress = new Uri("https://evil.example.com/");
+        options.UserAgentSuffix = "second/2";
+        options.ApiVersion = 99;
+        options.RequestLogged = null;
+        await client.GetApiSubmissionAsync("A-1");
+
+        var request = handler.Requests.Single();
+        request.RequestUri!.Host.Should().Be("api.impact.com");
+        string.Join(" ", request.Headers.GetValues("User-Agent")).Should().EndWith("first/1");
+        request.Headers.Contains("IR-Version").Should().BeFalse();
+        logged.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_mock_overrides_the_virtual_members_it_needs()
+    {
+        var mock = new OneSubmissionClient();
+
+        var got = await mock.GetApiSubmissionAsync("A-7");
+        var listed = await mock.GetApiSubmissionsAsync().ToListAsync();
+
+        got.BatchId.Should().Be("A-7");
+        listed.Select(s => s.BatchId).Should().Equal("A-1");
+    }
+
+    [Fact]
+    public async Task A_mock_member_left_alone_says_so()
+    {
+        var mock = new OneSubmissionClient();
+
+        var act = () => mock.WaitForCompletionAsync("A-1");
+
+        (await act.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Contain("for mocking");
+    }
+
+    [Fact]
+    public void Every_public_constructor_takes_credentials()
+    {
+        var constructors = typeof(ApiSubmissionsClient).GetConstructors();
+
+        constructors.Should().NotBeEmpty().And.OnlyContain(c => c.GetParameters().Any(p => p.ParameterType == typeof(ImpactCredentials)));
+    }
+
+    [Fact]
+    public async Task Dispose_leaves_an_http_client_passed_in_usable()
+    {
+        using var http = new HttpClient(new ScriptedHandler((_, _) => ScriptedHandler.Json(TestClients.Submission("A-1"))));
+        var client = new ApiSubmissionsClient(http, new ImpactCredentials(TestClients.Sid, TestClients.Token));
+
+        client.Dispose();
+
+        (await http.GetAsync("https://api.impact.com/")).IsSuccessStatusCode.Should().BeTrue();
+        client.ToString().Should().Contain(TestClients.Sid).And.NotContain(TestClients.Token);
+    }
+
+    private sealed class OneSubmissionClient : ApiSubmissionsClient
+    {
+        public override Task<ApiSubmission> GetApiSubmissionAsync(string batchId, CancellationToken cancellationToken = default) =>
+            Task.FromResult(ApiSubmissionsModelFactory.ApiSubmission(batchId, status: SubmissionStatus.Complete));
+
+        public override ApiSubmissionPageable GetApiSubmissionsAsync(ApiSubmissionListOptions? options = null, CancellationToken cancellationToken = default) =>
+            ApiSubmissionPageable.FromPages(new[] { ApiSubmissionsModelFactory.ApiSubmissionPage(new[] { ApiSubmissionsModelFactory.ApiSubmission("A-1") }) });
+    }
+}
+
+internal static class AsyncEnumerableExtensions
+{
+    public static async Task<System.Collections.Generic.List<T>> ToListAsync<T>(this System.Collections.Generic.IAsyncEnumerable<T> items)
+    {
+        var list = new System.Collections.Generic.List<T>();
+        await foreach (var item in items)
+        {
+            list.Add(item);
+        }
+
+        return list;
+    }
+}
