@@ -20,20 +20,21 @@ namespace Impact.ApiSubmissions.Testing.Internal;
 internal sealed class MockResponder
 {
     private const int DefaultPageSize = 1000;
-    private const int MaxPageSize = 20000;
 
     private readonly SubmissionStore _store;
     private readonly TimeProvider _time;
     private readonly string _accountSid;
+    private readonly string _listArray;
     private readonly string _expectedCredentials;
     private long _latencyTicks;
     private volatile bool _scopedTokenMode;
 
-    public MockResponder(SubmissionStore store, string accountSid, string authToken, TimeProvider time)
+    public MockResponder(SubmissionStore store, string accountSid, string authToken, TimeProvider time, bool pluralListArray)
     {
         _store = store;
         _time = time;
         _accountSid = accountSid;
+        _listArray = pluralListArray ? WireJson.PluralListArray : WireJson.ListArray;
         _expectedCredentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(accountSid + ":" + authToken));
     }
 
@@ -147,7 +148,7 @@ internal sealed class MockResponder
             return pageError!;
         }
 
-        if (!TryReadInt(parameters, "PageSize", 1, MaxPageSize, DefaultPageSize, out var pageSize, out var sizeError))
+        if (!TryReadInt(parameters, "PageSize", 1, int.MaxValue, DefaultPageSize, out var pageSize, out var sizeError))
         {
             return sizeError!;
         }
@@ -181,7 +182,7 @@ internal sealed class MockResponder
             Meta("@lastpageuri", PageUri(pages)),
         };
 
-        return Json(200, WireJson.Page(metadata, items));
+        return Json(200, WireJson.Page(metadata, items, _listArray));
     }
 
     private static bool TryReadInt(

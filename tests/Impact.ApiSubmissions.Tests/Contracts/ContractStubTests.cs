@@ -71,7 +71,8 @@ public class ContractStubTests
             .Where(pair => !stubbed.Contains(pair))
             .Select(pair => $"{pair.OperationId} {pair.code}");
 
-        missing.Should().BeEmpty("every response the spec declares needs a stub in tests/contracts/mappings");
+        missing.Should().BeEmpty(
+            $"every response the spec declares needs a stub in tests/contracts/mappings: run the tests once with {ContractFiles.UpdateVariable}=1 to write them");
     }
 
     [Fact]

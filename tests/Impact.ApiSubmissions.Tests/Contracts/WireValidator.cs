@@ -17,17 +17,11 @@ namespace Impact.ApiSubmissions.Tests.Contracts;
 /// <item><c>""</c> is accepted where the schema says <c>nullable</c>.</item>
 /// </list>
 /// Then it validates strictly with NJsonSchema: no property the spec does not name
-/// (<c>additionalProperties: false</c> everywhere), every named property present (except the few that are
-/// optional by nature, below), types, formats and enums as the spec writes them.
+/// (<c>additionalProperties: false</c> everywhere), every property the spec's <c>required</c> lists present,
+/// types, formats and enums as the spec writes them.
 /// </summary>
 internal sealed class WireValidator
 {
-    // Properties our stubs may leave out: the field errors exist only when a request failed validation.
-    private static readonly HashSet<(string Schema, string Property)> Optional = new()
-    {
-        ("ImpactError", "Errors"),
-    };
-
     // Alternatives: a page names its array APISubmissions (the live service) or APISubmission (the v14 schema), exactly one.
     private static readonly Dictionary<string, string[]> OneOf = new()
     {
@@ -153,13 +147,11 @@ internal sealed class WireValidator
 
         if (schema.Type == "object")
         {
-            var name = schema.Reference?.Id ?? string.Empty;
-            var alternatives = OneOf.TryGetValue(name, out var names) ? names : Array.Empty<string>();
             target.AllowAdditionalProperties = false;
             foreach (var property in schema.Properties)
             {
                 target.Properties[property.Key] = (JsonSchemaProperty)ToJsonSchema(property.Value, new JsonSchemaProperty());
-                if (!Optional.Contains((name, property.Key)) && !alternatives.Contains(property.Key))
+                if (schema.Required.Contains(property.Key))
                 {
                     target.RequiredProperties.Add(property.Key);
                 }

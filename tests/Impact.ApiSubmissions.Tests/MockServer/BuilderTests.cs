@@ -101,7 +101,7 @@ public sealed class BuilderTests : IDisposable
         var page = await _http.GetJsonAsync(_server.ListPath());
 
         ((string)page["@total"]!).Should().Be("4");
-        ((string)page["APISubmissions"]!.Last()["BatchId"]!).Should().Be("A-last");
+        ((string)page["APISubmission"]!.Last()["BatchId"]!).Should().Be("A-last");
         _server.Submissions.Last().BatchId.Should().Be("A-last");
     }
 

@@ -13,8 +13,8 @@ public class SubmissionModelTests
         SubmissionStatus.Queued.ToString().Should().Be("Queued");
         SubmissionStatus.InProgress.ToString().Should().Be("In Progress");
         SubmissionStatus.Complete.ToString().Should().Be("Complete");
-        SubmissionStatus.KnownValues.Should().Equal(SubmissionStatus.Queued, SubmissionStatus.InProgress, SubmissionStatus.Complete);
-        SubmissionType.KnownValues.Select(t => t.ToString()).Should().Equal("Conversion", "Modification", "Reversal");
+        SubmissionStatus.KnownValues.Should().ContainInOrder(SubmissionStatus.Queued, SubmissionStatus.InProgress, SubmissionStatus.Complete);
+        SubmissionType.KnownValues.Select(t => t.ToString()).Should().ContainInOrder("Conversion", "Modification", "Reversal");
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public class SubmissionModelTests
     {
         var act = () => new ErrorReason("TWO WORDS");
 
-        act.Should().Throw<ArgumentException>().WithParameterName("code");
+        act.Should().Throw<ArgumentException>().WithParameterName("value");
     }
 
     [Fact]
