@@ -13,7 +13,7 @@ namespace Impact.ApiSubmissions.Tests.Contracts;
 /// Checks a JSON body against a schema of the spec, the way our stubs and fixtures must satisfy it.
 /// First it applies exactly the documented wire rules of impact.com, and nothing else:
 /// <list type="bullet">
-/// <item>a JSON string holding an integer is accepted where the schema says <c>integer</c>;</item>
+/// <item>a JSON string holding a number is accepted where the schema says <c>integer</c> or <c>number</c>;</item>
 /// <item><c>""</c> is accepted where the schema says <c>nullable</c>.</item>
 /// </list>
 /// Then it validates strictly with NJsonSchema: no property the spec does not name
@@ -66,6 +66,11 @@ internal sealed class WireValidator
             if (effective.Type == "integer" && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
             {
                 return Replace(token, new JValue(number));
+            }
+
+            if (effective.Type == "number" && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real))
+            {
+                return Replace(token, new JValue(real));
             }
         }
 
