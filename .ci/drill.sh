@@ -44,7 +44,7 @@ properties = {
     "number":    ("DrillAmount", ["type: number", "format: double", "nullable: true"], "12.5"),
 }
 values = {"status": ("SubmissionStatus", "On Hold", "OnHold"), "type": ("SubmissionType", "Adjustment", "Adjustment"),
-          "errortype": ("SubmissionErrorType", "Fraud Check", "FraudCheck")}
+          "errortype": ("SubmissionErrorType", "Drill Error", "DrillError")}
 for edit in edits:
     if edit in properties:
         name, schema, example = properties[edit]
@@ -95,7 +95,7 @@ if others:
 if not snap:
     sys.exit("drill: the public-API snapshot test did not fail: the change is not visible in the public surface")
 names = {"string": "DrillText", "integer": "DrillCount", "date-time": "DrillDate", "number": "DrillAmount",
-         "status": "OnHold", "type": "Adjustment", "errortype": "FraudCheck", "errorreason": "DrillReason"}
+         "status": "OnHold", "type": "Adjustment", "errortype": "DrillError", "errorreason": "DrillReason"}
 for edit in sys.argv[2:]:
     if not any(names[edit] in m for m in snap):
         sys.exit(f"drill: the snapshot failure does not name {names[edit]}")
@@ -119,8 +119,12 @@ for edit in "${edits[@]}"; do
         exit 1
     fi
     echo "drill: list --demo --format json shows $expect"
-    csv="$(dotnet "$cli" list --demo --format csv --max 1 | head -1)"
-    grep -q "${expect%%\"*:*}" <<<"$csv" || true
+    field="$(cut -d'"' -f2 <<<"$expect")"
+    dotnet "$cli" list --demo --format csv --max 1 | head -1 | tr ',' '\n' | grep -qx "$field" \
+        || { echo "drill: the csv header misses $field"; exit 1; }
+    batch="$(grep -m1 -o '"BatchId": "[^"]*"' <<<"$json" | cut -d'"' -f4)"
+    dotnet "$cli" get --demo "$batch" | grep -q "$field" || { echo "drill: get misses $field"; exit 1; }
+    echo "drill: the csv header and get show $field"
 done
 for edit in "${edits[@]}"; do
     case "$edit" in

@@ -39,6 +39,8 @@ internal static class SubmissionDetails
         Add("Uri", Plain(s.Uri));
 
         // Every other field the spec gives the model, as sent: a spec edit shows here unaided.
+        // The Payload is shown decoded in its own section, never as one raw row.
+        shown.Add(nameof(ApiSubmission.Payload));
         foreach (var (name, value) in WireFields.Of(s).Where(f => !shown.Contains(f.Name)).ToList())
         {
             Add(Markup.Escape(name), Plain(value));

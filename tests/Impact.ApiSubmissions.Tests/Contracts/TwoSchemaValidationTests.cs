@@ -87,6 +87,20 @@ public class TwoSchemaValidationTests
     }
 
     [Fact]
+    public void Our_spec_names_every_field_value_and_code_impact_publishes()
+    {
+        var published = Published.Value.Components.Schemas;
+        var ours = Ours.Value.Components.Schemas;
+        static IEnumerable<string?> Values(JsonSchema schema) => schema.ActualSchema.Enumeration.Select(v => v?.ToString());
+
+        ours["ApiSubmission"].ActualProperties.Keys.Should().Contain(published["ApiSubmission"].ActualProperties.Keys);
+        Values(ours["SubmissionStatus"]).Should().Contain(Values(published["ApiSubmission"].ActualProperties["Status"]));
+        Values(ours["SubmissionType"]).Should().Contain(Values(published["ApiSubmission"].ActualProperties["Type"]));
+        Values(ours["SubmissionErrorType"]).Should().Contain(Values(published["FtpErrorDetail"].ActualProperties["Status"]));
+        Values(ours["ErrorReason"]).Should().Contain(Values(published["FtpErrorDetail"].ActualProperties["Reason"]));
+    }
+
+    [Fact]
     public void Tolerances_are_only_the_documented_ones()
     {
         var submission = (JObject)ContractFiles.Fixtures.Single(f => f.Name == "ApiSubmission.canonical-types.json").Json.DeepClone();

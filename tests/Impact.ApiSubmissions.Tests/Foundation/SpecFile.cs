@@ -16,5 +16,13 @@ internal static class SpecFile
         return new Microsoft.OpenApi.Readers.OpenApiStreamReader().Read(stream, out _).Components.Schemas[schema].Properties.Keys.ToArray();
     }
 
+    /// <summary>The enum values of one of the spec's component schemas, in the spec's order.</summary>
+    public static string[] SchemaEnum(string schema)
+    {
+        using var stream = File.OpenRead(SpecPath);
+        return new Microsoft.OpenApi.Readers.OpenApiStreamReader().Read(stream, out _).Components.Schemas[schema].Enum
+            .Cast<Microsoft.OpenApi.Any.OpenApiString>().Select(v => v.Value).ToArray();
+    }
+
     public static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
 }

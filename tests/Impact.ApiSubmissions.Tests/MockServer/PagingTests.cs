@@ -38,6 +38,23 @@ public sealed class PagingTests : IClassFixture<PagingTests.Server>, IDisposable
     public void Dispose() => _http.Dispose();
 
     [Fact]
+    public async Task Pages_name_their_array_as_the_published_schema_does_or_plural_on_request()
+    {
+        using var plural = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 7, SubmissionCount = 5, PluralListArray = true });
+        using var pluralHttp = plural.CreateHttpClient();
+        using var pluralClient = plural.CreateClient();
+        using var client = _server.CreateClient();
+
+        var singularPage = await _http.GetJsonAsync(_server.ListPath(page: 1, pageSize: 10));
+        var pluralPage = await pluralHttp.GetJsonAsync(plural.ListPath(page: 1, pageSize: 10));
+
+        singularPage.Should().ContainKey("APISubmission").And.NotContainKey("APISubmissions");
+        pluralPage.Should().ContainKey("APISubmissions").And.NotContainKey("APISubmission");
+        (await client.ListAllApiSubmissionsAsync().CountAsync()).Should().Be(250);
+        (await pluralClient.ListAllApiSubmissionsAsync().CountAsync()).Should().Be(5);
+    }
+
+    [Fact]
     public async Task First_page_carries_every_metadata_value_as_a_string()
     {
         var page = await _http.GetJsonAsync(_server.ListPath(page: 1, pageSize: 100));
