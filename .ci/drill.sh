@@ -120,7 +120,7 @@ for edit in "${edits[@]}"; do
     fi
     echo "drill: list --demo --format json shows $expect"
     field="$(cut -d'"' -f2 <<<"$expect")"
-    dotnet "$cli" list --demo --format csv --max 1 | head -1 | tr ',' '\n' | grep -qx "$field" \
+    dotnet "$cli" list --demo --format csv --max 1 | head -1 | tr -d '\r' | tr ',' '\n' | grep -qx "$field" \
         || { echo "drill: the csv header misses $field"; exit 1; }
     batch="$(grep -m1 -o '"BatchId": "[^"]*"' <<<"$json" | cut -d'"' -f4)"
     dotnet "$cli" get --demo "$batch" | grep -q "$field" || { echo "drill: get misses $field"; exit 1; }
