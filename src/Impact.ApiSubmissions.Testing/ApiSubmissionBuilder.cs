@@ -267,6 +267,7 @@ public sealed class ApiSubmissionBuilder
             Uri = _uri ?? defaults.UriFor(batchId),
         };
 
+        SpecExamples.Fill(submission);
         foreach (var field in _additionalFields)
         {
             submission.AdditionalProperties[field.Key] = field.Value;

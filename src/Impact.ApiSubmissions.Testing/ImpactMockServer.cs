@@ -41,7 +41,7 @@ public sealed class ImpactMockServer : IDisposable
         _time = options.TimeProvider;
         _defaults = new SubmissionDefaults(options.AccountSid, options.AccountId, options.Now ?? _time.GetUtcNow());
         _store = new SubmissionStore(SubmissionGenerator.Generate(options.Seed, options.SubmissionCount, _defaults));
-        _responder = new MockResponder(_store, options.AccountSid, options.AccountId, options.AuthToken, _time);
+        _responder = new MockResponder(_store, options.AccountSid, options.AccountId, options.AuthToken, _time, options.PluralListArray);
         AccountSid = options.AccountSid;
         AuthToken = options.AuthToken;
 

@@ -20,23 +20,24 @@ namespace Impact.ApiSubmissions.Testing.Internal;
 internal sealed class MockResponder
 {
     private const int DefaultPageSize = 1000;
-    private const int MaxPageSize = 20000;
     private const string JsonSuffix = ".json";
 
     private readonly SubmissionStore _store;
     private readonly TimeProvider _time;
     private readonly string _accountSid;
+    private readonly string _listArray;
     private readonly string _expectedCredentials;
     private readonly byte[] _companyInformation;
     private long _latencyTicks;
     private System.Runtime.CompilerServices.StrongBox<(double Rate, int Status)> _failureRateBox = new((0, 503));
     private volatile bool _scopedTokenMode;
 
-    public MockResponder(SubmissionStore store, string accountSid, int accountId, string authToken, TimeProvider time)
+    public MockResponder(SubmissionStore store, string accountSid, int accountId, string authToken, TimeProvider time, bool pluralListArray)
     {
         _store = store;
         _time = time;
         _accountSid = accountSid;
+        _listArray = pluralListArray ? WireJson.PluralListArray : WireJson.ListArray;
         _expectedCredentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(accountSid + ":" + authToken));
         _companyInformation = CompanyInformation.Json(accountSid, accountId);
     }
@@ -173,7 +174,7 @@ internal sealed class MockResponder
             return pageError!;
         }
 
-        if (!TryReadInt(parameters, "PageSize", 1, MaxPageSize, DefaultPageSize, out var pageSize, out var sizeError))
+        if (!TryReadInt(parameters, "PageSize", 1, int.MaxValue, DefaultPageSize, out var pageSize, out var sizeError))
         {
             return sizeError!;
         }
@@ -207,7 +208,7 @@ internal sealed class MockResponder
             Meta("@lastpageuri", PageUri(pages)),
         };
 
-        return Json(200, WireJson.Page(metadata, items));
+        return Json(200, WireJson.Page(metadata, items, _listArray));
     }
 
     private static bool TryReadInt(

@@ -81,21 +81,20 @@ internal static class SubmissionGenerator
         var noItems = reasons.Contains("NO_ITEM");
         var orderId = orderMissing ? null : (random.Chance(0.05) ? "00" + random.Digits(9) : random.Digits(1).Replace('0', '7') + random.Digits(12));
         var usesEventCode = random.Chance(0.5);
-        var partnerCredited = status == SubmissionStatus.Complete && !reasons.Any(SampleCatalog.NoPartnerReasons.Contains) && random.Chance(0.95);
         var eventDate = AccountClock.ToAccountTime(submittedAt - TimeSpan.FromSeconds(random.Next(1, 6 * 3600)));
 
         var payload = type == SubmissionType.Conversion
             ? ConversionPayload(random, program, eventType, usesEventCode, eventDate, orderId, noItems)
             : AdjustmentPayload(random, type, program, eventType, orderId, noItems);
 
-        return new ApiSubmission
+        return SpecExamples.Fill(new ApiSubmission
         {
             BatchId = batchId,
             AccountId = defaults.AccountId,
             SubmissionDate = submitted,
             CampaignId = program.CampaignId,
             ActionTrackerId = eventType.ActionTrackerId,
-            MediaPartnerId = partnerCredited ? random.Pick(SampleCatalog.MediaPartnerIds) : null,
+            MediaPartnerId = random.Pick(SampleCatalog.MediaPartnerIds),
             EventCode = usesEventCode ? eventType.Code : null,
             OrderId = orderId,
             Payload = payload,
@@ -107,7 +106,7 @@ internal static class SubmissionGenerator
             ErrorType = errorType is null ? (SubmissionErrorType?)null : new SubmissionErrorType(errorType),
             ErrorReason = reasons.Count > 0 ? string.Join(" ", reasons) : null,
             Uri = defaults.UriFor(batchId),
-        };
+        });
     }
 
     private static string ConversionPayload(

@@ -92,6 +92,6 @@ public sealed class PayloadDecodeCommandTests
         var result = await _cli.RunAsync("payload", "decode", Valid, "--type", "Refund");
 
         result.ExitCode.Should().Be(1);
-        result.ErrorLines.Should().Equal("error: Unknown type 'Refund' for --type: use one of Conversion, Modification, Reversal.");
+        result.ErrorLines.Should().Equal($"error: Unknown type 'Refund' for --type: use one of {string.Join(", ", SubmissionType.KnownValues)}.");
     }
 }

@@ -40,24 +40,15 @@ public class SpecReadsCleanlyTests
     }
 
     [Fact]
-    public void Submission_schema_has_all_fifteen_fields()
-    {
-        var (document, _) = Read();
-
-        document.Components.Schemas["ApiSubmission"].Properties.Keys.Should().Equal(
-            "BatchId", "AccountId", "SubmissionDate", "CampaignId", "ActionTrackerId", "MediaPartnerId",
-            "EventCode", "OrderId", "Payload", "Type", "Status", "CompletionDate", "ErrorType", "ErrorReason", "Uri");
-    }
-
-    [Fact]
     public void Every_operation_declares_the_error_responses_with_examples()
     {
         var (document, _) = Read();
-        var expected = new[] { "200", "400", "401", "403", "404", "429", "500", "502", "503", "504" };
+        // The statuses impact.com's status pages list; the spec may declare more.
+        var documented = new[] { "200", "400", "401", "402", "403", "404", "405", "429", "500", "502", "503", "504" };
 
         foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations.Values))
         {
-            operation.Responses.Keys.Should().BeEquivalentTo(expected, operation.OperationId);
+            operation.Responses.Keys.Should().Contain(documented, operation.OperationId);
             foreach (var (code, response) in operation.Responses)
             {
                 response.Content["application/json"].Example.Should().NotBeNull($"{operation.OperationId} {code} needs an example");
