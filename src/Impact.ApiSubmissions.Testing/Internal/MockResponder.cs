@@ -16,6 +16,7 @@ namespace Impact.ApiSubmissions.Testing.Internal;
 /// Answers every request the way impact.com would, then applies the scenarios a test switched on.
 /// Order: latency, injected failures, credentials (401), scoped-token mode (403), rate limit (429),
 /// routing and validation (404, 405, 400), the answer itself, and last any spoiled body.
+/// A conversion POST is answered by <see cref="ConversionIntake"/>.
 /// </summary>
 internal sealed class MockResponder
 {
@@ -23,15 +24,17 @@ internal sealed class MockResponder
     private const int MaxPageSize = 20000;
 
     private readonly SubmissionStore _store;
+    private readonly ConversionIntake _conversions;
     private readonly TimeProvider _time;
     private readonly string _accountSid;
     private readonly string _expectedCredentials;
     private long _latencyTicks;
     private volatile bool _scopedTokenMode;
 
-    public MockResponder(SubmissionStore store, string accountSid, string authToken, TimeProvider time)
+    public MockResponder(SubmissionStore store, ConversionIntake conversions, string accountSid, string authToken, TimeProvider time)
     {
         _store = store;
+        _conversions = conversions;
         _time = time;
         _accountSid = accountSid;
         _expectedCredentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(accountSid + ":" + authToken));
@@ -69,12 +72,12 @@ internal sealed class MockResponder
 
         var headers = ReadHeaders(request);
         var target = new Uri(request.Url);
-        var response = Answer(request.Method, target, headers);
+        var response = Answer(request.Method, target, headers, request.BodyAsBytes);
         Log.Keep(new ReceivedRequest(request.Method, target.PathAndQuery, headers, response.StatusCode, receivedAt));
         return ToWireMock(response);
     }
 
-    private MockResponse Answer(string method, Uri target, IReadOnlyDictionary<string, string> headers)
+    private MockResponse Answer(string method, Uri target, IReadOnlyDictionary<string, string> headers, byte[]? body)
     {
         if (Failures.TryUse(out var failureStatus))
         {
@@ -94,7 +97,7 @@ internal sealed class MockResponder
         var limit = RateLimiter.Take(_time.GetUtcNow());
         var response = limit is { Allowed: false }
             ? Error(429).WithHeader("Retry-After", Text(limit.Value.ResetSeconds))
-            : Route(method, target);
+            : Route(method, target, headers, body);
 
         if (response.StatusCode == 200 && BodyFaults.TryUse(out var fault))
         {
@@ -111,11 +114,18 @@ internal sealed class MockResponder
         return response;
     }
 
-    private MockResponse Route(string method, Uri target)
+    private MockResponse Route(string method, Uri target, IReadOnlyDictionary<string, string> headers, byte[]? body)
     {
         // /Advertisers/{AccountSID}/APISubmissions[/{BatchId}], segments unescaped one by one so an
         // escaped '/' inside a BatchId stays part of it.
         var segments = target.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
+        if (ConversionIntake.IsConversionsPath(segments))
+        {
+            return !string.Equals(segments[1], _accountSid, StringComparison.Ordinal) ? Error(403)
+                : method.Equals("POST", StringComparison.OrdinalIgnoreCase) ? _conversions.Post(headers, body)
+                : Error(405).WithHeader("Allow", "POST");
+        }
+
         if (segments.Length is < 3 or > 4
             || !segments[0].Equals("Advertisers", StringComparison.OrdinalIgnoreCase)
             || !segments[2].Equals("APISubmissions", StringComparison.OrdinalIgnoreCase))
