@@ -1,9 +1,12 @@
+using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using FluentAssertions;
-using Impact.ApiSubmissions.Tests.Contracts;
+using Impact.ApiSubmissions.Tests.Foundation;
 using Microsoft.OpenApi.Any;
 using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi.Readers;
 using Xunit;
 
 namespace Impact.ApiSubmissions.Tests.Payload;
@@ -15,8 +18,14 @@ namespace Impact.ApiSubmissions.Tests.Payload;
 /// </summary>
 public class SpecKeyTableTests
 {
+    private static readonly Lazy<OpenApiDocument> Spec = new(() =>
+    {
+        using var stream = File.OpenRead(SpecFile.SpecPath);
+        return new OpenApiStreamReader().Read(stream, out _);
+    });
+
     private static OpenApiSchema Conversion =>
-        SpecOperations.Document.Paths["/Advertisers/{AccountSID}/Conversions"].Operations[OperationType.Post]
+        Spec.Value.Paths["/Advertisers/{AccountSID}/Conversions"].Operations[OperationType.Post]
             .RequestBody.Content["application/x-www-form-urlencoded"].Schema;
 
     [Fact]
