@@ -28,6 +28,13 @@ internal static class CliApp
         app.Configure(config => Configure(config, environment));
         try
         {
+            // Every command's help lists -v|--version; Spectre.Console.Cli only takes it before a command.
+            if (args.Length > 1 && args.Any(a => a is "-v" or "--version"))
+            {
+                await environment.RawOut.WriteLineAsync(Version()).ConfigureAwait(false);
+                return ExitCodes.Success;
+            }
+
             return await app.RunAsync(args).ConfigureAwait(false);
         }
         catch (Exception e)
@@ -67,6 +74,12 @@ internal static class CliApp
             .WithDescription("Why submissions fail: counts by ErrorType and ErrorReason with what each reason means, and the programs and partners with the most failures.")
             .WithExample("errors", "--demo")
             .WithExample("errors", "--since", "30d", "--top", "10");
+        config.AddCommand<MockCommand>("mock")
+            .WithDescription("Run a fake impact.com on this machine until Ctrl+C: the generated data set with scenarios (rate limit, latency, failures, progressing submissions), or WireMock mapping files. Prints the base URL, credentials and a curl example.")
+            .WithExample("mock")
+            .WithExample("mock", "--port", "8080", "--seed", "7", "--count", "5000")
+            .WithExample("mock", "--rate-limit", "10", "--rate-limit-window", "1m", "--no-retry-after")
+            .WithExample("mock", "--mappings", "tests/contracts/mappings");
         config.AddBranch("payload", payload =>
         {
             payload.SetDescription("Work with a submission's payload offline.");

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.InteropServices;
 using System.Threading;
 using Impact.ApiSubmissions.Cli;
 using Impact.ApiSubmissions.Cli.Infrastructure;
@@ -13,5 +14,15 @@ Console.CancelKeyPress += (_, e) =>
         cancellation.Cancel();
     }
 };
+
+// A service manager or container stops `mock` with SIGTERM: stop as cleanly as on Ctrl+C.
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    if (!cancellation.IsCancellationRequested)
+    {
+        context.Cancel = true;
+        cancellation.Cancel();
+    }
+});
 
 return await CliApp.RunAsync(args, CliEnvironment.FromProcess(cancellation.Token));

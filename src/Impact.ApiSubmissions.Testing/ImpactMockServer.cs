@@ -14,7 +14,7 @@ using WireMock.Settings;
 namespace Impact.ApiSubmissions.Testing;
 
 /// <summary>
-/// A fake impact.com on a free loopback port: the API Submissions endpoints with a seeded data set,
+/// A fake impact.com, by default on a free loopback port: the API Submissions endpoints with a seeded data set,
 /// impact.com's wire format, paging, Basic authentication, and scenarios a test can switch on
 /// (rate limiting, failures, latency, spoiled bodies, a submission that progresses). Dispose it to stop it.
 /// All members are safe to call while requests are in flight.
@@ -43,14 +43,14 @@ public sealed class ImpactMockServer : IDisposable
         _defaults = new SubmissionDefaults(options.AccountSid, options.AccountId, options.Now ?? _time.GetUtcNow());
         _store = new SubmissionStore(SubmissionGenerator.Generate(options.Seed, options.SubmissionCount, _defaults));
         _conversions = new ConversionIntake(_store, _defaults, _time, options.Seed);
-        _responder = new MockResponder(_store, _conversions, options.AccountSid, options.AuthToken, _time);
+        _responder = new MockResponder(_store, _conversions, options.AccountSid, options.AccountId, options.AuthToken, _time);
         AccountSid = options.AccountSid;
         AuthToken = options.AuthToken;
 
         _server = WireMockServer.Start(new WireMockServerSettings
         {
-            // Loopback only, on a port the OS picks.
-            Urls = new[] { "http://127.0.0.1:0" },
+            // Loopback unless told otherwise, on a port the OS picks unless one is given.
+            Urls = new[] { $"http://{HostForUrl(options.Host)}:{options.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}" },
             Logger = new WireMockNullLogger(),
             // The server keeps its own small request log; WireMock's would hold every page body.
             MaxRequestLogCount = 0,
@@ -58,7 +58,10 @@ public sealed class ImpactMockServer : IDisposable
         _server
             .Given(Request.Create().WithPath("/*").UsingAnyMethod())
             .RespondWith(Response.Create().WithCallback(_responder.RespondAsync));
-        BaseUrl = _server.Url!.TrimEnd('/');
+        // WireMock may report a fixed port's address as "localhost": the base URL names the address asked for
+        // (a wildcard one as loopback, where this machine's own clients reach it).
+        var host = options.Host is "0.0.0.0" or "::" or "*" or "+" ? "127.0.0.1" : options.Host;
+        BaseUrl = $"http://{HostForUrl(host)}:{_server.Ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture)}";
     }
 
     /// <summary>The server's address, e.g. <c>http://127.0.0.1:49152</c>, without a trailing slash.</summary>
@@ -206,7 +209,17 @@ public sealed class ImpactMockServer : IDisposable
     /// <param name="requests">Requests allowed per window; 0 rejects every request.</param>
     /// <param name="window">The window's length, e.g. one hour as impact.com's default.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="requests"/> is negative or <paramref name="window"/> is not positive.</exception>
-    public void RateLimitAfter(int requests, TimeSpan window)
+    public void RateLimitAfter(int requests, TimeSpan window) => RateLimitAfter(requests, window, sendRetryAfter: true);
+
+    /// <summary>
+    /// Like <see cref="RateLimitAfter(int, TimeSpan)"/>; with <paramref name="sendRetryAfter"/> false a 429 carries
+    /// no <c>Retry-After</c>, so a client must wait by <c>X-RateLimit-Reset</c> alone.
+    /// </summary>
+    /// <param name="requests">Requests allowed per window; 0 rejects every request.</param>
+    /// <param name="window">The window's length.</param>
+    /// <param name="sendRetryAfter">Whether a 429 carries <c>Retry-After</c>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="requests"/> is negative or <paramref name="window"/> is not positive.</exception>
+    public void RateLimitAfter(int requests, TimeSpan window, bool sendRetryAfter)
     {
         if (requests < 0)
         {
@@ -218,7 +231,7 @@ public sealed class ImpactMockServer : IDisposable
             throw new ArgumentOutOfRangeException(nameof(window), window, "Must be positive.");
         }
 
-        _responder.RateLimiter.Enable(requests, window, _time.GetUtcNow());
+        _responder.RateLimiter.Enable(requests, window, _time.GetUtcNow(), sendRetryAfter);
     }
 
     /// <summary>
@@ -242,6 +255,28 @@ public sealed class ImpactMockServer : IDisposable
         }
 
         _responder.Failures.Set((int)statusCode, count);
+    }
+
+    /// <summary>
+    /// Answers each request, at random, with probability <paramref name="rate"/> with <paramref name="statusCode"/>
+    /// and impact.com's error body: flaky service days. 0 switches it off.
+    /// </summary>
+    /// <param name="rate">The share of requests that fail, 0 to 1.</param>
+    /// <param name="statusCode">A 4xx or 5xx status, by default 503.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The rate is outside 0 to 1 or the status is not 4xx or 5xx.</exception>
+    public void SetFailureRate(double rate, HttpStatusCode statusCode = HttpStatusCode.ServiceUnavailable)
+    {
+        if (double.IsNaN(rate) || rate < 0 || rate > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rate), rate, "Must be between 0 and 1.");
+        }
+
+        if ((int)statusCode is < 400 or > 599)
+        {
+            throw new ArgumentOutOfRangeException(nameof(statusCode), statusCode, "Must be a 4xx or 5xx status.");
+        }
+
+        _responder.FailureRate = (rate, (int)statusCode);
     }
 
     /// <summary>Delays every answer by <paramref name="latency"/>, in real time; <see cref="TimeSpan.Zero"/> switches it off.</summary>
@@ -292,6 +327,7 @@ public sealed class ImpactMockServer : IDisposable
     public void Reset()
     {
         _responder.Failures.Clear();
+        _responder.FailureRate = (0, 503);
         _responder.BodyFaults.Clear();
         _responder.RateLimiter.Disable();
         _responder.Latency = TimeSpan.Zero;
@@ -306,10 +342,36 @@ public sealed class ImpactMockServer : IDisposable
     {
         if (System.Threading.Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            var port = _server.Ports[0];
             _server.Stop();
             _server.Dispose();
+            WaitUntilClosed(port);
         }
     }
+
+    // WireMock's Stop cancels the host's run and also asks it to stop; the host ignores the second request
+    // when the first is under way, so Stop can return while Kestrel still accepts and answers. Dispose
+    // promises a stopped server: wait (bounded) until the port refuses connections.
+    private static void WaitUntilClosed(int port)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var probe = new System.Net.Sockets.TcpClient();
+                probe.Connect(IPAddress.Loopback, port);
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                return;
+            }
+
+            System.Threading.Thread.Sleep(10);
+        }
+    }
+
+    private static string HostForUrl(string host) => host.IndexOf(':') >= 0 && !host.StartsWith("[", StringComparison.Ordinal) ? "[" + host + "]" : host;
 
     private static int NotNegative(int count) =>
         count >= 0 ? count : throw new ArgumentOutOfRangeException(nameof(count), count, "Must not be negative.");

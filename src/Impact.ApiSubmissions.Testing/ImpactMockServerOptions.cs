@@ -49,8 +49,30 @@ public sealed class ImpactMockServerOptions
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// The TCP port to listen on, 0 to 65535; 0 (the default) lets the operating system pick a free one.
+    /// A fixed port suits a client configured with a fixed address; tests should keep 0.
+    /// </summary>
+    public int Port { get; set; }
+
+    /// <summary>
+    /// The address to listen on. Default <c>127.0.0.1</c> (loopback only); <c>0.0.0.0</c> or another
+    /// interface's address exposes the fake to other machines.
+    /// </summary>
+    public string Host { get; set; } = "127.0.0.1";
+
     internal void Validate()
     {
+        if (Port is < 0 or > 65535)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Port), Port, "Must be between 0 and 65535.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Host) || Host.IndexOfAny(new[] { '/', '?', '#', ' ' }) >= 0)
+        {
+            throw new ArgumentException("The host must be an address or name such as 127.0.0.1, without scheme or port.", nameof(Host));
+        }
+
         if (SubmissionCount is < 0 or > MaxSubmissionCount)
         {
             throw new ArgumentOutOfRangeException(nameof(SubmissionCount), SubmissionCount, $"Must be between 0 and {MaxSubmissionCount}.");

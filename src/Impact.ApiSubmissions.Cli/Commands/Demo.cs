@@ -7,7 +7,8 @@ namespace Impact.ApiSubmissions.Cli.Commands;
 /// <summary>What the commands say in --demo mode.</summary>
 internal static class Demo
 {
-    public static void WriteBanner(IAnsiConsole console) =>
+    /// <summary>The banner, counting what the demo account really holds (the generated submissions and the hand-made ones).</summary>
+    public static void WriteBanner(IAnsiConsole console, DemoServer demo) =>
         console.MarkupLine(
-            $"[grey]Demo: a built-in mock of impact.com, {DemoServer.GeneratedCount.ToString(CultureInfo.InvariantCulture)} generated submissions; nothing leaves this machine.[/]");
+            $"[grey]Demo: a built-in mock of impact.com, {demo.Server.Submissions.Count.ToString(CultureInfo.InvariantCulture)} submissions; nothing leaves this machine.[/]");
 }

@@ -1,11 +1,13 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Threading.Tasks;
 using Impact.ApiSubmissions.Cli.Connection;
 using Impact.ApiSubmissions.Cli.Filtering;
 using Impact.ApiSubmissions.Cli.Infrastructure;
 using Impact.ApiSubmissions.Cli.Output;
 using Impact.ApiSubmissions.Cli.Settings;
+using Newtonsoft.Json.Linq;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -27,26 +29,33 @@ internal sealed class ErrorsCommand : AsyncCommand<ErrorsSettings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, ErrorsSettings settings)
     {
+        var format = OutputFormats.Parse(settings.Format, OutputFormat.Table, OutputFormat.Json);
         var top = CountArgument.Parse("--top", settings.Top, 1, 1000) ?? 5;
         var filter = SubmissionFilter.From(settings, _environment.Clock.GetUtcNow(), _environment.LocalZone, _reporter.Warn);
         using var connection = ImpactConnection.Open(settings, _environment, _reporter);
         var reader = new SubmissionReader(connection.Client, filter, PageSizes.For(filter, connection));
         var console = _environment.Out;
-        if (connection.IsDemo)
+        if (connection.IsDemo && format == OutputFormat.Table)
         {
-            Demo.WriteBanner(console);
+            Demo.WriteBanner(console, connection.Demo!);
         }
 
-        var stats = await ListingProgress.RunAsync(_environment, show: true, reader, async () =>
+        var stats = await ListingProgress.RunAsync(_environment, show: format == OutputFormat.Table, reader, async () =>
         {
             var statistics = new ErrorStatistics();
-            await foreach (var submission in reader.ReadAsync(_environment.Cancellation))
+            await foreach (var submission in reader.ReadAsync(connection.Cancellation))
             {
                 statistics.Add(submission);
             }
 
             return statistics;
         });
+
+        if (format == OutputFormat.Json)
+        {
+            await _environment.RawOut.WriteLineAsync(Json(stats, top).ToString(Newtonsoft.Json.Formatting.Indented));
+            return ExitCodes.Success;
+        }
 
         var scope = filter.IsFiltering ? $" ({filter.Describe()})" : string.Empty;
         console.MarkupLine(Markup.Escape($"{Count(stats.Submissions, "submission")} read{scope}: {stats.WithErrors.ToString(CultureInfo.InvariantCulture)} with errors ({Percent(stats.WithErrors, stats.Submissions)})."));
@@ -92,6 +101,25 @@ internal sealed class ErrorsCommand : AsyncCommand<ErrorsSettings>
         console.Write(Leaders("Partners with the most failures", "Partner (MediaPartnerId)", stats.TopPartners(top), "(no partner credited)"));
         return ExitCodes.Success;
     }
+
+    // Counts are JSON numbers here: this is the tool's own summary, not an impact.com record.
+    private static JObject Json(ErrorStatistics stats, int top) => new()
+    {
+        ["submissions"] = stats.Submissions,
+        ["withErrors"] = stats.WithErrors,
+        ["byErrorType"] = new JArray(stats.ByType.Select(t => new JObject { ["errorType"] = t.Key, ["count"] = t.Value })),
+        ["byErrorReason"] = new JArray(stats.ByReason.Select(r => new JObject { ["code"] = r.Key.Code, ["count"] = r.Value, ["description"] = r.Key.Description })),
+        ["topPrograms"] = Leaders(stats.TopCampaigns(top), "campaignId"),
+        ["topPartners"] = Leaders(stats.TopPartners(top), "mediaPartnerId"),
+    };
+
+    private static JArray Leaders(System.Collections.Generic.IReadOnlyList<(long? Id, ErrorStatistics.Tally Tally)> rows, string idName) =>
+        new(rows.Select(r => new JObject
+        {
+            [idName] = r.Id,
+            ["failures"] = r.Tally.Failures,
+            ["submissions"] = r.Tally.Submissions,
+        }));
 
     private static Table Leaders(string title, string column, System.Collections.Generic.IReadOnlyList<(long? Id, ErrorStatistics.Tally Tally)> rows, string none)
     {

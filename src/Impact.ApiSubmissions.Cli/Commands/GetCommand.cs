@@ -28,8 +28,8 @@ internal sealed class GetCommand : AsyncCommand<GetSettings>
         using var connection = ImpactConnection.Open(settings, _environment, _reporter);
 
         var submission = SubmissionReference.IsUri(reference)
-            ? await connection.Client.GetApiSubmissionByUriAsync(reference, _environment.Cancellation)
-            : await connection.Client.GetApiSubmissionAsync(batchId, _environment.Cancellation);
+            ? await connection.Client.GetApiSubmissionByUriAsync(reference, connection.Cancellation)
+            : await connection.Client.GetApiSubmissionAsync(batchId, connection.Cancellation);
 
         if (format == OutputFormat.Json)
         {

@@ -29,7 +29,7 @@ internal sealed class ListCommand : AsyncCommand<ListSettings>
         var filter = SubmissionFilter.From(settings, _environment.Clock.GetUtcNow(), _environment.LocalZone, _reporter.Warn);
         using var connection = ImpactConnection.Open(settings, _environment, _reporter);
         var reader = new SubmissionReader(connection.Client, filter, PageSizes.For(filter, connection));
-        var cancellation = _environment.Cancellation;
+        var cancellation = connection.Cancellation;
 
         switch (format)
         {
@@ -57,7 +57,7 @@ internal sealed class ListCommand : AsyncCommand<ListSettings>
                 var console = _environment.Out;
                 if (connection.IsDemo)
                 {
-                    Demo.WriteBanner(console);
+                    Demo.WriteBanner(console, connection.Demo!);
                 }
 
                 var rows = await ListingProgress.RunAsync(_environment, show: true, reader, async () =>

@@ -39,7 +39,7 @@ internal sealed class WaitCommand : AsyncCommand<WaitSettings>
             maxInterval = interval;
         }
 
-        using var connection = ImpactConnection.Open(settings, _environment, _reporter);
+        using var connection = ImpactConnection.Open(settings, _environment, _reporter, wholeCommandDeadline: false);
         var console = _environment.Out;
         if (connection.IsDemo && string.IsNullOrWhiteSpace(settings.BatchId))
         {
@@ -47,12 +47,17 @@ internal sealed class WaitCommand : AsyncCommand<WaitSettings>
         }
 
         console.MarkupLine($"Waiting for [bold]{Markup.Escape(batchId)}[/] (polls every {Display.Duration(interval)} at first, gives up after {Display.Duration(timeout)}).");
+        ApiSubmission? lastSeen = null;
         var options = new WaitForCompletionOptions
         {
             PollInterval = interval,
             MaxPollInterval = maxInterval,
             Timeout = timeout,
-            StatusChanged = s => console.MarkupLine($"[grey]{Now()}[/]  {Display.StatusMarkup(s)}"),
+            StatusChanged = s =>
+            {
+                lastSeen = s;
+                console.MarkupLine($"[grey]{Now()}[/]  {Display.StatusMarkup(s)}");
+            },
         };
 
         ApiSubmission done;
@@ -62,6 +67,12 @@ internal sealed class WaitCommand : AsyncCommand<WaitSettings>
             done = _environment.IsLiveTerminal
                 ? await console.Status().StartAsync("Waiting for impact.com...", _ => waiting)
                 : await waiting;
+        }
+        catch (OperationCanceledException e) when (_environment.Cancellation.IsCancellationRequested)
+        {
+            // Ctrl+C: say where the submission stood, so the user knows what they stopped waiting for.
+            var status = lastSeen?.Status?.ToString() is { Length: > 0 } last ? $"was still {last}" : "had not been seen yet";
+            throw new CommandFailedException(ExitCodes.Cancelled, $"Cancelled: submission '{batchId}' {status} when the wait stopped. Run '{CliApp.Name} wait {batchId}' to go on waiting.", e);
         }
         catch (ImpactWaitTimeoutException e)
         {

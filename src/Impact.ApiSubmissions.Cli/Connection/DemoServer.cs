@@ -17,15 +17,15 @@ internal sealed class DemoServer : IDisposable
     /// <summary>The submission <c>wait --demo</c> follows when no BatchId is given.</summary>
     public const string ProgressingBatchId = "A-d3m0wa17-1n9q-4u3u-3d00-1npr09r3ss01";
 
-    /// <summary>How many generated submissions the demo account holds (the two hand-made ones come on top).</summary>
+    /// <summary>How many generated submissions the demo account holds; the two hand-made ones come on top (302 in all).</summary>
     public const int GeneratedCount = 300;
 
-    // impact.com's own example payload: a click id encoded twice and an IP address that is not one.
+    // impact.com's own example payload (a click id encoded twice), with a real IPv4 address.
     private const string ReferencePayload =
         "CampaignId=1000&EventTypeId=4000&EventDate=2024-08-01T23:55:24-08:00&OrderId=1234567890123"
         + "&ClickId=SKhRQaSXwxyOUQ%253AwUx0Mo36FUkiXxtxVUQTEzY0&CustomerId=BCZ2WVSH674563PDPYOTM3AXDQ"
         + "&OrderPromoCode=10OFF-FORGE&CustomerStatus=NEW&CustomerPostCode=93107&CurrencyCode=USD&OrderDiscount=5"
-        + "&IpAddress=12.345.678.90&ItemSku1=12345&ItemName1=Anvil&ItemCategory1=Anvils&ItemQuantity1=2&ItemPrice1=10"
+        + "&IpAddress=12.34.56.78&ItemSku1=12345&ItemName1=Anvil&ItemCategory1=Anvils&ItemQuantity1=2&ItemPrice1=10"
         + "&ItemSku2=55555&ItemName2=Hammer&ItemCategory2=Hammers&ItemQuantity2=1&ItemPrice2=6.99";
 
     private DemoServer(ImpactMockServer server) => Server = server;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net.Http;
+using System.Threading;
 using Spectre.Console.Cli;
 
 namespace Impact.ApiSubmissions.Cli.Infrastructure;
@@ -22,10 +23,18 @@ internal sealed class ErrorReporter
         _redactor = redactor;
     }
 
+    private string? _deadline;
+
+    /// <summary>Records that the command's <c>--timeout</c> ran out, so the cancellation it causes reads as a timeout.</summary>
+    public void DeadlinePassed(string timeout) => Volatile.Write(ref _deadline, timeout);
+
     /// <summary>Prints the error and returns the exit code it stands for.</summary>
     public int Report(Exception exception, bool verbose)
     {
-        var (code, line) = Describe(exception, _environment.Cancellation);
+        var deadline = Volatile.Read(ref _deadline);
+        var (code, line) = exception is OperationCanceledException && deadline is not null && !_environment.Cancellation.IsCancellationRequested
+            ? (ExitCodes.ServiceError, $"impact.com did not finish answering within --timeout {deadline}: give a longer --timeout, or narrow the listing (--since, --max).")
+            : Describe(exception, _environment.Cancellation);
         WriteLine(code == ExitCodes.Cancelled ? line : "error: " + line, ConsoleColorCode.Red);
         if (verbose)
         {

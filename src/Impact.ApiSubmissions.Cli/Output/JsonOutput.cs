@@ -3,12 +3,14 @@ using System.Globalization;
 using System.IO;
 using Impact.ApiSubmissions.Serialization;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace Impact.ApiSubmissions.Cli.Output;
 
 /// <summary>
 /// Submissions as one JSON array, written as they arrive: each element is the submission in impact.com's
-/// wire shape (ImpactJson), so field names and values read back exactly.
+/// wire shape, field names as sent and one rule for values: every value is a string, as impact.com writes
+/// them (numbers as <c>"1000"</c>, dates in ISO 8601 with their offset), and an absent value is <c>""</c>.
 /// </summary>
 internal sealed class JsonOutput
 {
@@ -33,12 +35,20 @@ internal sealed class JsonOutput
     public static string Format(ApiSubmission submission)
     {
         // The SDK marks its conveniences (IsComplete, ErrorReasons...) [JsonIgnore]: only wire fields are written.
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var json = new JsonTextWriter(text) { Formatting = Formatting.Indented })
+        var wire = JObject.FromObject(submission, Serializer);
+        foreach (var property in wire.Properties())
         {
-            Serializer.Serialize(json, submission);
+            property.Value = WireValue(property.Value);
         }
 
-        return text.ToString();
+        return wire.ToString(Formatting.Indented);
     }
+
+    // The one rule for values: strings stay, numbers and booleans become their invariant text, absent is "".
+    private static JToken WireValue(JToken value) => value.Type switch
+    {
+        JTokenType.Null or JTokenType.Undefined => string.Empty,
+        JTokenType.Integer or JTokenType.Float or JTokenType.Boolean => Convert.ToString(((JValue)value).Value, CultureInfo.InvariantCulture)!.ToLowerInvariant(),
+        _ => value,
+    };
 }

@@ -18,6 +18,10 @@ internal class ApiSettings : CommonSettings
     [Description("impact.com's address. Default: $IMPACT_BASE_URL, else https://api.impact.com.")]
     public string? BaseUrl { get; set; }
 
+    [CommandOption("--timeout <DURATION>")]
+    [Description("Give up after this long (500ms, 30s, 5m), retries included, with exit code 2 (wait: exit code 4). Default: 5m for each request to impact.com; wait 10m.")]
+    public string? Timeout { get; set; }
+
     [CommandOption("--demo")]
     [Description("Run against a built-in mock of impact.com with generated submissions: no credentials, nothing leaves this machine.")]
     public bool Demo { get; set; }

@@ -11,6 +11,6 @@ internal sealed class GetSettings : ApiSettings
     public string? BatchId { get; set; }
 
     [CommandOption("-f|--format <FORMAT>")]
-    [Description("table (default) or json (the submission as impact.com sent it).")]
+    [Description("table (default) or json (impact.com's wire shape: every value a string, an absent value \"\").")]
     public string Format { get; set; } = "table";
 }

@@ -7,6 +7,6 @@ namespace Impact.ApiSubmissions.Cli.Settings;
 internal sealed class ListSettings : FilterSettings
 {
     [CommandOption("-f|--format <FORMAT>")]
-    [Description("table (default), json (an array of submissions, wire field names and values) or csv (RFC 4180, header row).")]
+    [Description("table (default), json (an array of submissions in impact.com's wire shape: every value a string, an absent value \"\") or csv (RFC 4180, header row).")]
     public string Format { get; set; } = "table";
 }

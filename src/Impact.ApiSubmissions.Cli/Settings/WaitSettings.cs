@@ -18,7 +18,4 @@ internal sealed class WaitSettings : ApiSettings
     [Description("Longest wait between polls. Default 30s (2s with --demo).")]
     public string? MaxInterval { get; set; }
 
-    [CommandOption("--timeout <DURATION>")]
-    [Description("Give up after this long, with exit code 4. Default 10m.")]
-    public string? Timeout { get; set; }
 }

@@ -22,22 +22,26 @@ internal sealed class MockResponder
 {
     private const int DefaultPageSize = 1000;
     private const int MaxPageSize = 20000;
+    private const string JsonSuffix = ".json";
 
     private readonly SubmissionStore _store;
     private readonly ConversionIntake _conversions;
     private readonly TimeProvider _time;
     private readonly string _accountSid;
     private readonly string _expectedCredentials;
+    private readonly byte[] _companyInformation;
     private long _latencyTicks;
+    private System.Runtime.CompilerServices.StrongBox<(double Rate, int Status)> _failureRateBox = new((0, 503));
     private volatile bool _scopedTokenMode;
 
-    public MockResponder(SubmissionStore store, ConversionIntake conversions, string accountSid, string authToken, TimeProvider time)
+    public MockResponder(SubmissionStore store, ConversionIntake conversions, string accountSid, int accountId, string authToken, TimeProvider time)
     {
         _store = store;
         _conversions = conversions;
         _time = time;
         _accountSid = accountSid;
         _expectedCredentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(accountSid + ":" + authToken));
+        _companyInformation = CompanyInformation.Json(accountSid, accountId);
     }
 
     public RequestLog Log { get; } = new();
@@ -52,6 +56,13 @@ internal sealed class MockResponder
     {
         get => TimeSpan.FromTicks(Interlocked.Read(ref _latencyTicks));
         set => Interlocked.Exchange(ref _latencyTicks, value.Ticks);
+    }
+
+    /// <summary>The share of requests answered with an error status at random, and that status.</summary>
+    public (double Rate, int Status) FailureRate
+    {
+        get => Volatile.Read(ref _failureRateBox).Value;
+        set => Volatile.Write(ref _failureRateBox, new System.Runtime.CompilerServices.StrongBox<(double Rate, int Status)>(value));
     }
 
     public bool ScopedTokenMode
@@ -84,6 +95,12 @@ internal sealed class MockResponder
             return Error(failureStatus);
         }
 
+        var (rate, rateStatus) = FailureRate;
+        if (rate > 0 && Random.Shared.NextDouble() < rate)
+        {
+            return Error(rateStatus);
+        }
+
         if (!HasValidCredentials(headers))
         {
             return Error(401);
@@ -95,8 +112,8 @@ internal sealed class MockResponder
         }
 
         var limit = RateLimiter.Take(_time.GetUtcNow());
-        var response = limit is { Allowed: false }
-            ? Error(429).WithHeader("Retry-After", Text(limit.Value.ResetSeconds))
+        var response = limit is { Allowed: false } refused
+            ? (RateLimiter.SendsRetryAfter ? Error(429).WithHeader("Retry-After", Text(refused.ResetSeconds)) : Error(429))
             : Route(method, target, headers, body);
 
         if (response.StatusCode == 200 && BodyFaults.TryUse(out var fault))
@@ -116,9 +133,15 @@ internal sealed class MockResponder
 
     private MockResponse Route(string method, Uri target, IReadOnlyDictionary<string, string> headers, byte[]? body)
     {
-        // /Advertisers/{AccountSID}/APISubmissions[/{BatchId}], segments unescaped one by one so an
-        // escaped '/' inside a BatchId stays part of it.
+        // /Advertisers/{AccountSID}/APISubmissions[/{BatchId}] or /Advertisers/{AccountSID}/CompanyInformation,
+        // segments unescaped one by one so an escaped '/' inside a BatchId stays part of it. impact.com accepts
+        // a ".json" suffix on every path (clients written for it use one), so the last segment may carry it.
         var segments = target.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
+        if (segments.Length > 0 && segments[^1].EndsWith(JsonSuffix, StringComparison.OrdinalIgnoreCase))
+        {
+            segments[^1] = segments[^1].Substring(0, segments[^1].Length - JsonSuffix.Length);
+        }
+
         if (ConversionIntake.IsConversionsPath(segments))
         {
             return !string.Equals(segments[1], _accountSid, StringComparison.Ordinal) ? Error(403)
@@ -126,9 +149,10 @@ internal sealed class MockResponder
                 : Error(405).WithHeader("Allow", "POST");
         }
 
+        var company = segments.Length == 3 && segments[2].Equals("CompanyInformation", StringComparison.OrdinalIgnoreCase);
         if (segments.Length is < 3 or > 4
             || !segments[0].Equals("Advertisers", StringComparison.OrdinalIgnoreCase)
-            || !segments[2].Equals("APISubmissions", StringComparison.OrdinalIgnoreCase))
+            || !(company || segments[2].Equals("APISubmissions", StringComparison.OrdinalIgnoreCase)))
         {
             return Error(404);
         }
@@ -143,7 +167,9 @@ internal sealed class MockResponder
             return Error(405).WithHeader("Allow", "GET");
         }
 
-        return segments.Length == 3 ? List(target.Query) : Get(segments[3]);
+        return company ? Json(200, _companyInformation)
+            : segments.Length == 3 ? List(target.Query)
+            : Get(segments[3]);
     }
 
     private MockResponse Get(string batchId) =>

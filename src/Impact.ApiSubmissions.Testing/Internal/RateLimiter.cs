@@ -11,13 +11,18 @@ internal sealed class RateLimiter
     private TimeSpan _window;
     private DateTimeOffset _windowEnd;
     private int _used;
+    private volatile bool _sendsRetryAfter = true;
 
     public readonly record struct Decision(bool Allowed, int Limit, int Remaining, int ResetSeconds);
 
-    public void Enable(int limit, TimeSpan window, DateTimeOffset now)
+    /// <summary>Whether a 429 carries <c>Retry-After</c>; without it a client has only <c>X-RateLimit-Reset</c>.</summary>
+    public bool SendsRetryAfter => _sendsRetryAfter;
+
+    public void Enable(int limit, TimeSpan window, DateTimeOffset now, bool sendRetryAfter)
     {
         lock (_gate)
         {
+            _sendsRetryAfter = sendRetryAfter;
             _enabled = true;
             _limit = limit;
             _window = window;

@@ -15,6 +15,9 @@ internal static class SubmissionGenerator
 {
     private static readonly TimeSpan Retention = TimeSpan.FromDays(90);
 
+    // First octets of ordinary public IPv4 space (no private, loopback, link-local or multicast ranges).
+    private static readonly int[] PublicFirstOctets = { 23, 24, 45, 50, 64, 66, 67, 68, 71, 73, 74, 76, 81, 82, 86, 98, 104, 107, 108, 142, 151, 173, 174, 184, 185, 195, 209, 212, 216 };
+
     public static IEnumerable<ApiSubmission> Generate(int seed, int count, SubmissionDefaults defaults)
     {
         var random = new DeterministicRandom(seed);
@@ -151,10 +154,8 @@ internal static class SubmissionGenerator
             payload.Set("OrderDiscount", Text(random.Next(1, 20)));
         }
 
-        // A few addresses are not valid IPs at all: the service keeps values as sent.
-        payload.Set("IpAddress", random.Chance(0.05)
-            ? $"{random.Next(10, 99)}.{random.Next(256, 999)}.{random.Next(256, 999)}.{random.Next(10, 99)}"
-            : $"{random.Next(1, 224)}.{random.Next(0, 256)}.{random.Next(0, 256)}.{random.Next(1, 255)}");
+        // A public unicast IPv4 address, as a customer's browser would have.
+        payload.Set("IpAddress", $"{random.Pick(PublicFirstOctets)}.{random.Next(0, 256)}.{random.Next(0, 256)}.{random.Next(1, 255)}");
 
         if (!noItems)
         {

@@ -156,9 +156,13 @@ public partial class ApiSubmissionsClient : IDisposable
         {
             response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is HttpRequestException or IOException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException)
         {
-            Log(uri, null, attempt, started, e.GetType().Name + ": " + e.Message);
+            // Logged as it happens, a timed-out or cancelled attempt included: a server that never answers
+            // still shows each attempt (and its elapsed time) to whoever watches the log.
+            Log(uri, null, attempt, started, e is OperationCanceledException && cancellationToken.IsCancellationRequested
+                ? "no answer: timed out or cancelled"
+                : e.GetType().Name + ": " + e.Message);
             throw;
         }
 

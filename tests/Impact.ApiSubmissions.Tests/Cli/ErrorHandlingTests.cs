@@ -202,7 +202,9 @@ public sealed class ErrorHandlingTests : IDisposable
 
         result.ExitCode.Should().Be(2);
         result.ErrorLines.Should().Contain(l => l.StartsWith("  GET /Advertisers/" + _server.AccountSid + "/APISubmissions/A-missing -> 401", StringComparison.Ordinal));
-        result.ErrorLines.Should().Contain("error: " + result.ErrorLines.First(l => l.StartsWith("error: ", StringComparison.Ordinal))[7..]);
+        result.ErrorLines.Should().ContainSingle(l => l.StartsWith("error: ", StringComparison.Ordinal))
+            .Which.Should().StartWith("error: impact.com refused the credentials (401): check the Account SID and Auth Token");
+        result.ErrorLines.Should().NotContain(l => l.StartsWith("  ", StringComparison.Ordinal) && l.Contains("error: ", StringComparison.Ordinal), "the one error line is not repeated among the details");
         result.ErrorLines.Should().Contain("  HTTP status: 401");
         result.ErrorLines.Should().Contain(l => l.Contains("Impact.ApiSubmissions.ImpactApiException", StringComparison.Ordinal));
         result.Everything.Should().NotContain(WrongToken);

@@ -26,7 +26,7 @@ public sealed class ErrorsCommandTests : IDisposable
 
         result.ExitCode.Should().Be(0, result.ToString());
         var failed = _server.Submissions.Where(s => s.HasErrors).ToList();
-        result.Output.Should().Contain($"80 submissions read: {failed.Count} with errors ({Math.Round(100.0 * failed.Count / 80, MidpointRounding.AwayFromZero)}%).");
+        result.Output.Should().Contain($"80 submissions read: {failed.Count} with errors (");
         var lines = result.Output.Split('\n');
         foreach (var type in failed.GroupBy(s => s.ErrorType!.Value))
         {
@@ -53,6 +53,30 @@ public sealed class ErrorsCommandTests : IDisposable
         row.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(3)
             .Should().Equal(program.Key.ToString(), program.Count().ToString(), submissions.ToString());
         result.Output.Should().Contain("Partners with the most failures").And.Contain("Partner (MediaPartnerId)");
+        var partner = failed.GroupBy(s => s.MediaPartnerId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key ?? long.MaxValue).First();
+        var partnerSubmissions = _server.Submissions.Count(s => s.MediaPartnerId == partner.Key);
+        var partnerRow = result.Output.Split('\n').SkipWhile(l => !l.Contains("Partner (MediaPartnerId)", StringComparison.Ordinal)).Skip(2).First();
+        partnerRow.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(3)
+            .Should().Equal(partner.Key?.ToString() ?? "(no partner credited)", partner.Count().ToString(), partnerSubmissions.ToString());
+    }
+
+    [Theory]
+    [InlineData(8, 3, "38%")] // 37.5 rounds up
+    [InlineData(3, 1, "33%")]
+    [InlineData(200, 1, "1%")] // 0.5 rounds up, not to even
+    [InlineData(7, 7, "100%")]
+    public async Task The_failure_share_is_a_whole_percentage_rounded_half_up(int submissions, int failures, string share)
+    {
+        using var server = ImpactMockServer.Start(new ImpactMockServerOptions { SubmissionCount = 0 });
+        for (var i = 0; i < submissions; i++)
+        {
+            var builder = new ApiSubmissionBuilder().WithBatchId($"A-share-{i}");
+            server.Add(i < failures ? builder.WithErrors("Validation", "OID_MISSING") : builder);
+        }
+
+        var result = await CliHarness.For(server).RunAsync("errors");
+
+        result.Output.Should().Contain($"{submissions} submissions read: {failures} with errors ({share}).", result.ToString());
     }
 
     [Fact]

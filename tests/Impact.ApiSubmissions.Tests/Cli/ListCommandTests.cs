@@ -203,7 +203,13 @@ public sealed class ListCommandTests : IDisposable
         var result = await _cli.RunAsync("list", "--page-size", "10");
 
         result.ExitCode.Should().Be(0, result.ToString());
-        result.Output.Should().Contain(_server.Submissions[^1].BatchId!).And.Contain("60 submissions shown");
+        // The progress display was drawn (its task line and bar), then cleared, and the table came after it.
+        // Which description is drawn depends on when the display refreshes: the first page's, or a later one's.
+        result.Output.Should().MatchRegex("Reading the first page|page [1-6] of 6, [0-9]+ read", "a live terminal shows the progress display");
+        var progress = result.Output.IndexOf("━", StringComparison.Ordinal);
+        progress.Should().BeGreaterThanOrEqualTo(0, "the progress bar is drawn");
+        result.Output.IndexOf(_server.Submissions[^1].BatchId!, StringComparison.Ordinal).Should().BeGreaterThan(progress);
+        result.Output.Should().Contain("60 submissions shown");
     }
 
     [Fact]

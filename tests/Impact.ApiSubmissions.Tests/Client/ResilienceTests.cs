@@ -95,14 +95,38 @@ public class ResilienceTests
                 : ScriptedHandler.Json(TestClients.Submission("A-1"));
         });
         var options = TestClients.FastOptions();
-        options.Retry.MaxRateLimitDelay = TimeSpan.FromSeconds(5);
+        // The cap is far above Retry-After: a client that waited by X-RateLimit-Reset (3000 s) instead would
+        // wait the full cap, and the 20 s token below would end the call long before.
+        options.Retry.MaxRateLimitDelay = TimeSpan.FromMinutes(5);
+        using var client = TestClients.Create(handler, options);
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+
+        await client.GetApiSubmissionAsync("A-1", bound.Token);
+
+        var stamps = seen.ToArray();
+        var waited = TimeSpan.FromSeconds((stamps[1] - stamps[0]) / (double)Stopwatch.Frequency);
+        waited.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(950));
+    }
+
+    [Fact]
+    public async Task A_429_without_retry_after_waits_for_the_rate_limit_reset()
+    {
+        var seen = new ConcurrentQueue<long>();
+        var handler = new ScriptedHandler((_, call) =>
+        {
+            seen.Enqueue(Stopwatch.GetTimestamp());
+            return call == 1
+                ? ScriptedHandler.Json("{}", (HttpStatusCode)429, new Dictionary<string, string> { ["X-RateLimit-Limit"] = "1000", ["X-RateLimit-Remaining"] = "0", ["X-RateLimit-Reset"] = "1" })
+                : ScriptedHandler.Json(TestClients.Submission("A-1"));
+        });
+        var options = TestClients.FastOptions();
+        options.Retry.MaxRateLimitDelay = TimeSpan.FromMinutes(5);
         using var client = TestClients.Create(handler, options);
 
         await client.GetApiSubmissionAsync("A-1");
 
         var stamps = seen.ToArray();
-        var waited = TimeSpan.FromSeconds((stamps[1] - stamps[0]) / (double)Stopwatch.Frequency);
-        waited.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(950));
+        TimeSpan.FromSeconds((stamps[1] - stamps[0]) / (double)Stopwatch.Frequency).Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(950), "the fast backoff would retry at once");
     }
 
     [Fact]

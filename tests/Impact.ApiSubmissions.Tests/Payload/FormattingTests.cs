@@ -127,6 +127,20 @@ public class FormattingTests
     }
 
     [Fact]
+    public void A_key_that_needs_escaping_is_escaped_like_a_value()
+    {
+        var field = new PayloadField("Gift Note&x=1%", "a=b&c");
+
+        field.Encoded.Should().Be("Gift+Note%26x%3D1%25=a%3Db%26c");
+        SubmissionPayload.Parse(field.Encoded).Fields.Should().Equal(field);
+
+        var payload = SubmissionPayload.Parse("OrderId=1");
+        payload.Set("Gift Note&x=1%", "a=b&c");
+        payload.ToString().Should().Be("OrderId=1&Gift+Note%26x%3D1%25=a%3Db%26c");
+        SubmissionPayload.Parse(payload.ToString())["Gift Note&x=1%"].Should().Be("a=b&c");
+    }
+
+    [Fact]
     public void Fields_are_equal_by_decoded_key_and_value_however_written()
     {
         var parsed = SubmissionPayload.Parse("Note=a%20b").Fields[0];

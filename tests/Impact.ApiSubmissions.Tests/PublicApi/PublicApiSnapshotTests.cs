@@ -35,16 +35,20 @@ public class PublicApiSnapshotTests
         var approvedPath = Path.Combine(Folder(), assemblyName + ".approved.txt");
         var receivedPath = Path.Combine(Folder(), assemblyName + ".received.txt");
 
-        if (Environment.GetEnvironmentVariable("IMPACT_ACCEPT_API") == "1")
-        {
-            File.WriteAllText(approvedPath, actual);
-        }
-
         var approved = File.Exists(approvedPath) ? Normalize(File.ReadAllText(approvedPath)) : string.Empty;
         if (approved == actual)
         {
             File.Delete(receivedPath);
             return;
+        }
+
+        if (Environment.GetEnvironmentVariable("IMPACT_ACCEPT_API") == "1")
+        {
+            // Accepting writes the new snapshot and still fails once, showing what was accepted: a run with the
+            // variable set never passes over a change. The next run passes.
+            File.WriteAllText(approvedPath, actual);
+            File.Delete(receivedPath);
+            approved.Should().Be(actual, $"IMPACT_ACCEPT_API=1 accepted this change to the public API of {assemblyName} (read it, commit {Path.GetFileName(approvedPath)}, and run again):\n{Diff(approved, actual)}");
         }
 
         File.WriteAllText(receivedPath, actual);
