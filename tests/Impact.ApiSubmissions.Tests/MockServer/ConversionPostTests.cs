@@ -100,6 +100,15 @@ public sealed class ConversionPostTests : IDisposable
     }
 
     [Fact]
+    public async Task The_path_takes_a_json_suffix_as_impact_com_does()
+    {
+        using var form = Form(Valid);
+        using var response = await _http.PostAsync(ConversionsPath + ".json", form);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task A_body_that_is_not_form_encoded_is_refused()
     {
         using var content = new StringContent("{\"CampaignId\":1000}", Encoding.UTF8, "application/json");
