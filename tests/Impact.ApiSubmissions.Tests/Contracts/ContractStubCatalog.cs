@@ -17,7 +17,7 @@ namespace Impact.ApiSubmissions.Tests.Contracts;
 /// Describes every stub in tests/contracts/mappings and takes each response body from the mock server,
 /// so the standalone stubs answer exactly what <see cref="ImpactMockServer"/> answers.
 /// </summary>
-internal static class ContractStubCatalog
+internal static partial class ContractStubCatalog
 {
     public const string AccountSid = "IRExampleSid1";
     public const string AuthToken = "ExampleAuthToken";
@@ -150,6 +150,7 @@ internal static class ContractStubCatalog
         }
 
         var errors = await ErrorBodiesAsync();
+        await AddConversionStubsAsync(stubs, errors);
         foreach (var operation in new[] { ("ListApiSubmissions", "^/Advertisers/[^/]+/APISubmissions$"), ("GetApiSubmission", "^/Advertisers/[^/]+/APISubmissions/[^/]+$") })
         {
             var (operationId, pathPattern) = operation;
