@@ -248,7 +248,7 @@ public sealed class ApiSubmissionBuilder
         var actionTrackerId = _actionTrackerId.Or(4000);
         var orderId = _orderId.Or(DefaultOrderId(batchId));
 
-        return ApiSubmissionsModelFactory.ApiSubmission(
+        var submission = ApiSubmissionsModelFactory.ApiSubmission(
             batchId: batchId,
             accountId: _accountId.Or(defaults.AccountId),
             submissionDate: submissionDate,
@@ -265,6 +265,7 @@ public sealed class ApiSubmissionBuilder
             errorReason: _errorReason,
             uri: _uri ?? defaults.UriFor(batchId),
             additionalFields: _additionalFields);
+        return SpecExamples.Fill(submission);
     }
 
     private static string DefaultPayload(long? campaignId, long? actionTrackerId, DateTimeOffset? submissionDate, string? orderId)

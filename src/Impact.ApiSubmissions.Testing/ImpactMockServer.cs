@@ -32,6 +32,7 @@ public sealed class ImpactMockServer : IDisposable
     private readonly WireMockServer _server;
     private readonly SubmissionStore _store;
     private readonly MockResponder _responder;
+    private readonly ConversionIntake _conversions;
     private readonly SubmissionDefaults _defaults;
     private readonly TimeProvider _time;
     private int _disposed;
@@ -41,7 +42,8 @@ public sealed class ImpactMockServer : IDisposable
         _time = options.TimeProvider;
         _defaults = new SubmissionDefaults(options.AccountSid, options.AccountId, options.Now ?? _time.GetUtcNow());
         _store = new SubmissionStore(SubmissionGenerator.Generate(options.Seed, options.SubmissionCount, _defaults));
-        _responder = new MockResponder(_store, options.AccountSid, options.AccountId, options.AuthToken, _time);
+        _conversions = new ConversionIntake(_store, _defaults, _time, options.Seed);
+        _responder = new MockResponder(_store, _conversions, options.AccountSid, options.AccountId, options.AuthToken, _time, options.PluralListArray);
         AccountSid = options.AccountSid;
         AuthToken = options.AuthToken;
 
@@ -77,6 +79,12 @@ public sealed class ImpactMockServer : IDisposable
     /// has reached. Changing these objects does not change what the server answers.
     /// </summary>
     public IReadOnlyList<ApiSubmission> Submissions => new SubmissionListView(_store.All);
+
+    /// <summary>
+    /// The rules that decide what becomes of a conversion POSTed to <c>/Advertisers/{AccountSID}/Conversions</c>
+    /// (refused with 400, or queued and completed with or without errors), and the programs and referrals a test adds to steer them.
+    /// </summary>
+    public MockConversionRules Conversions => _conversions.Rules;
 
     /// <summary>How many requests the server has received since it started or since <see cref="Reset"/>.</summary>
     public int RequestCount => _responder.Log.Count;
@@ -325,6 +333,7 @@ public sealed class ImpactMockServer : IDisposable
         _responder.Latency = TimeSpan.Zero;
         _responder.ScopedTokenMode = false;
         _store.Reset();
+        _conversions.Reset();
         _responder.Log.Clear();
     }
 

@@ -61,6 +61,13 @@ public sealed class ImpactMockServerOptions
     /// </summary>
     public string Host { get; set; } = "127.0.0.1";
 
+    /// <summary>
+    /// Names a list page's array <c>APISubmissions</c>, the plural other impact.com list resources use,
+    /// instead of <c>APISubmission</c>, the name in impact.com's published schema and example. Default false.
+    /// A client should read both.
+    /// </summary>
+    public bool PluralListArray { get; set; }
+
     internal void Validate()
     {
         if (Port is < 0 or > 65535)

@@ -13,7 +13,8 @@ namespace Impact.ApiSubmissions.Cli.Filtering;
 /// </summary>
 internal sealed class SubmissionFilter
 {
-    public const int MaxPageSize = 20000;
+    // impact.com states no maximum page size: any positive int32 is passed on, and a size it refuses answers 400.
+    public const int MaxPageSize = int.MaxValue;
 
     private SubmissionFilter()
     {

@@ -13,7 +13,13 @@ internal static class SubmissionDetails
         console.WriteLine();
 
         var fields = new Grid().AddColumn(new GridColumn().NoWrap().PadRight(2)).AddColumn();
-        void Add(string name, string markup) => fields.AddRow("[bold]" + name + "[/]", markup);
+        var shown = new System.Collections.Generic.HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+        void Add(string name, string markup)
+        {
+            shown.Add(name);
+            fields.AddRow("[bold]" + name + "[/]", markup);
+        }
+
         string Plain(string? text) => Markup.Escape(Display.Text(text));
 
         Add("BatchId", Plain(s.BatchId));
@@ -31,9 +37,18 @@ internal static class SubmissionDetails
         Add("MediaPartnerId", s.MediaPartnerId is { } partner ? Display.Number(partner) + " [grey](partner)[/]" : "[grey]- (no partner credited)[/]");
         Add("OrderId", Plain(s.OrderId));
         Add("Uri", Plain(s.Uri));
+
+        // Every other field the spec gives the model, as sent: a spec edit shows here unaided.
+        // The Payload is shown decoded in its own section, never as one raw row.
+        shown.Add(nameof(ApiSubmission.Payload));
+        foreach (var (name, value) in WireFields.Of(s).Where(f => !shown.Contains(f.Name)).ToList())
+        {
+            Add(Markup.Escape(name), Plain(value));
+        }
+
         // The SDK also parks a modelled field that came as "" here: only names it does not model are new.
         foreach (var extra in s.AdditionalFields
-            .Where(p => !CsvOutput.Columns.Contains(p.Key, System.StringComparer.OrdinalIgnoreCase))
+            .Where(p => !WireFields.Names.Contains(p.Key, System.StringComparer.OrdinalIgnoreCase))
             .OrderBy(p => p.Key, System.StringComparer.Ordinal))
         {
             // Fields impact.com added after this tool was built: shown as sent.

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Impact.ApiSubmissions.Cli.Infrastructure;
 using Spectre.Console.Cli;
 
 namespace Impact.ApiSubmissions.Cli.Settings;
@@ -7,11 +8,11 @@ namespace Impact.ApiSubmissions.Cli.Settings;
 internal class FilterSettings : ApiSettings
 {
     [CommandOption("--status <STATUS>")]
-    [Description("Only this status: Queued, \"In Progress\" (or in-progress), Complete. Repeat or separate with commas for several.")]
+    [KnownValuesDescription(typeof(SubmissionStatus), "Only this status: {0}. Repeat or separate with commas for several; a value with a space may also be written with a hyphen (in-progress).")]
     public string[] Status { get; set; } = System.Array.Empty<string>();
 
     [CommandOption("--type <TYPE>")]
-    [Description("Only this type: Conversion, Modification, Reversal. Repeat or separate with commas for several.")]
+    [KnownValuesDescription(typeof(SubmissionType), "Only this type: {0}. Repeat or separate with commas for several.")]
     public string[] Type { get; set; } = System.Array.Empty<string>();
 
     [CommandOption("--errors-only")]
@@ -39,6 +40,6 @@ internal class FilterSettings : ApiSettings
     public string? Max { get; set; }
 
     [CommandOption("--page-size <N>")]
-    [Description("Submissions per request, 1 to 20000. Default 1000 (100 with --demo).")]
+    [Description("Submissions per request, 1 or more (impact.com states no maximum; a size it refuses answers 400). Default 1000 (100 with --demo).")]
     public string? PageSize { get; set; }
 }

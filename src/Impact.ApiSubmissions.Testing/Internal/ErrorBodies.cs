@@ -10,6 +10,7 @@ internal static class ErrorBodies
     {
         [400] = WireJson.Error("Validation Failed"),
         [401] = WireJson.Error("Authentication failed"),
+        [402] = WireJson.Error("Request failed"),
         [403] = WireJson.Error("Access denied"),
         [404] = WireJson.Error("Resource not found"),
         [405] = WireJson.Error("Method not allowed"),

@@ -16,27 +16,31 @@ namespace Impact.ApiSubmissions.Testing.Internal;
 /// Answers every request the way impact.com would, then applies the scenarios a test switched on.
 /// Order: latency, injected failures, credentials (401), scoped-token mode (403), rate limit (429),
 /// routing and validation (404, 405, 400), the answer itself, and last any spoiled body.
+/// A conversion POST is answered by <see cref="ConversionIntake"/>.
 /// </summary>
 internal sealed class MockResponder
 {
     private const int DefaultPageSize = 1000;
-    private const int MaxPageSize = 20000;
     private const string JsonSuffix = ".json";
 
     private readonly SubmissionStore _store;
+    private readonly ConversionIntake _conversions;
     private readonly TimeProvider _time;
     private readonly string _accountSid;
+    private readonly string _listArray;
     private readonly string _expectedCredentials;
     private readonly byte[] _companyInformation;
     private long _latencyTicks;
     private System.Runtime.CompilerServices.StrongBox<(double Rate, int Status)> _failureRateBox = new((0, 503));
     private volatile bool _scopedTokenMode;
 
-    public MockResponder(SubmissionStore store, string accountSid, long accountId, string authToken, TimeProvider time)
+    public MockResponder(SubmissionStore store, ConversionIntake conversions, string accountSid, long accountId, string authToken, TimeProvider time, bool pluralListArray)
     {
         _store = store;
+        _conversions = conversions;
         _time = time;
         _accountSid = accountSid;
+        _listArray = pluralListArray ? WireJson.PluralListArray : WireJson.ListArray;
         _expectedCredentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(accountSid + ":" + authToken));
         _companyInformation = CompanyInformation.Json(accountSid, accountId);
     }
@@ -80,12 +84,12 @@ internal sealed class MockResponder
 
         var headers = ReadHeaders(request);
         var target = new Uri(request.Url);
-        var response = Answer(request.Method, target, headers);
+        var response = Answer(request.Method, target, headers, request.BodyAsBytes);
         Log.Keep(new ReceivedRequest(request.Method, target.PathAndQuery, headers, response.StatusCode, receivedAt));
         return ToWireMock(response);
     }
 
-    private MockResponse Answer(string method, Uri target, IReadOnlyDictionary<string, string> headers)
+    private MockResponse Answer(string method, Uri target, IReadOnlyDictionary<string, string> headers, byte[]? body)
     {
         if (Failures.TryUse(out var failureStatus))
         {
@@ -111,7 +115,7 @@ internal sealed class MockResponder
         var limit = RateLimiter.Take(_time.GetUtcNow());
         var response = limit is { Allowed: false } refused
             ? (RateLimiter.SendsRetryAfter ? Error(429).WithHeader("Retry-After", Text(refused.ResetSeconds)) : Error(429))
-            : Route(method, target);
+            : Route(method, target, headers, body);
 
         if (response.StatusCode == 200 && BodyFaults.TryUse(out var fault))
         {
@@ -128,7 +132,7 @@ internal sealed class MockResponder
         return response;
     }
 
-    private MockResponse Route(string method, Uri target)
+    private MockResponse Route(string method, Uri target, IReadOnlyDictionary<string, string> headers, byte[]? body)
     {
         // /Advertisers/{AccountSID}/APISubmissions[/{BatchId}] or /Advertisers/{AccountSID}/CompanyInformation,
         // segments unescaped one by one so an escaped '/' inside a BatchId stays part of it. impact.com accepts
@@ -137,6 +141,13 @@ internal sealed class MockResponder
         if (segments.Length > 0 && segments[^1].EndsWith(JsonSuffix, StringComparison.OrdinalIgnoreCase))
         {
             segments[^1] = segments[^1].Substring(0, segments[^1].Length - JsonSuffix.Length);
+        }
+
+        if (ConversionIntake.IsConversionsPath(segments))
+        {
+            return !string.Equals(segments[1], _accountSid, StringComparison.Ordinal) ? Error(403)
+                : method.Equals("POST", StringComparison.OrdinalIgnoreCase) ? _conversions.Post(headers, body)
+                : Error(405).WithHeader("Allow", "POST");
         }
 
         var company = segments.Length == 3 && segments[2].Equals("CompanyInformation", StringComparison.OrdinalIgnoreCase);
@@ -173,7 +184,7 @@ internal sealed class MockResponder
             return pageError!;
         }
 
-        if (!TryReadInt(parameters, "PageSize", 1, MaxPageSize, DefaultPageSize, out var pageSize, out var sizeError))
+        if (!TryReadInt(parameters, "PageSize", 1, int.MaxValue, DefaultPageSize, out var pageSize, out var sizeError))
         {
             return sizeError!;
         }
@@ -207,7 +218,7 @@ internal sealed class MockResponder
             Meta("@lastpageuri", PageUri(pages)),
         };
 
-        return Json(200, WireJson.Page(metadata, items));
+        return Json(200, WireJson.Page(metadata, items, _listArray));
     }
 
     private static bool TryReadInt(

@@ -68,12 +68,6 @@ internal static class SampleCatalog
         "OUTSIDE_ASSOCIATION_WINDOW", "PARTNER_NOT_ACTIVE", "REFTYPE_NOT_ACCEPTED", "RESTRICTED_PROMOCODE", "UNCLAIMED",
     };
 
-    /// <summary>Reasons after which no partner is credited, so MediaPartnerId stays empty.</summary>
-    public static IReadOnlyCollection<string> NoPartnerReasons { get; } = new HashSet<string>
-    {
-        "ACTION_REF_NOT_FOUND", "NO_VALID_ACTION_REF", "UNCLAIMED",
-    };
-
     public static IReadOnlyList<string> ModificationReasons { get; } = new[] { "ITEM_RETURNED", "PRICE_ADJUSTMENT", "PARTIAL_RETURN" };
 
     public static IReadOnlyList<string> ReversalReasons { get; } = new[] { "ORDER_CANCELLED", "CUSTOMER_RETURN", "FRAUD" };

@@ -81,20 +81,19 @@ internal static class SubmissionGenerator
         var noItems = reasons.Contains("NO_ITEM");
         var orderId = orderMissing ? null : (random.Chance(0.05) ? "00" + random.Digits(9) : random.Digits(1).Replace('0', '7') + random.Digits(12));
         var usesEventCode = random.Chance(0.5);
-        var partnerCredited = status == SubmissionStatus.Complete && !reasons.Any(SampleCatalog.NoPartnerReasons.Contains) && random.Chance(0.95);
         var eventDate = AccountClock.ToAccountTime(submittedAt - TimeSpan.FromSeconds(random.Next(1, 6 * 3600)));
 
         var payload = type == SubmissionType.Conversion
             ? ConversionPayload(random, program, eventType, usesEventCode, eventDate, orderId, noItems)
             : AdjustmentPayload(random, type, program, eventType, orderId, noItems);
 
-        return ApiSubmissionsModelFactory.ApiSubmission(
+        return SpecExamples.Fill(ApiSubmissionsModelFactory.ApiSubmission(
             batchId: batchId,
             accountId: defaults.AccountId,
             submissionDate: submitted,
             campaignId: program.CampaignId,
             actionTrackerId: eventType.ActionTrackerId,
-            mediaPartnerId: partnerCredited ? random.Pick(SampleCatalog.MediaPartnerIds) : null,
+            mediaPartnerId: random.Pick(SampleCatalog.MediaPartnerIds),
             eventCode: usesEventCode ? eventType.Code : null,
             orderId: orderId,
             payload: payload,
@@ -105,7 +104,7 @@ internal static class SubmissionGenerator
                 : null,
             errorType: errorType is null ? (SubmissionErrorType?)null : new SubmissionErrorType(errorType),
             errorReason: reasons.Count > 0 ? string.Join(" ", reasons) : null,
-            uri: defaults.UriFor(batchId));
+            uri: defaults.UriFor(batchId)));
     }
 
     private static string ConversionPayload(

@@ -16,28 +16,37 @@ internal static class WireJson
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
+    // impact.com writes an absent OrderId as null, every other absent value as "".
+    private const string NullWhenAbsent = nameof(ApiSubmission.OrderId);
+
+    /// <summary>The name of a page's array: the published schema's, or the plural other list resources use.</summary>
+    public const string ListArray = "APISubmission";
+
+    /// <summary>The plural array name, when <see cref="ImpactMockServerOptions.PluralListArray"/> asks for it.</summary>
+    public const string PluralListArray = "APISubmissions";
+
     public static byte[] Submission(ApiSubmission submission)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var writer = new JsonTextWriter(text))
         {
             writer.WriteStartObject();
-            Write(writer, "BatchId", submission.BatchId);
-            Write(writer, "AccountId", submission.AccountId);
-            Write(writer, "SubmissionDate", submission.SubmissionDate);
-            Write(writer, "CampaignId", submission.CampaignId);
-            Write(writer, "ActionTrackerId", submission.ActionTrackerId);
-            Write(writer, "MediaPartnerId", submission.MediaPartnerId);
-            Write(writer, "EventCode", submission.EventCode);
-            writer.WritePropertyName("OrderId");
-            writer.WriteValue(submission.OrderId);
-            Write(writer, "Payload", submission.Payload);
-            Write(writer, "Type", submission.Type?.ToString());
-            Write(writer, "Status", submission.Status?.ToString());
-            Write(writer, "CompletionDate", submission.CompletionDate);
-            Write(writer, "ErrorType", submission.ErrorType?.ToString());
-            Write(writer, "ErrorReason", submission.ErrorReason);
-            Write(writer, "Uri", submission.Uri);
+
+            // Every property the model (so the spec) has, in its order: a spec edit reaches the wire unaided.
+            foreach (var property in SpecExamples.WireProperties)
+            {
+                var value = property.ValueProvider!.GetValue(submission);
+                writer.WritePropertyName(property.PropertyName!);
+                if (value is null && property.PropertyName == NullWhenAbsent)
+                {
+                    writer.WriteNull();
+                }
+                else
+                {
+                    writer.WriteValue(WireText(value));
+                }
+            }
+
             foreach (var extra in submission.AdditionalFields)
             {
                 Write(writer, extra.Key, extra.Value);
@@ -88,7 +97,7 @@ internal static class WireJson
     /// One page: the metadata, then the submissions' pre-serialised JSON copied in without re-encoding,
     /// so a page of 1,000 costs one allocation and a few memory copies.
     /// </summary>
-    public static byte[] Page(IReadOnlyList<KeyValuePair<string, string>> metadata, IReadOnlyList<byte[]> submissions)
+    public static byte[] Page(IReadOnlyList<KeyValuePair<string, string>> metadata, IReadOnlyList<byte[]> submissions, string arrayName)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var writer = new JsonTextWriter(text) { AutoCompleteOnClose = false })
@@ -99,7 +108,7 @@ internal static class WireJson
                 Write(writer, item.Key, item.Value);
             }
 
-            writer.WritePropertyName("APISubmissions");
+            writer.WritePropertyName(arrayName);
             writer.WriteStartArray();
         }
 
@@ -135,9 +144,15 @@ internal static class WireJson
         writer.WriteValue(value ?? string.Empty);
     }
 
-    private static void Write(JsonWriter writer, string name, long? value) =>
-        Write(writer, name, value?.ToString(CultureInfo.InvariantCulture));
-
-    private static void Write(JsonWriter writer, string name, DateTimeOffset? value) =>
-        Write(writer, name, value is { } date ? AccountClock.ToWire(date) : null);
+    // As impact.com writes values: numbers as strings, dates with the account's offset, absent as "".
+    private static string WireText(object? value) => value switch
+    {
+        null => string.Empty,
+        string text => text,
+        DateTimeOffset date => AccountClock.ToWire(date),
+        DateTime date => AccountClock.ToWire(new DateTimeOffset(date)),
+        bool flag => flag ? "true" : "false",
+        IFormattable number and not Enum => number.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
 }

@@ -12,7 +12,7 @@ namespace Impact.ApiSubmissions;
 /// Each typed property returns null when its key is absent or its value does not convert, while the text stays
 /// readable through <see cref="Fields"/> or the payload's indexer. Setting null removes the key.
 /// </remarks>
-public sealed class PayloadItem
+public sealed partial class PayloadItem
 {
     private readonly SubmissionPayload _payload;
 
@@ -25,117 +25,7 @@ public sealed class PayloadItem
     /// <summary>The item's index as written in its keys: 1 for <c>ItemSku1</c>. Indexes may have gaps.</summary>
     public int Index { get; }
 
-    /// <summary><c>ItemSku{i}</c>: the item's stock-keeping unit.</summary>
-    /// <value>The value decoded once; null when absent. Setting null removes the key.</value>
-    public string? Sku
-    {
-        get => Read(PayloadItemAttributes.Sku);
-        set => Write(PayloadItemAttributes.Sku, value);
-    }
-
-    /// <summary><c>ItemPromoCode{i}</c>: the promo code applied to the item.</summary>
-    /// <value>The value decoded once; null when absent. Setting null removes the key.</value>
-    public string? PromoCode
-    {
-        get => Read(PayloadItemAttributes.PromoCode);
-        set => Write(PayloadItemAttributes.PromoCode, value);
-    }
-
-    /// <summary><c>ItemName{i}</c>: the item's name.</summary>
-    /// <value>The value decoded once; null when absent. Setting null removes the key.</value>
-    public string? Name
-    {
-        get => Read(PayloadItemAttributes.Name);
-        set => Write(PayloadItemAttributes.Name, value);
-    }
-
-    /// <summary><c>ItemCategory{i}</c>: the item's category.</summary>
-    /// <value>The value decoded once; null when absent. Setting null removes the key.</value>
-    public string? Category
-    {
-        get => Read(PayloadItemAttributes.Category);
-        set => Write(PayloadItemAttributes.Category, value);
-    }
-
-    /// <summary><c>ItemSubCategory{i}</c>: the item's sub-category.</summary>
-    /// <value>The value decoded once; null when absent. Setting null removes the key.</value>
-    public string? SubCategory
-    {
-        get => Read(PayloadItemAttributes.SubCategory);
-        set => Write(PayloadItemAttributes.SubCategory, value);
-    }
-
-    /// <summary><c>ItemMpn{i}</c>: the manufacturer part number.</summary>
-    /// <value>The value decoded once; null when absent. Setting null removes the key.</value>
-    public string? Mpn
-    {
-        get => Read(PayloadItemAttributes.Mpn);
-        set => Write(PayloadItemAttributes.Mpn, value);
-    }
-
-    /// <summary><c>ItemBrand{i}</c>: the item's brand.</summary>
-    /// <value>The value decoded once; null when absent. Setting null removes the key.</value>
-    public string? Brand
-    {
-        get => Read(PayloadItemAttributes.Brand);
-        set => Write(PayloadItemAttributes.Brand, value);
-    }
-
-    /// <summary><c>ItemQuantity{i}</c>: how many units were ordered.</summary>
-    /// <value>The whole number; null when absent, empty or not a whole number (<c>2.5</c>, <c>two</c>). Setting null removes the key.</value>
-    public int? Quantity
-    {
-        get => Read(PayloadItemAttributes.Quantity);
-        set => Write(PayloadItemAttributes.Quantity, value);
-    }
-
-    /// <summary><c>ItemPrice{i}</c>: the price of one unit, in the payload's <see cref="SubmissionPayload.CurrencyCode"/>.</summary>
-    /// <value>The number, read with '.' as the separator; null when absent, empty or not a number. Setting null removes the key.</value>
-    public decimal? Price
-    {
-        get => Read(PayloadItemAttributes.Price);
-        set => Write(PayloadItemAttributes.Price, value);
-    }
-
-    /// <summary><c>ItemSubTotal{i}</c>: the item line's subtotal, in the payload's currency.</summary>
-    /// <value>The number, read with '.' as the separator; null when absent, empty or not a number. Setting null removes the key.</value>
-    public decimal? SubTotal
-    {
-        get => Read(PayloadItemAttributes.SubTotal);
-        set => Write(PayloadItemAttributes.SubTotal, value);
-    }
-
-    /// <summary><c>ItemDiscount{i}</c>: the discount on the item, in the payload's currency.</summary>
-    /// <value>The number, read with '.' as the separator; null when absent, empty or not a number. Setting null removes the key.</value>
-    public decimal? Discount
-    {
-        get => Read(PayloadItemAttributes.Discount);
-        set => Write(PayloadItemAttributes.Discount, value);
-    }
-
-    /// <summary><c>ItemDiscountRate{i}</c>: the discount on the item, as a rate.</summary>
-    /// <value>The number, read with '.' as the separator; null when absent, empty or not a number. Setting null removes the key.</value>
-    public decimal? DiscountRate
-    {
-        get => Read(PayloadItemAttributes.DiscountRate);
-        set => Write(PayloadItemAttributes.DiscountRate, value);
-    }
-
-    /// <summary><c>ItemTotalDiscount{i}</c>: the total discount on the item line, in the payload's currency.</summary>
-    /// <value>The number, read with '.' as the separator; null when absent, empty or not a number. Setting null removes the key.</value>
-    public decimal? TotalDiscount
-    {
-        get => Read(PayloadItemAttributes.TotalDiscount);
-        set => Write(PayloadItemAttributes.TotalDiscount, value);
-    }
-
-    /// <summary><c>ItemDeliveryType{i}</c>: how the item is delivered.</summary>
-    /// <value>The value decoded once; null when absent. Setting null removes the key.</value>
-    public string? DeliveryType
-    {
-        get => Read(PayloadItemAttributes.DeliveryType);
-        set => Write(PayloadItemAttributes.DeliveryType, value);
-    }
+    // The typed properties (Sku, Quantity, Price, ...) are generated from the spec's conversion schema.
 
     /// <summary>
     /// Every field of the item, in payload order, including <see cref="AdditionalFields"/>: a snapshot.

@@ -22,124 +22,71 @@ internal enum PayloadValueKind : byte
     Boolean,
 }
 
-/// <summary>A documented payload key: its name and the kind of its value.</summary>
+/// <summary>A documented payload key: its name, the kind of its value, and whether a conversion needs it.</summary>
 internal class PayloadKey
 {
-    internal PayloadKey(string name, PayloadValueKind kind)
+    internal PayloadKey(string name, PayloadValueKind kind, bool required, string? oneOf)
     {
         Name = name;
         Kind = kind;
+        Required = required;
+        OneOf = oneOf;
     }
 
     public string Name { get; }
 
     public PayloadValueKind Kind { get; }
+
+    /// <summary>Whether a conversion must carry the key (the schema's <c>required</c>).</summary>
+    public bool Required { get; }
+
+    /// <summary>The group (x-one-of) of which a conversion must carry at least one key; null when none.</summary>
+    public string? OneOf { get; }
 }
 
 /// <summary>A documented payload key whose typed property reads <typeparamref name="T"/>, so a property can only read a key declared with the matching kind.</summary>
 /// <typeparam name="T">The value's type: <see cref="string"/>, <see cref="long"/>, <see cref="decimal"/>, <see cref="DateTimeOffset"/> or <see cref="bool"/>.</typeparam>
 internal sealed class PayloadKey<T> : PayloadKey
 {
-    internal PayloadKey(string name, PayloadValueKind kind)
-        : base(name, kind)
+    internal PayloadKey(string name, PayloadValueKind kind, bool required, string? oneOf)
+        : base(name, kind, required, oneOf)
     {
     }
 }
 
 /// <summary>
-/// The payload-level keys the SDK documents (items aside), each declared once, with the kind of its value.
-/// <see cref="SubmissionPayload"/>'s typed properties read and write through these declarations, and the set of
-/// known keys (for <see cref="SubmissionPayload.AdditionalFields"/> and <see cref="SubmissionPayload.Validate()"/>)
-/// is built from them: a typed property cannot read a key that is not known. One line per key, so that the table
-/// can be generated from the spec.
+/// The payload-level keys the SDK documents (items aside), each declared once with the kind of its value. The
+/// declarations are generated from the spec's conversion schema (Templates/Class.PayloadKeys.liquid);
+/// <see cref="SubmissionPayload"/>'s typed properties, also generated, read and write through them, and the set of
+/// known keys (for <see cref="SubmissionPayload.AdditionalFields"/> and <see cref="SubmissionPayload.Validate()"/>) and
+/// the conversion's rules (required keys, one-of groups) are built from them.
 /// </summary>
-internal static class PayloadKeys
+internal static partial class PayloadKeys
 {
-    // Declared before the keys: field initialisers run in order, and each declaration below adds itself here.
-    private static readonly Dictionary<string, PayloadValueKind> Kinds = new(StringComparer.Ordinal);
+    // Created by the first declaration: the generated declarations live in another file of this partial class, and
+    // C# does not order field initialisers across files.
+    private static Dictionary<string, PayloadKey>? s_declared;
+    private static List<PayloadKey>? s_inOrder;
 
-    // Event
-    public static readonly PayloadKey<long> CampaignId = Id(nameof(CampaignId));
-    public static readonly PayloadKey<long> ActionTrackerId = Id(nameof(ActionTrackerId));
-    public static readonly PayloadKey<long> EventTypeId = Id(nameof(EventTypeId));
-    public static readonly PayloadKey<string> EventTypeCode = Text(nameof(EventTypeCode));
-    public static readonly PayloadKey<DateTimeOffset> EventDate = Date(nameof(EventDate));
-    public static readonly PayloadKey<string> OrderId = Text(nameof(OrderId));
+    private static List<OneOfGroup<string>>? s_oneOfGroups;
 
-    // Attribution keys
-    public static readonly PayloadKey<string> ClickId = Text(nameof(ClickId));
-    public static readonly PayloadKey<string> CustomerId = Text(nameof(CustomerId));
-    public static readonly PayloadKey<string> CustomProfileId = Text(nameof(CustomProfileId));
-    public static readonly PayloadKey<string> CustomClickId = Text(nameof(CustomClickId));
-    public static readonly PayloadKey<string> OrderPromoCode = Text(nameof(OrderPromoCode));
-    public static readonly PayloadKey<string> PromoCode = Text(nameof(PromoCode));
-    public static readonly PayloadKey<string> MediaId = Text(nameof(MediaId));
-    public static readonly PayloadKey<long> MediaPartnerId = Id(nameof(MediaPartnerId));
-    public static readonly PayloadKey<string> UniqueUrl = Text(nameof(UniqueUrl));
-    public static readonly PayloadKey<string> CallerId = Text(nameof(CallerId));
-    public static readonly PayloadKey<string> GoogAId = Text(nameof(GoogAId));
-    public static readonly PayloadKey<string> AndroidId = Text(nameof(AndroidId));
-    public static readonly PayloadKey<string> AppleIfa = Text(nameof(AppleIfa));
-    public static readonly PayloadKey<string> AppleIfv = Text(nameof(AppleIfv));
-    public static readonly PayloadKey<string> SharedId = Text(nameof(SharedId));
-    public static readonly PayloadKey<string> SubId1 = Text(nameof(SubId1));
-    public static readonly PayloadKey<string> SubId2 = Text(nameof(SubId2));
-    public static readonly PayloadKey<string> SubId3 = Text(nameof(SubId3));
+    /// <summary>Every declared key (custom slots included), in the schema's order.</summary>
+    public static IReadOnlyList<PayloadKey> All => s_inOrder!;
 
-    // Customer
-    public static readonly PayloadKey<string> CustomerEmail = Text(nameof(CustomerEmail));
-    public static readonly PayloadKey<string> CustomerStatus = Text(nameof(CustomerStatus));
-    public static readonly PayloadKey<string> CustomerCity = Text(nameof(CustomerCity));
-    public static readonly PayloadKey<string> CustomerPostCode = Text(nameof(CustomerPostCode));
-    public static readonly PayloadKey<string> CustomerCountry = Text(nameof(CustomerCountry));
-    public static readonly PayloadKey<string> CustomerRegion = Text(nameof(CustomerRegion));
-    public static readonly PayloadKey<string> IpAddress = Text(nameof(IpAddress));
-    public static readonly PayloadKey<string> UserAgent = Text(nameof(UserAgent));
+    /// <summary>The one-of groups (x-one-of) in the schema's order, each with its keys: a conversion needs one key of each.</summary>
+    public static IReadOnlyList<OneOfGroup<string>> OneOfGroups => s_oneOfGroups ??= OneOfGroup<string>.Collect(All, k => k.OneOf, k => k.Name);
 
-    // Order money
-    public static readonly PayloadKey<string> CurrencyCode = Text(nameof(CurrencyCode));
-    public static readonly PayloadKey<decimal> Amount = Money(nameof(Amount));
-    public static readonly PayloadKey<decimal> OrderDiscount = Money(nameof(OrderDiscount));
-    public static readonly PayloadKey<decimal> OrderSubTotalPostDiscount = Money(nameof(OrderSubTotalPostDiscount));
-    public static readonly PayloadKey<decimal> OrderShipping = Money(nameof(OrderShipping));
-    public static readonly PayloadKey<decimal> OrderTax = Money(nameof(OrderTax));
-    public static readonly PayloadKey<decimal> OrderMargin = Number(nameof(OrderMargin));
-    public static readonly PayloadKey<decimal> OrderDiscountRate = Number(nameof(OrderDiscountRate));
-    public static readonly PayloadKey<string> PaymentType = Text(nameof(PaymentType));
-    public static readonly PayloadKey<bool> GiftPurchase = Boolean(nameof(GiftPurchase));
+    public static bool TryGetKind(string key, out PayloadValueKind kind)
+    {
+        if (s_declared!.TryGetValue(key, out var declared))
+        {
+            kind = declared.Kind;
+            return true;
+        }
 
-    // Device and app
-    public static readonly PayloadKey<string> DeviceMfr = Text(nameof(DeviceMfr));
-    public static readonly PayloadKey<string> DeviceModel = Text(nameof(DeviceModel));
-    public static readonly PayloadKey<string> PropertyId = Text(nameof(PropertyId));
-    public static readonly PayloadKey<string> AppPackage = Text(nameof(AppPackage));
-    public static readonly PayloadKey<string> AppInstallRef = Text(nameof(AppInstallRef));
-    public static readonly PayloadKey<string> AppVer = Text(nameof(AppVer));
-
-    // Location
-    public static readonly PayloadKey<string> LocationId = Text(nameof(LocationId));
-    public static readonly PayloadKey<string> LocationName = Text(nameof(LocationName));
-    public static readonly PayloadKey<string> LocationType = Text(nameof(LocationType));
-
-    // Calls
-    public static readonly PayloadKey<string> PhoneNumber = Text(nameof(PhoneNumber));
-    public static readonly PayloadKey<string> CountryCode = Text(nameof(CountryCode));
-
-    // Other
-    public static readonly PayloadKey<string> TrackingConsent = Text(nameof(TrackingConsent));
-    public static readonly PayloadKey<string> Note = Text(nameof(Note));
-    public static readonly PayloadKey<string> DispositionCode = Text(nameof(DispositionCode));
-
-    // Custom slots: Text1 to Text50, Numeric1 to Numeric10, Money1 to Money3, Date1 to Date10.
-    public static readonly PayloadKey<string>[] TextSlots = Slots("Text", 50, Text);
-    public static readonly PayloadKey<decimal>[] NumericSlots = Slots("Numeric", 10, Number);
-    public static readonly PayloadKey<decimal>[] MoneySlots = Slots("Money", 3, Money);
-    public static readonly PayloadKey<DateTimeOffset>[] DateSlots = Slots("Date", 10, Date);
-
-    /// <summary>Every declared key with its kind.</summary>
-    public static IReadOnlyDictionary<string, PayloadValueKind> All => Kinds;
-
-    public static bool TryGetKind(string key, out PayloadValueKind kind) => Kinds.TryGetValue(key, out kind);
+        kind = default;
+        return false;
+    }
 
     /// <summary>The key of custom slot <paramref name="slot"/> (1-based) among <paramref name="slots"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="slot"/> is outside the slots.</exception>
@@ -153,30 +100,20 @@ internal static class PayloadKeys
         return slots[slot - 1];
     }
 
-    private static PayloadKey<string> Text(string name) => Declare<string>(name, PayloadValueKind.Text);
-
-    private static PayloadKey<long> Id(string name) => Declare<long>(name, PayloadValueKind.Id);
-
-    private static PayloadKey<decimal> Number(string name) => Declare<decimal>(name, PayloadValueKind.Decimal);
-
-    private static PayloadKey<decimal> Money(string name) => Declare<decimal>(name, PayloadValueKind.Money);
-
-    private static PayloadKey<DateTimeOffset> Date(string name) => Declare<DateTimeOffset>(name, PayloadValueKind.DateTime);
-
-    private static PayloadKey<bool> Boolean(string name) => Declare<bool>(name, PayloadValueKind.Boolean);
-
-    private static PayloadKey<T> Declare<T>(string name, PayloadValueKind kind)
+    private static PayloadKey<T> Declare<T>(string name, PayloadValueKind kind, bool required, string? oneOf)
     {
-        Kinds.Add(name, kind); // throws on a key declared twice
-        return new PayloadKey<T>(name, kind);
+        var key = new PayloadKey<T>(name, kind, required, oneOf);
+        (s_declared ??= new Dictionary<string, PayloadKey>(StringComparer.Ordinal)).Add(name, key); // throws on a key declared twice
+        (s_inOrder ??= new List<PayloadKey>()).Add(key);
+        return key;
     }
 
-    private static PayloadKey<T>[] Slots<T>(string prefix, int count, Func<string, PayloadKey<T>> declare)
+    private static PayloadKey<T>[] Slots<T>(string prefix, int count, PayloadValueKind kind)
     {
         var keys = new PayloadKey<T>[count];
         for (int k = 1; k <= count; k++)
         {
-            keys[k - 1] = declare(prefix + k.ToString(CultureInfo.InvariantCulture));
+            keys[k - 1] = Declare<T>(prefix + k.ToString(CultureInfo.InvariantCulture), kind, required: false, oneOf: null);
         }
 
         return keys;
@@ -190,11 +127,12 @@ internal static class PayloadKeys
 /// </summary>
 internal class PayloadItemAttribute
 {
-    internal PayloadItemAttribute(string name, PayloadValueKind kind, int slots)
+    internal PayloadItemAttribute(string name, PayloadValueKind kind, int slots, string? oneOf)
     {
         Name = name;
         Kind = kind;
         Slots = slots;
+        OneOf = oneOf;
     }
 
     public string Name { get; }
@@ -202,58 +140,82 @@ internal class PayloadItemAttribute
     public PayloadValueKind Kind { get; }
 
     public int Slots { get; }
+
+    /// <summary>The group (x-one-of) of which each item must carry exactly one attribute; null when none.</summary>
+    public string? OneOf { get; }
 }
 
 /// <summary>An item attribute whose typed property or slot reader reads <typeparamref name="T"/>.</summary>
 /// <typeparam name="T">The value's type: <see cref="string"/>, <see cref="int"/>, <see cref="decimal"/> or <see cref="DateTimeOffset"/>.</typeparam>
 internal sealed class PayloadItemAttribute<T> : PayloadItemAttribute
 {
-    internal PayloadItemAttribute(string name, PayloadValueKind kind, int slots)
-        : base(name, kind, slots)
+    internal PayloadItemAttribute(string name, PayloadValueKind kind, int slots, string? oneOf)
+        : base(name, kind, slots, oneOf)
     {
     }
 }
 
 /// <summary>
-/// The item attributes the SDK documents, each declared once: <see cref="PayloadItem"/>'s typed properties and slot
-/// readers read through these declarations, and an item key names a known attribute only when it is declared here.
+/// The item attributes the SDK documents, each declared once, generated from the spec's conversion schema (its
+/// <c>Item...{i}</c> properties): <see cref="PayloadItem"/>'s typed properties and slot readers read through these
+/// declarations, and an item key names a known attribute only when it is declared here.
 /// </summary>
-internal static class PayloadItemAttributes
+internal static partial class PayloadItemAttributes
 {
-    // Declared before the attributes: each declaration below adds itself here.
-    private static readonly List<PayloadItemAttribute> Declared = new();
+    // Created by the first declaration, as in PayloadKeys.
+    private static List<PayloadItemAttribute>? s_declared;
 
-    public static readonly PayloadItemAttribute<string> Sku = Text(nameof(Sku));
-    public static readonly PayloadItemAttribute<string> PromoCode = Text(nameof(PromoCode));
-    public static readonly PayloadItemAttribute<string> Name = Text(nameof(Name));
-    public static readonly PayloadItemAttribute<string> Category = Text(nameof(Category));
-    public static readonly PayloadItemAttribute<string> SubCategory = Text(nameof(SubCategory));
-    public static readonly PayloadItemAttribute<string> Mpn = Text(nameof(Mpn));
-    public static readonly PayloadItemAttribute<string> Brand = Text(nameof(Brand));
-    public static readonly PayloadItemAttribute<int> Quantity = Declare<int>(nameof(Quantity), PayloadValueKind.Int32);
-    public static readonly PayloadItemAttribute<decimal> Price = Money(nameof(Price));
-    public static readonly PayloadItemAttribute<decimal> SubTotal = Money(nameof(SubTotal));
-    public static readonly PayloadItemAttribute<decimal> Discount = Money(nameof(Discount));
-    public static readonly PayloadItemAttribute<decimal> DiscountRate = Declare<decimal>(nameof(DiscountRate), PayloadValueKind.Decimal);
-    public static readonly PayloadItemAttribute<decimal> TotalDiscount = Money(nameof(TotalDiscount));
-    public static readonly PayloadItemAttribute<string> DeliveryType = Text(nameof(DeliveryType));
+    private static List<OneOfGroup<PayloadItemAttribute>>? s_oneOfGroups;
 
-    // Custom slots: ItemText{i}_1 to _50, ItemNumeric{i}_1 to _10, ItemDate{i}_1 to _10, ItemMoney{i}_1 to _3.
-    public static readonly PayloadItemAttribute<string> TextSlots = Declare<string>("Text", PayloadValueKind.Text, 50);
-    public static readonly PayloadItemAttribute<decimal> NumericSlots = Declare<decimal>("Numeric", PayloadValueKind.Decimal, 10);
-    public static readonly PayloadItemAttribute<DateTimeOffset> DateSlots = Declare<DateTimeOffset>("Date", PayloadValueKind.DateTime, 10);
-    public static readonly PayloadItemAttribute<decimal> MoneySlots = Declare<decimal>("Money", PayloadValueKind.Money, 3);
+    public static IReadOnlyList<PayloadItemAttribute> All => s_declared!;
 
-    public static IReadOnlyList<PayloadItemAttribute> All => Declared;
+    /// <summary>The item-level one-of groups (x-one-of): each item needs exactly one attribute of each.</summary>
+    public static IReadOnlyList<OneOfGroup<PayloadItemAttribute>> OneOfGroups =>
+        s_oneOfGroups ??= OneOfGroup<PayloadItemAttribute>.Collect(All, a => a.OneOf, a => a);
 
-    private static PayloadItemAttribute<string> Text(string name) => Declare<string>(name, PayloadValueKind.Text);
-
-    private static PayloadItemAttribute<decimal> Money(string name) => Declare<decimal>(name, PayloadValueKind.Money);
-
-    private static PayloadItemAttribute<T> Declare<T>(string name, PayloadValueKind kind, int slots = 0)
+    private static PayloadItemAttribute<T> Declare<T>(string name, PayloadValueKind kind, int slots, string? oneOf)
     {
-        var attribute = new PayloadItemAttribute<T>(name, kind, slots);
-        Declared.Add(attribute);
+        var attribute = new PayloadItemAttribute<T>(name, kind, slots, oneOf);
+        (s_declared ??= new List<PayloadItemAttribute>()).Add(attribute);
         return attribute;
+    }
+}
+
+/// <summary>A group of keys (or item attributes) named by the schema's x-one-of, in the schema's order.</summary>
+internal sealed class OneOfGroup<T>
+{
+    private OneOfGroup(string name)
+    {
+        Name = name;
+    }
+
+    /// <summary>The group's name, e.g. <c>attribution key</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The group's keys or item attributes.</summary>
+    public List<T> Keys { get; } = new();
+
+    public static List<OneOfGroup<T>> Collect<TSource>(IEnumerable<TSource> declared, Func<TSource, string?> groupOf, Func<TSource, T> select)
+    {
+        var groups = new List<OneOfGroup<T>>();
+        foreach (var item in declared)
+        {
+            string? name = groupOf(item);
+            if (name is null)
+            {
+                continue;
+            }
+
+            var group = groups.Find(g => g.Name == name);
+            if (group is null)
+            {
+                group = new OneOfGroup<T>(name);
+                groups.Add(group);
+            }
+
+            group.Keys.Add(select(item));
+        }
+
+        return groups;
     }
 }

@@ -15,7 +15,7 @@ public enum PayloadProblemKind
     /// <summary>A documented boolean key whose value is not <c>true</c>, <c>false</c>, <c>1</c> or <c>0</c>.</summary>
     InvalidBoolean,
 
-    /// <summary>A key a conversion needs (<c>OrderId</c>, <c>EventDate</c>) is absent or empty.</summary>
+    /// <summary>A key a conversion needs (<c>CampaignId</c>, <c>EventDate</c>, <c>OrderId</c>) is absent or empty.</summary>
     MissingRequiredKey,
 
     /// <summary>An item has keys but no <c>ItemSku{i}</c>, or an empty one.</summary>
@@ -35,4 +35,14 @@ public enum PayloadProblemKind
 
     /// <summary>Escaped bytes that are not UTF-8, read as U+FFFD.</summary>
     InvalidUtf8,
+
+    /// <summary>
+    /// A conversion has no key of a group it needs one of: an event type (<c>ActionTrackerId</c>, <c>EventTypeId</c> or
+    /// <c>EventTypeCode</c>), an attribution key (<c>ClickId</c>, <c>CustomerId</c>, ...), or, for an item, a price
+    /// (<c>ItemPrice{i}</c> or <c>ItemSubTotal{i}</c>).
+    /// </summary>
+    MissingOneOf,
+
+    /// <summary>An item has two keys of which it may have only one: <c>ItemPrice{i}</c> and <c>ItemSubTotal{i}</c>.</summary>
+    ConflictingKeys,
 }

@@ -68,8 +68,7 @@ internal static class PayloadValidator
 
         if (asConversion)
         {
-            RequireKey(payload, "OrderId", problems);
-            RequireKey(payload, "EventDate", problems);
+            CheckConversionRules(payload, problems);
         }
 
         foreach (var item in payload.Items)
@@ -175,14 +174,53 @@ internal static class PayloadValidator
         }
     }
 
-    private static void RequireKey(SubmissionPayload payload, string key, List<PayloadProblem> problems)
+    /// <summary>
+    /// impact.com's rules for a conversion, read from the key table (the spec's conversion schema): each required
+    /// key; at least one key of each payload-level one-of group; exactly one attribute of each item-level group per item.
+    /// </summary>
+    private static void CheckConversionRules(SubmissionPayload payload, List<PayloadProblem> problems)
     {
-        if (string.IsNullOrEmpty(payload[key]))
+        foreach (var key in PayloadKeys.All)
         {
-            problems.Add(new PayloadProblem(
-                PayloadProblemKind.MissingRequiredKey,
-                key,
-                $"{key} is required on a conversion and is {(payload.ContainsKey(key) ? "empty" : "missing")}."));
+            if (key.Required && string.IsNullOrEmpty(payload[key.Name]))
+            {
+                problems.Add(new PayloadProblem(
+                    PayloadProblemKind.MissingRequiredKey,
+                    key.Name,
+                    $"{key.Name} is required on a conversion and is {(payload.ContainsKey(key.Name) ? "empty" : "missing")}."));
+            }
+        }
+
+        foreach (var group in PayloadKeys.OneOfGroups)
+        {
+            if (!group.Keys.Exists(k => !string.IsNullOrEmpty(payload[k])))
+            {
+                problems.Add(new PayloadProblem(
+                    PayloadProblemKind.MissingOneOf,
+                    group.Keys[0],
+                    $"A conversion needs one {group.Name} key ({string.Join(", ", group.Keys)}) and has none."));
+            }
+        }
+
+        foreach (var group in PayloadItemAttributes.OneOfGroups)
+        {
+            foreach (var item in payload.Items)
+            {
+                var present = group.Keys.FindAll(a => !string.IsNullOrEmpty(payload[PayloadItemKey.Format(a, item.Index)]));
+                if (present.Count == 1)
+                {
+                    continue;
+                }
+
+                var keys = group.Keys.ConvertAll(a => PayloadItemKey.Format(a, item.Index));
+                problems.Add(new PayloadProblem(
+                    present.Count == 0 ? PayloadProblemKind.MissingOneOf : PayloadProblemKind.ConflictingKeys,
+                    present.Count == 0 ? keys[0] : PayloadItemKey.Format(present[1], item.Index),
+                    present.Count == 0
+                        ? $"Item {item.Index} needs one of {string.Join(" or ", keys)} ({group.Name}) and has none."
+                        : $"Item {item.Index} has both {string.Join(" and ", keys)}; send exactly one ({group.Name}).",
+                    item.Index));
+            }
         }
     }
 

@@ -9,7 +9,7 @@ namespace Impact.ApiSubmissions.Tests.Cli;
 public sealed class PayloadDecodeCommandTests
 {
     private const string Valid =
-        "CampaignId=1000&EventDate=2024-08-01T23:55:24-08:00&OrderId=0012&CurrencyCode=USD&Note=50%25+off"
+        "CampaignId=1000&EventTypeId=4000&ClickId=abc&EventDate=2024-08-01T23:55:24-08:00&OrderId=0012&CurrencyCode=USD&Note=50%25+off"
         + "&ItemSku1=12345&ItemName1=Anvil%20Pro&ItemQuantity1=2&ItemPrice1=10&ItemText1_3=red";
 
     private const string Broken = "CampaignId=1000&EventDate=2024-08-01T23:55:24&ItemSku1=1&ItemQuantity1=two&CurrencyCode=USD";
@@ -49,7 +49,7 @@ public sealed class PayloadDecodeCommandTests
 
         result.ExitCode.Should().Be(3, result.ToString());
         result.Output.Should()
-            .Contain("3 problems (checked as a Conversion):")
+            .Contain("6 problems (checked as a Conversion):")
             .And.Contain("DateWithoutOffset: EventDate is \"2024-08-01T23:55:24\"")
             .And.Contain("InvalidNumber: ItemQuantity1 is \"two\", which is not a whole number.")
             .And.Contain("MissingRequiredKey: OrderId");
@@ -74,7 +74,8 @@ public sealed class PayloadDecodeCommandTests
         var json = JObject.Parse(result.RawOutput);
         json["fields"]!.Select(f => (string)f["key"]!).Should().Equal("CampaignId", "EventDate", "ItemSku1", "ItemQuantity1", "CurrencyCode");
         json["items"]![0]!["fields"]!["Quantity"]!.Value<string>().Should().Be("two");
-        json["problems"]!.Select(p => (string)p["kind"]!).Should().Equal("DateWithoutOffset", "InvalidNumber", "MissingRequiredKey");
+        json["problems"]!.Select(p => (string)p["kind"]!).Should().Equal(
+            "DateWithoutOffset", "InvalidNumber", "MissingRequiredKey", "MissingOneOf", "MissingOneOf", "MissingOneOf");
     }
 
     [Fact]
@@ -92,6 +93,6 @@ public sealed class PayloadDecodeCommandTests
         var result = await _cli.RunAsync("payload", "decode", Valid, "--type", "Refund");
 
         result.ExitCode.Should().Be(1);
-        result.ErrorLines.Should().Equal("error: Unknown type 'Refund' for --type: use one of Conversion, Modification, Reversal.");
+        result.ErrorLines.Should().Equal($"error: Unknown type 'Refund' for --type: use one of {string.Join(", ", SubmissionType.KnownValues)}.");
     }
 }

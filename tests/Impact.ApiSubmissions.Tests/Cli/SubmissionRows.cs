@@ -6,32 +6,27 @@ using System.Text;
 
 namespace Impact.ApiSubmissions.Tests.Cli;
 
-/// <summary>The 15 wire fields of a submission as text, to compare what the tool printed with what the server holds.</summary>
+/// <summary>The wire fields of a submission (as the spec names them) as text, to compare what the tool printed with what the server holds.</summary>
 internal static class SubmissionRows
 {
-    public static readonly string[] Header =
-    {
-        "BatchId", "AccountId", "SubmissionDate", "CampaignId", "ActionTrackerId", "MediaPartnerId", "EventCode", "OrderId",
-        "Payload", "Type", "Status", "CompletionDate", "ErrorType", "ErrorReason", "Uri",
-    };
+    // The spec's field names, and the model's properties that carry them: a spec edit needs no edit here.
+    public static readonly string[] Header = Foundation.SpecFile.SchemaProperties("ApiSubmission");
 
-    public static string[] Of(ApiSubmission s) => new[]
+    private static readonly System.Reflection.PropertyInfo[] Properties = Header
+        .Select(name => typeof(ApiSubmission).GetProperties().Single(p =>
+            p.GetCustomAttributes(typeof(Newtonsoft.Json.JsonPropertyAttribute), false)
+                .Cast<Newtonsoft.Json.JsonPropertyAttribute>().Any(a => a.PropertyName == name)))
+        .ToArray();
+
+    public static string[] Of(ApiSubmission s) => Properties.Select(p => Text(p.GetValue(s))).ToArray();
+
+    private static string Text(object? value) => value switch
     {
-        s.BatchId ?? string.Empty,
-        Number(s.AccountId),
-        Date(s.SubmissionDate),
-        Number(s.CampaignId),
-        Number(s.ActionTrackerId),
-        Number(s.MediaPartnerId),
-        s.EventCode ?? string.Empty,
-        s.OrderId ?? string.Empty,
-        s.Payload ?? string.Empty,
-        s.Type?.ToString() ?? string.Empty,
-        s.Status?.ToString() ?? string.Empty,
-        Date(s.CompletionDate),
-        s.ErrorType?.ToString() ?? string.Empty,
-        s.ErrorReason ?? string.Empty,
-        s.Uri ?? string.Empty,
+        null => string.Empty,
+        long number => Number(number),
+        DateTimeOffset date => Date(date),
+        IFormattable other => other.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
     };
 
     public static List<string> Lines(IEnumerable<ApiSubmission> submissions) => submissions.Select(s => string.Join(" | ", Of(s))).ToList();

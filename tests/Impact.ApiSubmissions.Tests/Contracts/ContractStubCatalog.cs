@@ -17,7 +17,7 @@ namespace Impact.ApiSubmissions.Tests.Contracts;
 /// Describes every stub in tests/contracts/mappings and takes each response body from the mock server,
 /// so the standalone stubs answer exactly what <see cref="ImpactMockServer"/> answers.
 /// </summary>
-internal static class ContractStubCatalog
+internal static partial class ContractStubCatalog
 {
     public const string AccountSid = "IRExampleSid1";
     public const string AuthToken = "ExampleAuthToken";
@@ -28,7 +28,15 @@ internal static class ContractStubCatalog
 
     public static readonly string ListPath = $"/Advertisers/{AccountSid}/APISubmissions";
 
-    public static readonly int[] ErrorCodes = { 400, 401, 403, 404, 429, 500, 502, 503, 504 };
+    /// <summary>The error statuses the spec declares for each operation: every one gets a stub.</summary>
+    public static IReadOnlyList<int> ErrorCodesOf(string operationId) => SpecOperations.Find(operationId).Operation.Responses.Keys
+        .Select(code => int.Parse(code, CultureInfo.InvariantCulture))
+        .Where(code => code >= 400)
+        .OrderBy(code => code)
+        .ToList();
+
+    /// <summary>The error statuses any operation declares.</summary>
+    public static IReadOnlyList<int> ErrorCodes => SpecOperations.All.SelectMany(o => ErrorCodesOf(o.OperationId)).Distinct().OrderBy(c => c).ToList();
 
     // A get has no parameter to get wrong, so its 400 carries no field errors.
     private const int BadRequestWithoutFields = -400;
@@ -142,10 +150,11 @@ internal static class ContractStubCatalog
         }
 
         var errors = await ErrorBodiesAsync();
+        await AddConversionStubsAsync(stubs, errors);
         foreach (var operation in new[] { ("ListApiSubmissions", "^/Advertisers/[^/]+/APISubmissions$"), ("GetApiSubmission", "^/Advertisers/[^/]+/APISubmissions/[^/]+$") })
         {
             var (operationId, pathPattern) = operation;
-            foreach (var code in ErrorCodes)
+            foreach (var code in ErrorCodesOf(operationId))
             {
                 var request = Request(Regex(pathPattern), authorized: false);
                 request["Headers"] = new JArray(Matched(StatusSelector, Exact(code.ToString(CultureInfo.InvariantCulture))));
@@ -192,16 +201,20 @@ internal static class ContractStubCatalog
         };
         server.FailNext(1, HttpStatusCode.BadRequest);
         bodies[BadRequestWithoutFields] = await Body(http, $"{ListPath}/A-any", 400);
-        foreach (var code in new[] { 500, 502, 503, 504 })
-        {
-            server.FailNext(1, (HttpStatusCode)code);
-            bodies[code] = await Body(http, ListPath, code);
-        }
-
         server.RateLimitAfter(0, TimeSpan.FromHours(1));
         bodies[429] = await Body(http, ListPath, 429);
         server.UseScopedTokenMode();
         bodies[403] = await Body(http, ListPath, 403);
+
+        // Any other status the spec declares (5xx, 402, 405, one added later): the mock's injected failure.
+        using var failing = ImpactMockServer.Start(Options);
+        using var failingHttp = failing.CreateHttpClient();
+        foreach (var code in ErrorCodes.Where(c => !bodies.ContainsKey(c)))
+        {
+            failing.FailNext(1, (HttpStatusCode)code);
+            bodies[code] = await Body(failingHttp, ListPath, code);
+        }
+
         return bodies;
     }
 

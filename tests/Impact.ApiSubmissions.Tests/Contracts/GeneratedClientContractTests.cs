@@ -36,9 +36,9 @@ public sealed class GeneratedClientContractTests : IDisposable
 
         (page.Page, page.Numpages, page.Pagesize, page.Total, page.Start, page.End).Should().Be(("2", "3", "50", "120", "50", "99"));
         page.Nextpageuri.Should().Be($"/Advertisers/{_server.AccountSid}/APISubmissions?Page=3&PageSize=50");
-        page.APISubmissions.Should().HaveCount(50);
-        page.APISubmissions!.Select(s => s.AccountId).Should().OnlyContain(id => id == 10001);
-        page.APISubmissions!.Should().OnlyContain(s => s.SubmissionDate!.Value.Offset == TimeSpan.FromHours(-7) || s.SubmissionDate!.Value.Offset == TimeSpan.FromHours(-8));
+        page.Submissions.Should().HaveCount(50);
+        page.Submissions!.Select(s => s.AccountId).Should().OnlyContain(id => id == 10001);
+        page.Submissions!.Should().OnlyContain(s => s.SubmissionDate!.Value.Offset == TimeSpan.FromHours(-7) || s.SubmissionDate!.Value.Offset == TimeSpan.FromHours(-8));
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class GeneratedClientContractTests : IDisposable
         for (var number = 1; ; number++)
         {
             var page = await _client.ListApiSubmissionsAsync(_server.AccountSid, number, 25);
-            read.AddRange(page.APISubmissions!);
+            read.AddRange(page.Submissions!);
             if (page.Nextpageuri == string.Empty)
             {
                 break;
@@ -131,6 +131,6 @@ public sealed class GeneratedClientContractTests : IDisposable
             .Should().ThrowAsync<ImpactApiException<ImpactError>>()).Which;
 
         error.StatusCode.Should().Be(504);
-        (await _client.ListApiSubmissionsAsync(_server.AccountSid)).APISubmissions.Should().HaveCount(120);
+        (await _client.ListApiSubmissionsAsync(_server.AccountSid)).Submissions.Should().HaveCount(120);
     }
 }

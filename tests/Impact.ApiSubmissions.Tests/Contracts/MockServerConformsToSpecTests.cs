@@ -29,7 +29,7 @@ public sealed class MockServerConformsToSpecTests : IDisposable
     [Fact]
     public async Task Every_page_and_every_submission_conform()
     {
-        _server.Add(new ApiSubmissionBuilder().WithOrderId(null).WithMediaPartnerId(null).WithStatus(SubmissionStatus.Queued));
+        _server.Add(new ApiSubmissionBuilder().WithOrderId(null).WithEventCode(null).WithStatus(SubmissionStatus.Queued));
         var schema = SpecOperations.Validator.ResponseSchema("ListApiSubmissions", "200");
         var getSchema = SpecOperations.Validator.ResponseSchema("GetApiSubmission", "200");
 

@@ -13,21 +13,15 @@ namespace Impact.ApiSubmissions.Tests.Contracts;
 /// Checks a JSON body against a schema of the spec, the way our stubs and fixtures must satisfy it.
 /// First it applies exactly the documented wire rules of impact.com, and nothing else:
 /// <list type="bullet">
-/// <item>a JSON string holding an integer is accepted where the schema says <c>integer</c>;</item>
+/// <item>a JSON string holding a number is accepted where the schema says <c>integer</c> or <c>number</c>;</item>
 /// <item><c>""</c> is accepted where the schema says <c>nullable</c>.</item>
 /// </list>
 /// Then it validates strictly with NJsonSchema: no property the spec does not name
-/// (<c>additionalProperties: false</c> everywhere), every named property present (except the few that are
-/// optional by nature, below), types, formats and enums as the spec writes them.
+/// (<c>additionalProperties: false</c> everywhere), every property the spec's <c>required</c> lists present,
+/// types, formats and enums as the spec writes them.
 /// </summary>
 internal sealed class WireValidator
 {
-    // Properties our stubs may leave out: the field errors exist only when a request failed validation.
-    private static readonly HashSet<(string Schema, string Property)> Optional = new()
-    {
-        ("ImpactError", "Errors"),
-    };
-
     // Alternatives: a page names its array APISubmissions (the live service) or APISubmission (the v14 schema), exactly one.
     private static readonly Dictionary<string, string[]> OneOf = new()
     {
@@ -72,6 +66,11 @@ internal sealed class WireValidator
             if (effective.Type == "integer" && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
             {
                 return Replace(token, new JValue(number));
+            }
+
+            if (effective.Type == "number" && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real))
+            {
+                return Replace(token, new JValue(real));
             }
         }
 
@@ -153,13 +152,11 @@ internal sealed class WireValidator
 
         if (schema.Type == "object")
         {
-            var name = schema.Reference?.Id ?? string.Empty;
-            var alternatives = OneOf.TryGetValue(name, out var names) ? names : Array.Empty<string>();
             target.AllowAdditionalProperties = false;
             foreach (var property in schema.Properties)
             {
                 target.Properties[property.Key] = (JsonSchemaProperty)ToJsonSchema(property.Value, new JsonSchemaProperty());
-                if (!Optional.Contains((name, property.Key)) && !alternatives.Contains(property.Key))
+                if (schema.Required.Contains(property.Key))
                 {
                     target.RequiredProperties.Add(property.Key);
                 }

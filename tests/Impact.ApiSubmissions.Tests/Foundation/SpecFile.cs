@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 
 namespace Impact.ApiSubmissions.Tests.Foundation;
 
@@ -7,6 +8,21 @@ namespace Impact.ApiSubmissions.Tests.Foundation;
 internal static class SpecFile
 {
     public static string SpecPath => Path.Combine(AppContext.BaseDirectory, "openapi", "impact-api-submissions.yaml");
+
+    /// <summary>The property names of one of the spec's component schemas, in the spec's order.</summary>
+    public static string[] SchemaProperties(string schema)
+    {
+        using var stream = File.OpenRead(SpecPath);
+        return new Microsoft.OpenApi.Readers.OpenApiStreamReader().Read(stream, out _).Components.Schemas[schema].Properties.Keys.ToArray();
+    }
+
+    /// <summary>The enum values of one of the spec's component schemas, in the spec's order.</summary>
+    public static string[] SchemaEnum(string schema)
+    {
+        using var stream = File.OpenRead(SpecPath);
+        return new Microsoft.OpenApi.Readers.OpenApiStreamReader().Read(stream, out _).Components.Schemas[schema].Enum
+            .Cast<Microsoft.OpenApi.Any.OpenApiString>().Select(v => v.Value).ToArray();
+    }
 
     public static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
 }

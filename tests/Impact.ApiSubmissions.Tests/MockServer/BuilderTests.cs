@@ -41,7 +41,7 @@ public sealed class BuilderTests : IDisposable
     {
         var added = _server.Add(new ApiSubmissionBuilder().WithBatchId("A-aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"));
 
-        var wire = await _http.GetJsonAsync(_server.GetPath(added.BatchId!));
+        var wire = WithoutUnmodelledFields(await _http.GetJsonAsync(_server.GetPath(added.BatchId!)));
 
         wire.ShouldEqualJson(new JObject
         {
@@ -82,7 +82,7 @@ public sealed class BuilderTests : IDisposable
             .WithErrors("Validation", "OID_MISSING", "NO_ITEM")
             .WithUri("/custom"));
 
-        var wire = await _http.GetJsonAsync(_server.GetPath("A-custom"));
+        var wire = WithoutUnmodelledFields(await _http.GetJsonAsync(_server.GetPath("A-custom")));
 
         wire.ShouldEqualJson("""
             {"BatchId":"A-custom","AccountId":"","SubmissionDate":"2025-07-01T09:00:00+02:00","CampaignId":"77","ActionTrackerId":"88",
@@ -101,7 +101,7 @@ public sealed class BuilderTests : IDisposable
         var page = await _http.GetJsonAsync(_server.ListPath());
 
         ((string)page["@total"]!).Should().Be("4");
-        ((string)page["APISubmissions"]!.Last()["BatchId"]!).Should().Be("A-last");
+        ((string)page["APISubmission"]!.Last()["BatchId"]!).Should().Be("A-last");
         _server.Submissions.Last().BatchId.Should().Be("A-last");
     }
 
@@ -185,5 +185,22 @@ public sealed class BuilderTests : IDisposable
         s.CampaignId.Should().Be(3_000_000_000);
         s.AccountId.Should().Be(4_000_000_000);
         s.AdditionalFields["Extra"].Should().Be("1");
+    }
+
+    // Fields a spec edit adds are served from the spec's examples: present, but not the builder's to set.
+    private static JObject WithoutUnmodelledFields(JObject wire)
+    {
+        var modelled = new[]
+        {
+            "BatchId", "AccountId", "SubmissionDate", "CampaignId", "ActionTrackerId", "MediaPartnerId", "EventCode",
+            "OrderId", "Payload", "Type", "Status", "CompletionDate", "ErrorType", "ErrorReason", "Uri",
+        };
+        foreach (var name in Foundation.SpecFile.SchemaProperties("ApiSubmission").Except(modelled))
+        {
+            wire.Should().ContainKey(name, "every field the spec names is on the wire");
+            wire.Remove(name);
+        }
+
+        return wire;
     }
 }

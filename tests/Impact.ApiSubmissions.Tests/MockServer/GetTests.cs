@@ -28,7 +28,7 @@ public sealed class GetTests : IDisposable
     [Fact]
     public async Task Get_answers_each_submission_exactly_as_the_list_shows_it()
     {
-        var listed = (await _http.GetJsonAsync(_server.ListPath()))["APISubmissions"]!;
+        var listed = (await _http.GetJsonAsync(_server.ListPath()))["APISubmission"]!;
 
         foreach (var submission in listed)
         {

@@ -38,6 +38,23 @@ public sealed class PagingTests : IClassFixture<PagingTests.Server>, IDisposable
     public void Dispose() => _http.Dispose();
 
     [Fact]
+    public async Task Pages_name_their_array_as_the_published_schema_does_or_plural_on_request()
+    {
+        using var plural = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 7, SubmissionCount = 5, PluralListArray = true });
+        using var pluralHttp = plural.CreateHttpClient();
+        using var pluralClient = plural.CreateClient();
+        using var client = _server.CreateClient();
+
+        var singularPage = await _http.GetJsonAsync(_server.ListPath(page: 1, pageSize: 10));
+        var pluralPage = await pluralHttp.GetJsonAsync(plural.ListPath(page: 1, pageSize: 10));
+
+        singularPage.Should().ContainKey("APISubmission").And.NotContainKey("APISubmissions");
+        pluralPage.Should().ContainKey("APISubmissions").And.NotContainKey("APISubmission");
+        (await client.GetApiSubmissionsAsync().CountAsync()).Should().Be(250);
+        (await pluralClient.GetApiSubmissionsAsync().CountAsync()).Should().Be(5);
+    }
+
+    [Fact]
     public async Task First_page_carries_every_metadata_value_as_a_string()
     {
         var page = await _http.GetJsonAsync(_server.ListPath(page: 1, pageSize: 100));
@@ -56,7 +73,7 @@ public sealed class PagingTests : IClassFixture<PagingTests.Server>, IDisposable
             ["@nextpageuri"] = "/Advertisers/IRpaging1/APISubmissions?Page=2&PageSize=100",
             ["@lastpageuri"] = "/Advertisers/IRpaging1/APISubmissions?Page=3&PageSize=100",
         });
-        ((JArray)page["APISubmissions"]!).Should().HaveCount(100);
+        ((JArray)page["APISubmission"]!).Should().HaveCount(100);
     }
 
     [Fact]
@@ -87,7 +104,7 @@ public sealed class PagingTests : IClassFixture<PagingTests.Server>, IDisposable
             ["@previouspageuri"] = "/Advertisers/IRpaging1/APISubmissions?Page=2&PageSize=100",
             ["@nextpageuri"] = "",
         });
-        ((JArray)page["APISubmissions"]!).Should().HaveCount(50);
+        ((JArray)page["APISubmission"]!).Should().HaveCount(50);
     }
 
     [Fact]
@@ -99,7 +116,7 @@ public sealed class PagingTests : IClassFixture<PagingTests.Server>, IDisposable
         while (next.Length > 0)
         {
             var page = await _http.GetJsonAsync(next);
-            seen.AddRange(page["APISubmissions"]!.Select(s => (string)s["BatchId"]!));
+            seen.AddRange(page["APISubmission"]!.Select(s => (string)s["BatchId"]!));
             next = (string)page["@nextpageuri"]!;
             pages++;
         }
@@ -122,7 +139,7 @@ public sealed class PagingTests : IClassFixture<PagingTests.Server>, IDisposable
             ["@uri"] = "/Advertisers/IRpaging1/APISubmissions?Page=1&PageSize=1000",
             ["@nextpageuri"] = "",
         });
-        ((JArray)page["APISubmissions"]!).Should().HaveCount(250);
+        ((JArray)page["APISubmission"]!).Should().HaveCount(250);
     }
 
     [Fact]
@@ -139,7 +156,7 @@ public sealed class PagingTests : IClassFixture<PagingTests.Server>, IDisposable
     {
         var page = await _http.GetJsonAsync(_server.ListPath(page: 9, pageSize: 100));
 
-        ((JArray)page["APISubmissions"]!).Should().BeEmpty();
+        ((JArray)page["APISubmission"]!).Should().BeEmpty();
         ((string)page["@nextpageuri"]!).Should().BeEmpty();
         ((string)page["@numpages"]!).Should().Be("3");
     }
@@ -148,7 +165,7 @@ public sealed class PagingTests : IClassFixture<PagingTests.Server>, IDisposable
     [InlineData("Page=abc", "Page", "Not a numeric value")]
     [InlineData("Page=0", "Page", "Must be between 1 and 2147483647")]
     [InlineData("PageSize=x1", "PageSize", "Not a numeric value")]
-    [InlineData("PageSize=20001", "PageSize", "Must be between 1 and 20000")]
+    [InlineData("PageSize=0", "PageSize", "Must be between 1 and 2147483647")]
     public async Task Invalid_paging_answers_400_naming_the_field(string query, string field, string message)
     {
         using var response = await _http.GetAsync($"Advertisers/{_server.AccountSid}/APISubmissions?{query}");
@@ -159,11 +176,11 @@ public sealed class PagingTests : IClassFixture<PagingTests.Server>, IDisposable
     }
 
     [Fact]
-    public async Task Page_size_of_20000_is_accepted()
+    public async Task Any_positive_page_size_is_accepted_since_no_source_states_a_maximum()
     {
-        var page = await _http.GetJsonAsync(_server.ListPath(page: 1, pageSize: 20000));
+        var page = await _http.GetJsonAsync(_server.ListPath(page: 1, pageSize: int.MaxValue));
 
-        ((JArray)page["APISubmissions"]!).Should().HaveCount(250);
+        ((JArray)page["APISubmission"]!).Should().HaveCount(250);
     }
 
     [Fact]
@@ -182,7 +199,7 @@ public sealed class PagingTests : IClassFixture<PagingTests.Server>, IDisposable
             ["@end"] = "0",
             ["@nextpageuri"] = "",
         });
-        ((JArray)page["APISubmissions"]!).Should().BeEmpty();
+        ((JArray)page["APISubmission"]!).Should().BeEmpty();
     }
 
     private static Dictionary<string, string> Metadata(JObject page)

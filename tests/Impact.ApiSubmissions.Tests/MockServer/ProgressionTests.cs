@@ -75,6 +75,6 @@ public sealed class ProgressionTests : IDisposable
     private async Task<string> ListedStatus(string batchId)
     {
         var page = await _http.GetJsonAsync(_server.ListPath());
-        return (string)page["APISubmissions"]!.Single(s => (string)s["BatchId"]! == batchId)["Status"]!;
+        return (string)page["APISubmission"]!.Single(s => (string)s["BatchId"]! == batchId)["Status"]!;
     }
 }

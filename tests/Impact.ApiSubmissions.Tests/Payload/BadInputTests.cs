@@ -86,7 +86,7 @@ public class BadInputTests
     [Fact]
     public void An_escaped_replacement_character_is_a_replacement_character_and_not_reported()
     {
-        var payload = SubmissionPayload.Parse("Note=%EF%BF%BD&OrderId=1&EventDate=2024-08-01T00:00:00Z");
+        var payload = SubmissionPayload.Parse("Note=%EF%BF%BD&CampaignId=1&EventTypeId=2&ClickId=c&OrderId=1&EventDate=2024-08-01T00:00:00Z");
 
         payload.Note.Should().Be("\uFFFD");
         payload.Validate().Should().BeEmpty();

@@ -6,7 +6,10 @@ namespace Impact.ApiSubmissions.Tests.Payload;
 
 public class ValidationTests
 {
-    private const string Valid = "OrderId=1&EventDate=2024-08-01T23:55:24-08:00&CurrencyCode=USD";
+    // The keys impact.com requires on a conversion: the required ones, an event type and an attribution key.
+    private const string Rules = "CampaignId=1000&EventTypeId=4000&ClickId=abc&";
+
+    private const string Valid = Rules + "OrderId=1&EventDate=2024-08-01T23:55:24-08:00&CurrencyCode=USD";
 
     private static PayloadProblem Single(string text) =>
         SubmissionPayload.Parse(text).Validate().Should().ContainSingle().Subject;
@@ -21,7 +24,7 @@ public class ValidationTests
     [Fact]
     public void A_quantity_that_is_not_a_whole_number_is_reported()
     {
-        var problem = Single(Valid + "&ItemSku1=A&ItemQuantity1=two");
+        var problem = Single(Valid + "&ItemSku1=A&ItemQuantity1=two&ItemPrice1=1");
 
         (problem.Kind, problem.Key, problem.ItemIndex).Should().Be((PayloadProblemKind.InvalidNumber, "ItemQuantity1", 1));
         problem.Message.Should().Be("ItemQuantity1 is \"two\", which is not a whole number.");
@@ -38,7 +41,7 @@ public class ValidationTests
     }
 
     [Theory]
-    [InlineData("CampaignId=x")]
+    [InlineData("MediaPartnerId=x")]
     [InlineData("OrderDiscount=five")]
     [InlineData("Numeric3=1e3")]
     [InlineData("Money1=$5")]
@@ -54,7 +57,7 @@ public class ValidationTests
     [Fact]
     public void An_id_past_32_bits_is_valid_but_a_quantity_past_32_bits_is_not()
     {
-        var problem = Single(Valid + "&CampaignId=2147483648&ItemSku1=A&ItemQuantity1=2147483648");
+        var problem = Single(Valid + "&MediaPartnerId=2147483648&ItemSku1=A&ItemQuantity1=2147483648&ItemPrice1=1");
 
         (problem.Kind, problem.Key).Should().Be((PayloadProblemKind.InvalidNumber, "ItemQuantity1"));
     }
@@ -62,13 +65,13 @@ public class ValidationTests
     [Fact]
     public void An_empty_number_counts_as_absent_not_as_a_bad_value()
     {
-        SubmissionPayload.Parse(Valid + "&CampaignId=&ItemSku1=A&ItemQuantity1=").Validate().Should().BeEmpty();
+        SubmissionPayload.Parse(Valid + "&MediaPartnerId=&ItemSku1=A&ItemQuantity1=&ItemPrice1=1").Validate().Should().BeEmpty();
     }
 
     [Theory]
-    [InlineData("OrderId=1&CurrencyCode=USD", "EventDate", "EventDate is required on a conversion and is missing.")]
-    [InlineData("OrderId=1&EventDate=&CurrencyCode=USD", "EventDate", "EventDate is required on a conversion and is empty.")]
-    [InlineData("EventDate=2024-08-01T23:55:24Z", "OrderId", "OrderId is required on a conversion and is missing.")]
+    [InlineData(Rules + "OrderId=1&CurrencyCode=USD", "EventDate", "EventDate is required on a conversion and is missing.")]
+    [InlineData(Rules + "OrderId=1&EventDate=&CurrencyCode=USD", "EventDate", "EventDate is required on a conversion and is empty.")]
+    [InlineData(Rules + "EventDate=2024-08-01T23:55:24Z", "OrderId", "OrderId is required on a conversion and is missing.")]
     public void A_conversion_without_order_id_or_event_date_is_reported(string text, string key, string message)
     {
         var problem = Single(text);
@@ -86,16 +89,48 @@ public class ValidationTests
     }
 
     [Fact]
-    public void Validate_for_a_conversion_type_needs_order_id_and_event_date()
+    public void Validate_for_a_conversion_type_holds_it_to_the_required_keys_and_one_of_groups()
     {
-        SubmissionPayload.Parse("CampaignId=1").Validate(SubmissionType.Conversion).Select(p => p.Key)
-            .Should().Equal("OrderId", "EventDate");
+        SubmissionPayload.Parse("CampaignId=1").Validate(SubmissionType.Conversion).Select(p => (p.Kind, p.Key))
+            .Should().Equal(
+                (PayloadProblemKind.MissingRequiredKey, "EventDate"),
+                (PayloadProblemKind.MissingRequiredKey, "OrderId"),
+                (PayloadProblemKind.MissingOneOf, "ActionTrackerId"),
+                (PayloadProblemKind.MissingOneOf, "ClickId"));
+    }
+
+    [Theory]
+    [InlineData("EventTypeId=4000&", "ClickId", "A conversion needs one attribution key (ClickId, CustomerId, CustomProfileId, CustomClickId, PromoCode, MediaId, MediaPartnerId, UniqueUrl, CallerId, GoogAId, AndroidId, AppleIfa, AppleIfv) and has none.")]
+    [InlineData("PromoCode=SUMMER&", "ActionTrackerId", "A conversion needs one event type key (ActionTrackerId, EventTypeId, EventTypeCode) and has none.")]
+    public void A_conversion_without_an_event_type_or_an_attribution_key_is_reported(string keys, string key, string message)
+    {
+        var problem = Single("CampaignId=1000&" + keys + "OrderId=1&EventDate=2024-08-01T23:55:24Z");
+
+        (problem.Kind, problem.Key, problem.Message).Should().Be((PayloadProblemKind.MissingOneOf, key, message));
+    }
+
+    [Theory]
+    [InlineData("EventTypeCode=SALE&MediaId=77&")]
+    [InlineData("ActionTrackerId=1&EventTypeId=2&CustomerId=c&AppleIfa=x&")]
+    public void Any_key_of_each_group_satisfies_it(string keys)
+    {
+        SubmissionPayload.Parse("CampaignId=1000&" + keys + "OrderId=1&EventDate=2024-08-01T23:55:24Z").Validate().Should().BeEmpty();
+    }
+
+    [Fact]
+    public void An_item_needs_exactly_one_of_price_and_subtotal()
+    {
+        var problems = SubmissionPayload.Parse(Valid + "&ItemSku1=A&ItemPrice1=1&ItemSku2=B&ItemSku3=C&ItemSubTotal3=2&ItemPrice3=1").Validate();
+
+        problems.Select(p => (p.Kind, p.Key, p.ItemIndex, p.Message)).Should().Equal(
+            (PayloadProblemKind.MissingOneOf, "ItemPrice2", 2, "Item 2 needs one of ItemPrice2 or ItemSubTotal2 (item price) and has none."),
+            (PayloadProblemKind.ConflictingKeys, "ItemSubTotal3", 3, "Item 3 has both ItemPrice3 and ItemSubTotal3; send exactly one (item price)."));
     }
 
     [Fact]
     public void An_item_without_sku_is_reported()
     {
-        var problems = SubmissionPayload.Parse(Valid + "&ItemSku1=A&ItemName3=Hammer&ItemQuantity3=1&ItemSku4=").Validate();
+        var problems = SubmissionPayload.Parse(Valid + "&ItemSku1=A&ItemPrice1=1&ItemName3=Hammer&ItemQuantity3=1&ItemPrice3=1&ItemSku4=&ItemPrice4=1").Validate();
         problems.Select(p => (p.Kind, p.Key, p.ItemIndex)).Should().Equal(
             (PayloadProblemKind.ItemWithoutSku, "ItemName3", 3),
             (PayloadProblemKind.ItemWithoutSku, "ItemSku4", 4));
@@ -105,7 +140,7 @@ public class ValidationTests
     [Fact]
     public void Money_without_currency_code_is_reported_once_at_the_first_money_key()
     {
-        var problem = Single("OrderId=1&EventDate=2024-08-01T23:55:24Z&ItemSku1=A&ItemQuantity1=2&ItemPrice1=10&OrderDiscount=5");
+        var problem = Single(Rules + "OrderId=1&EventDate=2024-08-01T23:55:24Z&ItemSku1=A&ItemQuantity1=2&ItemPrice1=10&OrderDiscount=5");
 
         (problem.Kind, problem.Key).Should().Be((PayloadProblemKind.MoneyWithoutCurrency, "ItemPrice1"));
         problem.Message.Should().Be("ItemPrice1 is a money value, but the payload has no CurrencyCode to say which currency it is in.");
@@ -114,14 +149,14 @@ public class ValidationTests
     [Fact]
     public void Numbers_that_are_not_money_need_no_currency_code()
     {
-        SubmissionPayload.Parse("OrderId=1&EventDate=2024-08-01T23:55:24Z&ItemSku1=A&ItemQuantity1=2&OrderDiscountRate=0.1&Numeric1=3")
+        SubmissionPayload.Parse(Rules + "OrderId=1&EventDate=2024-08-01T23:55:24Z&OrderDiscountRate=0.1&Numeric1=3")
             .Validate().Should().BeEmpty();
     }
 
     [Fact]
     public void A_date_without_offset_is_reported()
     {
-        var problem = Single("OrderId=1&EventDate=2024-08-01T23:55:24");
+        var problem = Single(Rules + "OrderId=1&EventDate=2024-08-01T23:55:24");
 
         (problem.Kind, problem.Key).Should().Be((PayloadProblemKind.DateWithoutOffset, "EventDate"));
         problem.Message.Should().Be(
@@ -131,7 +166,7 @@ public class ValidationTests
     [Fact]
     public void An_item_date_without_offset_is_reported_with_its_item()
     {
-        var problem = Single(Valid + "&ItemSku1=A&ItemDate1_2=2024-08-01");
+        var problem = Single(Valid + "&ItemSku1=A&ItemPrice1=1&ItemDate1_2=2024-08-01");
 
         (problem.Kind, problem.Key, problem.ItemIndex).Should().Be((PayloadProblemKind.DateWithoutOffset, "ItemDate1_2", 1));
     }
@@ -139,7 +174,7 @@ public class ValidationTests
     [Fact]
     public void An_offset_whose_plus_was_sent_unescaped_is_reported_with_the_reason()
     {
-        var problem = Single("OrderId=1&EventDate=2024-08-01T23:55:24+05:30");
+        var problem = Single(Rules + "OrderId=1&EventDate=2024-08-01T23:55:24+05:30");
 
         (problem.Kind, problem.Key).Should().Be((PayloadProblemKind.InvalidDate, "EventDate"));
         problem.Message.Should().Be(
@@ -150,7 +185,7 @@ public class ValidationTests
     [Fact]
     public void A_date_that_is_not_a_date_is_reported()
     {
-        var problem = Single("OrderId=1&EventDate=yesterday");
+        var problem = Single(Rules + "OrderId=1&EventDate=yesterday");
 
         (problem.Kind, problem.Message).Should().Be((
             PayloadProblemKind.InvalidDate,
@@ -207,13 +242,13 @@ public class ValidationTests
     public void Unmodeled_keys_are_not_judged()
     {
         SubmissionPayload.Parse(Valid + "&MyQuantity=two&ItemColor1=&ActionId=x").Validate()
-            .Select(p => p.Kind).Should().Equal(PayloadProblemKind.ItemWithoutSku);
+            .Select(p => p.Kind).Should().Equal(PayloadProblemKind.MissingOneOf, PayloadProblemKind.ItemWithoutSku);
     }
 
     [Fact]
     public void Several_problems_are_listed_fields_first_in_payload_order()
     {
-        var problems = SubmissionPayload.Parse("ItemQuantity1=two&ItemPrice1=6,99&EventDate=2024-08-01&OrderId=1&OrderId=2").Validate();
+        var problems = SubmissionPayload.Parse(Rules + "ItemQuantity1=two&ItemPrice1=6,99&EventDate=2024-08-01&OrderId=1&OrderId=2").Validate();
 
         problems.Select(p => p.ToString()).Should().Equal(
             "InvalidNumber: ItemQuantity1 is \"two\", which is not a whole number.",

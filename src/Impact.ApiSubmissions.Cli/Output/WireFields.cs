@@ -1,0 +1,39 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Serialization;
+
+namespace Impact.ApiSubmissions.Cli.Output;
+
+/// <summary>
+/// A submission's wire fields, read from the generated model (so from the spec), in the spec's order:
+/// the CSV columns and the rows of <c>get</c> follow a spec edit with no list to keep here.
+/// </summary>
+internal static class WireFields
+{
+    private static readonly IReadOnlyList<JsonProperty> Properties =
+        ((JsonObjectContract)new DefaultContractResolver().ResolveContract(typeof(ApiSubmission)))
+            .Properties.Where(p => !p.Ignored && p.Readable).OrderBy(p => p.Order ?? 0).ToList();
+
+    /// <summary>The wire names, e.g. <c>BatchId</c>, <c>AccountId</c>.</summary>
+    public static IReadOnlyList<string> Names { get; } = Properties.Select(p => p.PropertyName!).ToList();
+
+    /// <summary>Every field with its value as text (null when absent): numbers invariant, dates ISO 8601 with their offset.</summary>
+    public static IEnumerable<(string Name, string? Value)> Of(ApiSubmission submission) =>
+        Properties.Select(p => (p.PropertyName!, Text(p.ValueProvider!.GetValue(submission))));
+
+    /// <summary>ISO 8601 with the offset as sent, fractions of a second only when there are some.</summary>
+    public static string? Date(DateTimeOffset? value) =>
+        value?.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
+
+    private static string? Text(object? value) => value switch
+    {
+        null => null,
+        string text => text,
+        DateTimeOffset date => Date(date),
+        IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}

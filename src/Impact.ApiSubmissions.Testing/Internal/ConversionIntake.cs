@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using Newtonsoft.Json;
+
+namespace Impact.ApiSubmissions.Testing.Internal;
+
+/// <summary>
+/// <c>POST /Advertisers/{AccountSID}/Conversions</c>: refuses a conversion that fails validation with 400 and every
+/// problem, or queues it as a submission that progresses with each get (see <see cref="MockConversionRules"/>).
+/// </summary>
+internal sealed class ConversionIntake
+{
+    private const string FormContentType = "application/x-www-form-urlencoded";
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    private readonly SubmissionStore _store;
+    private readonly SubmissionDefaults _defaults;
+    private readonly TimeProvider _time;
+    private readonly int _seed;
+    private readonly object _gate = new();
+    private DeterministicRandom _batchIds;
+
+    public ConversionIntake(SubmissionStore store, SubmissionDefaults defaults, TimeProvider time, int seed)
+    {
+        _store = store;
+        _defaults = defaults;
+        _time = time;
+        _seed = seed;
+        _batchIds = NewBatchIdSource();
+    }
+
+    public MockConversionRules Rules { get; } = new();
+
+    /// <summary>Whether the path segments name the Conversions resource: <c>Advertisers/{AccountSID}/Conversions</c>.</summary>
+    public static bool IsConversionsPath(string[] segments) =>
+        segments.Length == 3
+        && segments[0].Equals("Advertisers", StringComparison.OrdinalIgnoreCase)
+        && segments[2].Equals("Conversions", StringComparison.OrdinalIgnoreCase);
+
+    public MockResponse Post(IReadOnlyDictionary<string, string> headers, byte[]? body)
+    {
+        if (!headers.TryGetValue("Content-Type", out var contentType)
+            || !contentType.Split(';')[0].Trim().Equals(FormContentType, StringComparison.OrdinalIgnoreCase))
+        {
+            return Rejected(new[] { ("Content-Type", $"The body must be {FormContentType}.") });
+        }
+
+        // Kept exactly as sent: the submission's Payload is this text.
+        string text = body is null ? string.Empty : Utf8.GetString(body);
+        var payload = SubmissionPayload.Parse(text);
+        var problems = payload.Validate();
+        if (problems.Count > 0)
+        {
+            var errors = new List<(string, string)>();
+            foreach (var problem in problems)
+            {
+                errors.Add((problem.Key, problem.Message));
+            }
+
+            return Rejected(errors);
+        }
+
+        lock (_gate)
+        {
+            var outcome = Rules.Decide(payload, _store.All);
+            var batchId = NextBatchId();
+            var submitted = AccountClock.ToAccountTime(_time.GetUtcNow());
+            var final = new ApiSubmission
+            {
+                BatchId = batchId,
+                AccountId = _defaults.AccountId,
+                SubmissionDate = submitted,
+                CampaignId = payload.CampaignId,
+                ActionTrackerId = outcome.ActionTrackerId,
+                MediaPartnerId = outcome.MediaPartnerId,
+                EventCode = payload.EventTypeCode,
+                OrderId = payload.OrderId,
+                Payload = text,
+                Type = SubmissionType.Conversion,
+                Status = SubmissionStatus.Complete,
+                CompletionDate = submitted + TimeSpan.FromSeconds(30),
+                ErrorType = outcome.ErrorType is null ? (SubmissionErrorType?)null : new SubmissionErrorType(outcome.ErrorType),
+                ErrorReason = outcome.ErrorReason,
+                Uri = _defaults.UriFor(batchId),
+            };
+            _store.Add(new ProgressingSubmission(final, getsPerStatus: 1));
+            return new MockResponse(200, Queued(_defaults.UriFor(batchId)));
+        }
+    }
+
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            Rules.Reset();
+            _batchIds = NewBatchIdSource();
+        }
+    }
+
+    // BatchIds follow from the seed, so the same requests get the same answers (the contract stubs rely on it).
+    private DeterministicRandom NewBatchIdSource() => new(_seed ^ 0x5EED_C0DEL);
+
+    private string NextBatchId()
+    {
+        string batchId;
+        do
+        {
+            batchId = BatchIds.Next(_batchIds);
+        }
+        while (_store.TryFind(batchId, out _));
+
+        return batchId;
+    }
+
+    private static byte[] Queued(string queuedUri) => Write(writer =>
+    {
+        writer.WriteStartObject();
+        writer.WritePropertyName("Status");
+        writer.WriteValue("QUEUED");
+        writer.WritePropertyName("QueuedUri");
+        writer.WriteValue(queuedUri);
+        writer.WriteEndObject();
+    });
+
+    /// <summary>impact.com's answer to a conversion that fails validation: lower-case keys, one entry per problem.</summary>
+    private static MockResponse Rejected(IEnumerable<(string Field, string Message)> errors) => new(400, Write(writer =>
+    {
+        writer.WriteStartObject();
+        writer.WritePropertyName("Status");
+        writer.WriteValue("ERROR");
+        writer.WritePropertyName("errors");
+        writer.WriteStartArray();
+        foreach (var (field, message) in errors)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("field");
+            writer.WriteValue(field);
+            writer.WritePropertyName("level");
+            writer.WriteValue("ERROR");
+            writer.WritePropertyName("message");
+            writer.WriteValue(message);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }));
+
+    private static byte[] Write(Action<JsonTextWriter> write)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var writer = new JsonTextWriter(text))
+        {
+            write(writer);
+        }
+
+        return Utf8.GetBytes(text.ToString());
+    }
+}
