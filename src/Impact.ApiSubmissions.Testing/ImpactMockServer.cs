@@ -22,9 +22,11 @@ namespace Impact.ApiSubmissions.Testing;
 /// <example>
 /// <code>
 /// using var server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 42, SubmissionCount = 300 });
-/// using var http = server.CreateHttpClient();
-/// var client = new ApiSubmissionsClient(http) { BaseUrl = server.BaseUrl };
-/// var page = await client.ListApiSubmissionsAsync(server.AccountSid, page: 1, pageSize: 100);
+/// using var client = server.CreateClient();
+/// await foreach (var page in client.GetApiSubmissionsAsync().AsPages(pageSizeHint: 100))
+/// {
+///     // page.Submissions, page.PageInfo.Total
+/// }
 /// </code>
 /// </example>
 public sealed class ImpactMockServer : IDisposable
