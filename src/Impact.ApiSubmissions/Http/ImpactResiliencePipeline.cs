@@ -24,6 +24,8 @@ internal static class ImpactResiliencePipeline
 
         if (options.MaxRetries > 0)
         {
+            // Read now: the options object may change after the client was made, the client must not.
+            var maxRateLimitDelay = options.MaxRateLimitDelay;
             builder.AddRetry(new RetryStrategyOptions
             {
                 Name = "transient-retry",
@@ -37,7 +39,7 @@ internal static class ImpactResiliencePipeline
                     .Handle<IOException>()
                     .Handle<TimeoutRejectedException>()
                     .Handle<ImpactApiException>(e => e.IsTransient),
-                DelayGenerator = args => new ValueTask<TimeSpan?>(RateLimitDelay(args.Outcome.Exception, options.MaxRateLimitDelay)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(RateLimitDelay(args.Outcome.Exception, maxRateLimitDelay)),
                 OnRetry = args =>
                 {
                     onRetry?.Invoke(args.AttemptNumber + 1, args.Outcome.Exception);

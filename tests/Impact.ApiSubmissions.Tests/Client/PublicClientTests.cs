@@ -35,6 +35,24 @@ public class PublicClientTests
     }
 
     [Fact]
+    public async Task The_rate_limit_cap_is_the_one_set_at_construction()
+    {
+        // Retry-After asks for an hour; the cap at construction is 300 ms. Raising the cap afterwards must not
+        // make the client wait the hour (the overall deadline, 20 s, would end the call with a timeout instead).
+        var handler = new ScriptedHandler((_, call) => call == 1
+            ? ScriptedHandler.Json("{}", (System.Net.HttpStatusCode)429, new System.Collections.Generic.Dictionary<string, string> { ["Retry-After"] = "3600" })
+            : ScriptedHandler.Json(TestClients.Submission("A-1")));
+        var options = TestClients.FastOptions();
+        using var client = TestClients.Create(handler, options);
+
+        options.Retry.MaxRateLimitDelay = TimeSpan.FromHours(2);
+        var got = await client.GetApiSubmissionAsync("A-1");
+
+        got.BatchId.Should().Be("A-1");
+        handler.Calls.Should().Be(2);
+    }
+
+    [Fact]
     public async Task A_mock_overrides_the_virtual_members_it_needs()
     {
         var mock = new OneSubmissionClient();
