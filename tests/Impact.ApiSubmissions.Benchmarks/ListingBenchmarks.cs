@@ -50,7 +50,7 @@ public class ListingBenchmarks : LoopbackListing
         return tokens;
     }
 
-    [Benchmark(Description = "SDK: ListAllApiSubmissionsAsync")]
+    [Benchmark(Description = "SDK: GetApiSubmissionsAsync")]
     public async Task<int> Sdk()
     {
         var count = 0;
@@ -102,7 +102,7 @@ public class MemoryBoundBenchmarks : LoopbackListing
         Stop();
     }
 
-    [Benchmark(Baseline = true, Description = "SDK: ListAllApiSubmissionsAsync")]
+    [Benchmark(Baseline = true, Description = "SDK: GetApiSubmissionsAsync")]
     public async Task<int> Sdk()
     {
         _method = nameof(Sdk);
