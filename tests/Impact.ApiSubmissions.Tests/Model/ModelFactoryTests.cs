@@ -29,6 +29,44 @@ public class ModelFactoryTests
     }
 
     [Fact]
+    public void Every_generated_model_has_a_factory_method_that_sets_each_wire_property()
+    {
+        var models = typeof(ApiSubmission).Assembly.GetExportedTypes()
+            .Where(t => t.IsClass && t.GetCustomAttributes(typeof(System.CodeDom.Compiler.GeneratedCodeAttribute), false).Length > 0 && t != typeof(ApiSubmissionPage))
+            .ToList();
+
+        models.Should().Contain(new[] { typeof(ApiSubmission), typeof(ImpactError), typeof(ImpactFieldError) });
+        foreach (var model in models)
+        {
+            var method = typeof(ApiSubmissionsModelFactory).GetMethod(model.Name);
+            method.Should().NotBeNull("{0} is generated from the spec, so is its factory method", model.Name);
+            var wire = model.GetProperties().Where(p => p.GetCustomAttributes(typeof(JsonPropertyAttribute), false).Length > 0).ToList();
+            var arguments = method!.GetParameters().Select(p => p.Name == "additionalFields" ? null : SampleFor(p.ParameterType)).ToArray();
+            var built = method.Invoke(null, arguments)!;
+
+            foreach (var property in wire)
+            {
+                var parameter = method.GetParameters().Single(p => string.Equals(p.Name, property.Name, StringComparison.OrdinalIgnoreCase));
+                property.GetValue(built).Should().Be(arguments[parameter.Position], "{0}.{1} is set from its parameter", model.Name, property.Name);
+            }
+        }
+    }
+
+    private static object? SampleFor(Type type)
+    {
+        var t = Nullable.GetUnderlyingType(type) ?? type;
+        if (t == typeof(string)) return "x";
+        if (t == typeof(long)) return 42L;
+        if (t == typeof(int)) return 7;
+        if (t == typeof(double)) return 1.5;
+        if (t == typeof(decimal)) return 2.5m;
+        if (t == typeof(bool)) return true;
+        if (t == typeof(DateTimeOffset)) return new DateTimeOffset(2024, 8, 1, 9, 0, 0, TimeSpan.FromHours(-7));
+        if (t.IsValueType && t.GetConstructor(new[] { typeof(string) }) is { } enumCtor) return enumCtor.Invoke(new object[] { "Some Value" });
+        return null;
+    }
+
+    [Fact]
     public void A_users_own_json_convert_writes_the_wire_form_with_enums_as_strings()
     {
         var s = ApiSubmissionsModelFactory.ApiSubmission("A-1", status: SubmissionStatus.InProgress, errorType: SubmissionErrorType.ContractError,
@@ -58,7 +96,7 @@ public class ModelFactoryTests
     [Fact]
     public void Error_envelope_and_rate_limit_are_built_for_mocked_failures()
     {
-        var error = ApiSubmissionsModelFactory.ImpactError("Bad", "ERROR", new[] { ApiSubmissionsModelFactory.ImpactFieldError("BatchId", "unknown") });
+        var error = ApiSubmissionsModelFactory.ImpactError(message: "Bad", status: "ERROR", errors: new[] { ApiSubmissionsModelFactory.ImpactFieldError(field: "BatchId", message: "unknown") });
         var limit = ApiSubmissionsModelFactory.RateLimitState(limit: 1000, remaining: 0, retryAfter: TimeSpan.FromSeconds(5));
 
         error.Errors!.Single().Field.Should().Be("BatchId");
