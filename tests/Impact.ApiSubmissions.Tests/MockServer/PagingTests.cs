@@ -208,4 +208,26 @@ public sealed class PagingTests : IClassFixture<PagingTests.Server>, IDisposable
         metadata.Should().OnlyContain(p => p.Value.Type == JTokenType.String, "impact.com writes page metadata as strings");
         return metadata.ToDictionary(p => p.Name, p => (string)p.Value!);
     }
+
+    [Fact]
+    public async Task A_listing_resumed_from_a_saved_token_gives_the_rest_of_the_data_set()
+    {
+        using var client = _server.CreateClient();
+        string? token = null;
+        var before = new List<string?>();
+        await foreach (var page in client.GetApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 100 }).AsPages())
+        {
+            before.AddRange(page.Submissions.Select(s => s.BatchId));
+            token = page.ContinuationToken;
+            break; // as if the process stopped here
+        }
+
+        var after = new List<string?>();
+        await foreach (var s in client.GetApiSubmissionsAsync().AsPages(token))
+        {
+            after.AddRange(s.Submissions.Select(x => x.BatchId));
+        }
+
+        before.Concat(after).Should().Equal(_server.Submissions.Select(s => s.BatchId));
+    }
 }
