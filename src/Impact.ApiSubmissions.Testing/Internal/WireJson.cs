@@ -26,7 +26,15 @@ internal static class WireJson
     /// <summary>The plural array name, when <see cref="ImpactMockServerOptions.PluralListArray"/> asks for it.</summary>
     public const string PluralListArray = "APISubmissions";
 
-    public static byte[] Submission(ApiSubmission submission)
+    public static byte[] Submission(ApiSubmission submission) =>
+        Record(submission, SpecExamples.WireProperties, submission.AdditionalProperties, NullWhenAbsent);
+
+    /// <summary>
+    /// One record of the model: every wire property in the model's order, values as impact.com writes them,
+    /// absent ones as "" (or null for the one property named), then the members the model does not name.
+    /// </summary>
+    public static byte[] Record(
+        object record, IReadOnlyList<Newtonsoft.Json.Serialization.JsonProperty> properties, IDictionary<string, object> additional, string? nullWhenAbsent = null)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var writer = new JsonTextWriter(text))
@@ -34,11 +42,11 @@ internal static class WireJson
             writer.WriteStartObject();
 
             // Every property the model (so the spec) has, in its order: a spec edit reaches the wire unaided.
-            foreach (var property in SpecExamples.WireProperties)
+            foreach (var property in properties)
             {
-                var value = property.ValueProvider!.GetValue(submission);
+                var value = property.ValueProvider!.GetValue(record);
                 writer.WritePropertyName(property.PropertyName!);
-                if (value is null && property.PropertyName == NullWhenAbsent)
+                if (value is null && property.PropertyName == nullWhenAbsent)
                 {
                     writer.WriteNull();
                 }
@@ -48,7 +56,7 @@ internal static class WireJson
                 }
             }
 
-            foreach (var extra in submission.AdditionalProperties)
+            foreach (var extra in additional)
             {
                 writer.WritePropertyName(extra.Key);
                 (extra.Value as JToken ?? (extra.Value is null ? JValue.CreateNull() : JToken.FromObject(extra.Value))).WriteTo(writer);
