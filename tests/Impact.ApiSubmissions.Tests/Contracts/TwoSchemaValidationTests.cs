@@ -137,16 +137,17 @@ public class TwoSchemaValidationTests
     private static OpenApiDocument Reference(string file) =>
         OpenApiYamlDocument.FromFileAsync(Path.Combine(AppContext.BaseDirectory, "contracts", "reference", file)).GetAwaiter().GetResult();
 
-    // The published answer an operation's stub is held to: impact documents the submissions' 200s and the
-    // conversion POST's 200 and 400; it publishes no schema for the other errors.
-    private static JsonSchema? PublishedResponse(string operationId, string status) => (operationId, status) switch
+    // The published answer an operation's stub is held to: the published operation at the same path and method
+    // (impact's paths are ours), for the same status. impact documents the 200s, and the conversion POST's 400;
+    // it publishes no schema for the other errors.
+    private static JsonSchema? PublishedResponse(string operationId, string status)
     {
-        ("ListApiSubmissions", "200") => PublishedSchema("ApiSubmissionPage"),
-        ("GetApiSubmission", "200") => PublishedSchema("ApiSubmission"),
-        ("SubmitConversion", "200" or "400") => PublishedConversions.Value.Operations
-            .Single(o => o.Operation.OperationId == "submitConversion").Operation.ActualResponses[status].Schema,
-        _ => null,
-    };
+        var ours = Ours.Value.Operations.Single(o => o.Operation.OperationId == operationId);
+        var published = new[] { Published.Value, PublishedConversions.Value }
+            .SelectMany(d => d.Operations)
+            .SingleOrDefault(o => o.Path == ours.Path && o.Method == ours.Method);
+        return published is not null && published.Operation.ActualResponses.TryGetValue(status, out var response) ? response.Schema : null;
+    }
 
     private static JsonSchema? PublishedSchema(string name) => name switch
     {
