@@ -96,7 +96,7 @@ public sealed partial class ImpactMockServer
         copy.BatchId = batchId;
         copy.AccountId ??= _defaults.AccountId;
         copy.SubmissionDate ??= AccountClock.ToAccountTime(_defaults.Now);
-        copy.FileName ??= "conversions.csv";
+        copy.FileName = OrDefault(copy.FileName, "conversions.csv");
         copy.Type ??= SubmissionType.Conversion;
         copy.Status ??= SubmissionStatus.Complete;
         copy.TotalErrors = lines.Count;
@@ -106,13 +106,16 @@ public sealed partial class ImpactMockServer
             copy.CompletionDate ??= copy.SubmissionDate.Value.AddMinutes(4);
         }
 
-        copy.Uri ??= FtpRecords.FileUri(_defaults.AccountSid, batchId);
-        copy.ErrorsUri ??= FtpRecords.ErrorsUri(_defaults.AccountSid, batchId);
+        copy.Uri = OrDefault(copy.Uri, FtpRecords.FileUri(_defaults.AccountSid, batchId));
+        copy.ErrorsUri = OrDefault(copy.ErrorsUri, FtpRecords.ErrorsUri(_defaults.AccountSid, batchId));
         foreach (var line in lines.OrderBy(l => l.Line))
         {
-            line.Uri ??= copy.ErrorsUri + "/" + line.Line!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            line.Uri = OrDefault(line.Uri, copy.ErrorsUri + "/" + line.Line!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         return (copy, lines.OrderBy(l => l.Line).ToList());
     }
+
+    // The copy went through the wire format, where an unset string comes back as "".
+    private static string OrDefault(string? value, string fallback) => string.IsNullOrEmpty(value) ? fallback : value!;
 }

@@ -99,6 +99,19 @@ public class TwoSchemaValidationTests
         Values(ours["SubmissionType"]).Should().Contain(Values(published["ApiSubmission"].ActualProperties["Type"]));
         Values(ours["SubmissionErrorType"]).Should().Contain(Values(published["FtpErrorDetail"].ActualProperties["Status"]));
         Values(ours["ErrorReason"]).Should().Contain(Values(published["FtpErrorDetail"].ActualProperties["Reason"]));
+        ours["FtpFileSubmission"].ActualProperties.Keys.Should().Contain(published["FtpSubmission"].ActualProperties.Keys);
+        ours["FtpErrorDetail"].ActualProperties.Keys.Should().Contain(published["FtpErrorDetail"].ActualProperties.Keys);
+        Values(ours["SubmissionStatus"]).Should().Contain(Values(published["FtpSubmission"].ActualProperties["Status"]));
+        Values(ours["SubmissionType"]).Should().Contain(Values(published["FtpSubmission"].ActualProperties["Type"]));
+    }
+
+    [Fact]
+    public void Every_operation_s_success_is_held_to_impact_s_published_answer()
+    {
+        // Found by path and method: an operation impact publishes under another path would go unchecked.
+        var unmatched = Ours.Value.Operations.Select(o => o.Operation.OperationId).Where(id => PublishedResponse(id, "200") is null);
+
+        unmatched.Should().BeEmpty();
     }
 
     [Fact]

@@ -141,6 +141,9 @@ public sealed class FtpFileSubmissionTests : IDisposable
 
         stages.Should().Equal(("Queued", "0", "0", 0), ("In Progress", "40", "0", 0), ("Complete", "40", "3", 3), ("Complete", "40", "3", 3));
         final.TotalErrors.Should().Be(3);
+        final.Uri.Should().Be(path, "unset links are filled from the BatchId");
+        final.ErrorsUri.Should().Be(path + "/ErrorDetails");
+        _server.GetFtpErrorDetails(final.BatchId!).Select(l => l.Uri).Should().Equal(lines.Select(l => $"{path}/ErrorDetails/{l.Line}"));
     }
 
     [Fact]
