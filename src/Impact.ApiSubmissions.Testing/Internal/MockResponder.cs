@@ -135,7 +135,7 @@ internal sealed class MockResponder
 
     private MockResponse Route(string method, Uri target, IReadOnlyDictionary<string, string> headers, byte[]? body)
     {
-        // /Advertisers/{AccountSID}/APISubmissions[/{BatchId}] or /Advertisers/{AccountSID}/CompanyInformation,
+        // /Advertisers/{AccountSID}/APISubmissions[/{BatchId}], .../FTPFileSubmissions[/{BatchId}[/ErrorDetails]] or .../CompanyInformation,
         // segments unescaped one by one so an escaped '/' inside a BatchId stays part of it. impact.com accepts
         // a ".json" suffix on every path (clients written for it use one), so the last segment may carry it.
         var segments = target.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
