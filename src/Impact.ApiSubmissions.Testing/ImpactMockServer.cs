@@ -29,12 +29,13 @@ namespace Impact.ApiSubmissions.Testing;
 /// }
 /// </code>
 /// </example>
-public sealed class ImpactMockServer : IDisposable
+public sealed partial class ImpactMockServer : IDisposable
 {
     private readonly WireMockServer _server;
     private readonly SubmissionStore _store;
     private readonly MockResponder _responder;
     private readonly ConversionIntake _conversions;
+    private readonly FtpFileStore _ftpFiles;
     private readonly SubmissionDefaults _defaults;
     private readonly TimeProvider _time;
     private int _disposed;
@@ -45,7 +46,8 @@ public sealed class ImpactMockServer : IDisposable
         _defaults = new SubmissionDefaults(options.AccountSid, options.AccountId, options.Now ?? _time.GetUtcNow());
         _store = new SubmissionStore(SubmissionGenerator.Generate(options.Seed, options.SubmissionCount, _defaults));
         _conversions = new ConversionIntake(_store, _defaults, _time, options.Seed);
-        _responder = new MockResponder(_store, _conversions, options.AccountSid, options.AccountId, options.AuthToken, _time, options.PluralListArray);
+        _ftpFiles = new FtpFileStore(FtpFileGenerator.Generate(options.Seed, options.FtpFileSubmissionCount, _defaults));
+        _responder = new MockResponder(_store, _conversions, new FtpResponder(_ftpFiles, options.AccountSid), options.AccountSid, options.AccountId, options.AuthToken, _time, options.PluralListArray);
         AccountSid = options.AccountSid;
         AuthToken = options.AuthToken;
 
@@ -335,6 +337,7 @@ public sealed class ImpactMockServer : IDisposable
         _responder.Latency = TimeSpan.Zero;
         _responder.ScopedTokenMode = false;
         _store.Reset();
+        _ftpFiles.Reset();
         _conversions.Reset();
         _responder.Log.Clear();
     }

@@ -24,6 +24,12 @@ public sealed class ImpactMockServerOptions
     public int SubmissionCount { get; set; } = 300;
 
     /// <summary>
+    /// How many FTP file submissions to generate, 0 to <see cref="MaxSubmissionCount"/>, from the same <see cref="Seed"/>
+    /// (changing it leaves the API submissions as they are). Default 40.
+    /// </summary>
+    public int FtpFileSubmissionCount { get; set; } = 40;
+
+    /// <summary>
     /// The account's SID: the Basic user name the server accepts and the <c>{AccountSID}</c> in its paths.
     /// Default <see cref="DefaultAccountSid"/>.
     /// </summary>
@@ -83,6 +89,11 @@ public sealed class ImpactMockServerOptions
         if (SubmissionCount is < 0 or > MaxSubmissionCount)
         {
             throw new ArgumentOutOfRangeException(nameof(SubmissionCount), SubmissionCount, $"Must be between 0 and {MaxSubmissionCount}.");
+        }
+
+        if (FtpFileSubmissionCount is < 0 or > MaxSubmissionCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(FtpFileSubmissionCount), FtpFileSubmissionCount, $"Must be between 0 and {MaxSubmissionCount}.");
         }
 
         if (string.IsNullOrEmpty(AccountSid) || AccountSid.IndexOfAny(new[] { '/', ':', '?', '#' }) >= 0)

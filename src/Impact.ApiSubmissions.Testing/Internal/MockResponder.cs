@@ -20,11 +20,11 @@ namespace Impact.ApiSubmissions.Testing.Internal;
 /// </summary>
 internal sealed class MockResponder
 {
-    private const int DefaultPageSize = 1000;
     private const string JsonSuffix = ".json";
 
     private readonly SubmissionStore _store;
     private readonly ConversionIntake _conversions;
+    private readonly FtpResponder _ftp;
     private readonly TimeProvider _time;
     private readonly string _accountSid;
     private readonly string _listArray;
@@ -34,10 +34,11 @@ internal sealed class MockResponder
     private System.Runtime.CompilerServices.StrongBox<(double Rate, int Status)> _failureRateBox = new((0, 503));
     private volatile bool _scopedTokenMode;
 
-    public MockResponder(SubmissionStore store, ConversionIntake conversions, string accountSid, long accountId, string authToken, TimeProvider time, bool pluralListArray)
+    public MockResponder(SubmissionStore store, ConversionIntake conversions, FtpResponder ftp, string accountSid, long accountId, string authToken, TimeProvider time, bool pluralListArray)
     {
         _store = store;
         _conversions = conversions;
+        _ftp = ftp;
         _time = time;
         _accountSid = accountSid;
         _listArray = pluralListArray ? WireJson.PluralListArray : WireJson.ListArray;
@@ -134,7 +135,7 @@ internal sealed class MockResponder
 
     private MockResponse Route(string method, Uri target, IReadOnlyDictionary<string, string> headers, byte[]? body)
     {
-        // /Advertisers/{AccountSID}/APISubmissions[/{BatchId}] or /Advertisers/{AccountSID}/CompanyInformation,
+        // /Advertisers/{AccountSID}/APISubmissions[/{BatchId}], .../FTPFileSubmissions[/{BatchId}[/ErrorDetails]] or .../CompanyInformation,
         // segments unescaped one by one so an escaped '/' inside a BatchId stays part of it. impact.com accepts
         // a ".json" suffix on every path (clients written for it use one), so the last segment may carry it.
         var segments = target.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
@@ -151,9 +152,10 @@ internal sealed class MockResponder
         }
 
         var company = segments.Length == 3 && segments[2].Equals("CompanyInformation", StringComparison.OrdinalIgnoreCase);
-        if (segments.Length is < 3 or > 4
+        var ftp = FtpResponder.Matches(segments);
+        if (!ftp && (segments.Length is < 3 or > 4
             || !segments[0].Equals("Advertisers", StringComparison.OrdinalIgnoreCase)
-            || !(company || segments[2].Equals("APISubmissions", StringComparison.OrdinalIgnoreCase)))
+            || !(company || segments[2].Equals("APISubmissions", StringComparison.OrdinalIgnoreCase))))
         {
             return Error(404);
         }
@@ -168,7 +170,8 @@ internal sealed class MockResponder
             return Error(405).WithHeader("Allow", "GET");
         }
 
-        return company ? Json(200, _companyInformation)
+        return ftp ? _ftp.Answer(segments, target.Query)
+            : company ? Json(200, _companyInformation)
             : segments.Length == 3 ? List(target.Query)
             : Get(segments[3]);
     }
@@ -178,72 +181,14 @@ internal sealed class MockResponder
 
     private MockResponse List(string query)
     {
-        var parameters = ParseQuery(query);
-        if (!TryReadInt(parameters, "Page", 1, int.MaxValue, 1, out var page, out var pageError))
+        if (!ListPages.TryRead(ListPages.ParseQuery(query), out var page, out var pageSize, out var error))
         {
-            return pageError!;
-        }
-
-        if (!TryReadInt(parameters, "PageSize", 1, int.MaxValue, DefaultPageSize, out var pageSize, out var sizeError))
-        {
-            return sizeError!;
+            return error!;
         }
 
         var all = _store.All;
-        var total = all.Count;
-        var pages = Math.Max(1, (int)((total + (long)pageSize - 1) / pageSize));
-        var start = (page - 1L) * pageSize;
-        var count = (int)Math.Clamp(total - start, 0, pageSize);
-        var items = new byte[count][];
-        for (var i = 0; i < count; i++)
-        {
-            items[i] = all[(int)start + i].ListJson;
-        }
-
-        string PageUri(long number) =>
-            $"/Advertisers/{Uri.EscapeDataString(_accountSid)}/APISubmissions?Page={Text(number)}&PageSize={Text(pageSize)}";
-
-        var metadata = new[]
-        {
-            Meta("@page", Text(page)),
-            Meta("@numpages", Text(pages)),
-            Meta("@pagesize", Text(pageSize)),
-            Meta("@total", Text(total)),
-            Meta("@start", Text(start)),
-            Meta("@end", Text(count > 0 ? start + count - 1 : start)),
-            Meta("@uri", PageUri(page)),
-            Meta("@firstpageuri", PageUri(1)),
-            Meta("@previouspageuri", page > 1 ? PageUri(page - 1L) : string.Empty),
-            Meta("@nextpageuri", page < pages ? PageUri(page + 1L) : string.Empty),
-            Meta("@lastpageuri", PageUri(pages)),
-        };
-
-        return Json(200, WireJson.Page(metadata, items, _listArray));
-    }
-
-    private static bool TryReadInt(
-        IReadOnlyDictionary<string, string> parameters, string name, int min, int max, int fallback, out int value, out MockResponse? error)
-    {
-        error = null;
-        value = fallback;
-        if (!parameters.TryGetValue(name, out var text))
-        {
-            return true;
-        }
-
-        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
-        {
-            error = Json(400, ErrorBodies.InvalidField(name, "Not a numeric value"));
-            return false;
-        }
-
-        if (value < min || value > max)
-        {
-            error = Json(400, ErrorBodies.InvalidField(name, $"Must be between {Text(min)} and {Text(max)}"));
-            return false;
-        }
-
-        return true;
+        var path = $"/Advertisers/{Uri.EscapeDataString(_accountSid)}/APISubmissions";
+        return Json(200, ListPages.Write(path, string.Empty, page, pageSize, all.Count, i => all[i].ListJson, _listArray));
     }
 
     private bool HasValidCredentials(IReadOnlyDictionary<string, string> headers) =>
@@ -251,22 +196,6 @@ internal sealed class MockResponder
         && AuthenticationHeaderValue.TryParse(value, out var authorization)
         && authorization.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase)
         && string.Equals(authorization.Parameter, _expectedCredentials, StringComparison.Ordinal);
-
-    private static IReadOnlyDictionary<string, string> ParseQuery(string query)
-    {
-        var parameters = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var pair in query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var equals = pair.IndexOf('=');
-            var name = Decode(equals < 0 ? pair : pair.Substring(0, equals));
-            var value = equals < 0 ? string.Empty : Decode(pair.Substring(equals + 1));
-            parameters.TryAdd(name, value);
-        }
-
-        return parameters;
-
-        static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
-    }
 
     private static IReadOnlyDictionary<string, string> ReadHeaders(IRequestMessage request)
     {
@@ -304,8 +233,6 @@ internal sealed class MockResponder
     private static MockResponse Json(int statusCode, byte[] body) => new(statusCode, body);
 
     private static MockResponse Error(int statusCode) => new(statusCode, ErrorBodies.For(statusCode));
-
-    private static KeyValuePair<string, string> Meta(string name, string value) => new(name, value);
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

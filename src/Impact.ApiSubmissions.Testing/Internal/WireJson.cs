@@ -15,6 +15,7 @@ namespace Impact.ApiSubmissions.Testing.Internal;
 internal static class WireJson
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private static readonly JsonSerializer Reader = JsonSerializer.Create(Impact.ApiSubmissions.Serialization.ImpactJson.CreateSettings());
 
     // impact.com writes an absent OrderId as null, every other absent value as "".
     private const string NullWhenAbsent = nameof(ApiSubmission.OrderId);
@@ -25,7 +26,15 @@ internal static class WireJson
     /// <summary>The plural array name, when <see cref="ImpactMockServerOptions.PluralListArray"/> asks for it.</summary>
     public const string PluralListArray = "APISubmissions";
 
-    public static byte[] Submission(ApiSubmission submission)
+    public static byte[] Submission(ApiSubmission submission) =>
+        Record(submission, SpecExamples.WireProperties, submission.AdditionalProperties, NullWhenAbsent);
+
+    /// <summary>
+    /// One record of the model: every wire property in the model's order, values as impact.com writes them,
+    /// absent ones as "" (or null for the one property named), then the members the model does not name.
+    /// </summary>
+    public static byte[] Record(
+        object record, IReadOnlyList<Newtonsoft.Json.Serialization.JsonProperty> properties, IDictionary<string, object> additional, string? nullWhenAbsent = null)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var writer = new JsonTextWriter(text))
@@ -33,11 +42,11 @@ internal static class WireJson
             writer.WriteStartObject();
 
             // Every property the model (so the spec) has, in its order: a spec edit reaches the wire unaided.
-            foreach (var property in SpecExamples.WireProperties)
+            foreach (var property in properties)
             {
-                var value = property.ValueProvider!.GetValue(submission);
+                var value = property.ValueProvider!.GetValue(record);
                 writer.WritePropertyName(property.PropertyName!);
-                if (value is null && property.PropertyName == NullWhenAbsent)
+                if (value is null && property.PropertyName == nullWhenAbsent)
                 {
                     writer.WriteNull();
                 }
@@ -47,9 +56,10 @@ internal static class WireJson
                 }
             }
 
-            foreach (var extra in submission.AdditionalFields)
+            foreach (var extra in additional)
             {
-                Write(writer, extra.Key, extra.Value);
+                writer.WritePropertyName(extra.Key);
+                (extra.Value as JToken ?? (extra.Value is null ? JValue.CreateNull() : JToken.FromObject(extra.Value))).WriteTo(writer);
             }
 
             writer.WriteEndObject();
@@ -61,7 +71,9 @@ internal static class WireJson
     /// <summary>Reads wire JSON back into the SDK's DTO, exactly as a client would see it.</summary>
     public static ApiSubmission ReadSubmission(byte[] json)
     {
-        return Impact.ApiSubmissions.Serialization.ImpactJson.Deserialize<ApiSubmission>(Utf8.GetString(json));
+        using var reader = new JsonTextReader(new StreamReader(new MemoryStream(json), Utf8));
+        return Reader.Deserialize<ApiSubmission>(reader)
+            ?? throw new InvalidOperationException("A stored submission did not read back as JSON.");
     }
 
     public static byte[] Error(string message, IReadOnlyList<KeyValuePair<string, string>>? fieldErrors = null)

@@ -92,6 +92,7 @@ internal static partial class ContractStubCatalog
         AccountSid = AccountSid,
         AuthToken = AuthToken,
         SubmissionCount = 0,
+        FtpFileSubmissionCount = 0,
         Now = new DateTimeOffset(2025, 6, 15, 12, 0, 0, TimeSpan.FromHours(-7)),
     };
 
@@ -151,6 +152,7 @@ internal static partial class ContractStubCatalog
 
         var errors = await ErrorBodiesAsync();
         await AddConversionStubsAsync(stubs, errors);
+        await AddFtpStubsAsync(stubs, errors);
         foreach (var operation in new[] { ("ListApiSubmissions", "^/Advertisers/[^/]+/APISubmissions$"), ("GetApiSubmission", "^/Advertisers/[^/]+/APISubmissions/[^/]+$") })
         {
             var (operationId, pathPattern) = operation;

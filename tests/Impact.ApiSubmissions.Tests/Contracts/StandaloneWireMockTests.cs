@@ -75,6 +75,7 @@ public sealed class StandaloneWireMockTests : IDisposable
         }
 
         await ConversionStubTests.ReachEveryConversionStubAsync(_http, _anonymous);
+        await FtpStubTests.ReachEveryFtpStubAsync(_http, _anonymous);
         var reached = _server.LogEntries.Select(e => e.MappingGuid).ToHashSet();
         _server.Mappings.Where(m => !reached.Contains(m.Guid)).Select(m => m.Title).Should().BeEmpty("every stub should be reachable");
     }

@@ -99,6 +99,19 @@ public class TwoSchemaValidationTests
         Values(ours["SubmissionType"]).Should().Contain(Values(published["ApiSubmission"].ActualProperties["Type"]));
         Values(ours["SubmissionErrorType"]).Should().Contain(Values(published["FtpErrorDetail"].ActualProperties["Status"]));
         Values(ours["ErrorReason"]).Should().Contain(Values(published["FtpErrorDetail"].ActualProperties["Reason"]));
+        ours["FtpFileSubmission"].ActualProperties.Keys.Should().Contain(published["FtpSubmission"].ActualProperties.Keys);
+        ours["FtpErrorDetail"].ActualProperties.Keys.Should().Contain(published["FtpErrorDetail"].ActualProperties.Keys);
+        Values(ours["SubmissionStatus"]).Should().Contain(Values(published["FtpSubmission"].ActualProperties["Status"]));
+        Values(ours["SubmissionType"]).Should().Contain(Values(published["FtpSubmission"].ActualProperties["Type"]));
+    }
+
+    [Fact]
+    public void Every_operation_s_success_is_held_to_impact_s_published_answer()
+    {
+        // Found by path and method: an operation impact publishes under another path would go unchecked.
+        var unmatched = Ours.Value.Operations.Select(o => o.Operation.OperationId).Where(id => PublishedResponse(id, "200") is null);
+
+        unmatched.Should().BeEmpty();
     }
 
     [Fact]
@@ -137,16 +150,17 @@ public class TwoSchemaValidationTests
     private static OpenApiDocument Reference(string file) =>
         OpenApiYamlDocument.FromFileAsync(Path.Combine(AppContext.BaseDirectory, "contracts", "reference", file)).GetAwaiter().GetResult();
 
-    // The published answer an operation's stub is held to: impact documents the submissions' 200s and the
-    // conversion POST's 200 and 400; it publishes no schema for the other errors.
-    private static JsonSchema? PublishedResponse(string operationId, string status) => (operationId, status) switch
+    // The published answer an operation's stub is held to: the published operation at the same path and method
+    // (impact's paths are ours), for the same status. impact documents the 200s, and the conversion POST's 400;
+    // it publishes no schema for the other errors.
+    private static JsonSchema? PublishedResponse(string operationId, string status)
     {
-        ("ListApiSubmissions", "200") => PublishedSchema("ApiSubmissionPage"),
-        ("GetApiSubmission", "200") => PublishedSchema("ApiSubmission"),
-        ("SubmitConversion", "200" or "400") => PublishedConversions.Value.Operations
-            .Single(o => o.Operation.OperationId == "submitConversion").Operation.ActualResponses[status].Schema,
-        _ => null,
-    };
+        var ours = Ours.Value.Operations.Single(o => o.Operation.OperationId == operationId);
+        var published = new[] { Published.Value, PublishedConversions.Value }
+            .SelectMany(d => d.Operations)
+            .SingleOrDefault(o => o.Path == ours.Path && o.Method == ours.Method);
+        return published is not null && published.Operation.ActualResponses.TryGetValue(status, out var response) ? response.Schema : null;
+    }
 
     private static JsonSchema? PublishedSchema(string name) => name switch
     {

@@ -33,13 +33,22 @@ public class SpecReadsCleanlyTests
         document.Paths.Keys.Should().BeEquivalentTo(
             "/Advertisers/{AccountSID}/APISubmissions",
             "/Advertisers/{AccountSID}/APISubmissions/{BatchId}",
-            "/Advertisers/{AccountSID}/Conversions");
+            "/Advertisers/{AccountSID}/Conversions",
+            "/Advertisers/{AccountSID}/FTPFileSubmissions",
+            "/Advertisers/{AccountSID}/FTPFileSubmissions/{BatchId}",
+            "/Advertisers/{AccountSID}/FTPFileSubmissions/{BatchId}/ErrorDetails");
         document.Paths["/Advertisers/{AccountSID}/APISubmissions"].Operations[OperationType.Get].OperationId
             .Should().Be("ListApiSubmissions");
         document.Paths["/Advertisers/{AccountSID}/APISubmissions/{BatchId}"].Operations[OperationType.Get].OperationId
             .Should().Be("GetApiSubmission");
         document.Paths["/Advertisers/{AccountSID}/Conversions"].Operations[OperationType.Post].OperationId
             .Should().Be("SubmitConversion");
+        document.Paths["/Advertisers/{AccountSID}/FTPFileSubmissions"].Operations[OperationType.Get].OperationId
+            .Should().Be("ListFtpFileSubmissions");
+        document.Paths["/Advertisers/{AccountSID}/FTPFileSubmissions/{BatchId}"].Operations[OperationType.Get].OperationId
+            .Should().Be("GetFtpFileSubmission");
+        document.Paths["/Advertisers/{AccountSID}/FTPFileSubmissions/{BatchId}/ErrorDetails"].Operations[OperationType.Get].OperationId
+            .Should().Be("ListFtpErrorDetails");
     }
 
     [Fact]

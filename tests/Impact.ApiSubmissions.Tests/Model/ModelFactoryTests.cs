@@ -62,7 +62,7 @@ public class ModelFactoryTests
         if (t == typeof(decimal)) return 2.5m;
         if (t == typeof(bool)) return true;
         if (t == typeof(DateTimeOffset)) return new DateTimeOffset(2024, 8, 1, 9, 0, 0, TimeSpan.FromHours(-7));
-        if (t.IsValueType && t.GetConstructor(new[] { typeof(string) }) is { } enumCtor) return enumCtor.Invoke(new object[] { "Some Value" });
+        if (t.IsValueType && t.GetConstructor(new[] { typeof(string) }) is { } enumCtor) return enumCtor.Invoke(new object[] { "SOME_VALUE" });
         return null;
     }
 
