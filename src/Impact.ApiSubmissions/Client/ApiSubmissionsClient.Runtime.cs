@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
@@ -23,9 +22,6 @@ namespace Impact.ApiSubmissions;
 /// </summary>
 public partial class ApiSubmissionsClient : IDisposable
 {
-    // The largest Content-Length taken at its word when sizing a body's first buffer (a page of 1,000 is about 1 MB).
-    private const int InitialBodyLimit = 8 * 1024 * 1024;
-
     private static readonly string SdkUserAgent = "Impact.ApiSubmissions/" + SdkVersion();
 
     private readonly ImpactCredentials? _credentials;
@@ -209,66 +205,40 @@ public partial class ApiSubmissionsClient : IDisposable
                 throw ImpactErrorResponses.NotJson(response, mediaType, await ImpactErrorResponses.ReadBoundedAsync(response, cancellationToken, 512).ConfigureAwait(false), redact);
             }
 
-            var (body, length) = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
             try
             {
-                return ImpactJson.Deserialize<T>(body, length, Serializer);
+                return ImpactJson.Deserialize<T>(body.GetBuffer(), (int)body.Length, Serializer);
             }
             catch (ImpactWireFormatException e)
             {
                 throw e.ForResponse((int)response.StatusCode, ImpactErrorResponses.Headers(response, redact), redact);
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(body);
             }
         }
     }
 
     // The body is read in full asynchronously, every read bounded by the token: a trickling body ends with the
     // deadline instead of holding a thread, and disposing the response never has to drain it. Parsing then
-    // runs on bytes already here. The buffer is rented (a page is about 1 MB: growing a MemoryStream for each
-    // one put several large-object-heap arrays per page on the garbage collector) and sized from Content-Length,
-    // which is only a hint: never more than InitialBodyLimit up front, and a body longer or shorter than it
-    // says is read as it comes. The caller returns the buffer. Memory stays bounded by the pages in flight.
-    private static async Task<(byte[] Buffer, int Length)> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    // runs on bytes already here. Memory stays bounded by the pages in flight.
+    private static async Task<MemoryStream> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var declared = response.Content?.Headers.ContentLength;
-        var buffer = ArrayPool<byte>.Shared.Rent(declared is > 0 and <= InitialBodyLimit ? (int)declared.Value + 1 : 64 * 1024);
-        var length = 0;
+        var body = new MemoryStream();
         if (response.Content is null)
         {
-            return (buffer, 0);
+            return body;
         }
 
         try
         {
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            int read;
-            while ((read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                length += read;
-                if (length == buffer.Length)
-                {
-                    var larger = ArrayPool<byte>.Shared.Rent(checked(buffer.Length * 2));
-                    Buffer.BlockCopy(buffer, 0, larger, 0, length);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-            }
+            await stream.CopyToAsync(body, 81920, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e)
+        catch (Exception e) when (cancellationToken.IsCancellationRequested && e is not OperationCanceledException)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
-            if (cancellationToken.IsCancellationRequested && e is not OperationCanceledException)
-            {
-                throw new OperationCanceledException("Reading the response was cancelled.", e, cancellationToken);
-            }
-
-            throw;
+            throw new OperationCanceledException("Reading the response was cancelled.", e, cancellationToken);
         }
 
-        return (buffer, length);
+        return body;
     }
 
     private void Log(Uri uri, int? status, int attempt, long started, string? failure)
