@@ -25,9 +25,18 @@ public class FirstListingBenchmarks
     {
         _server = MockProcess.Start(count: 20_000, seed: 1, latency: TimeSpan.FromMilliseconds(200));
 
-        // Warm the mock's own first requests (four at once, as the listing sends them, three rounds) over plain
-        // sockets, so that the cold-start job measures the SDK's first listing, not the mock's.
-        _server.Warm(rounds: 3, parallel: 4, pageSize: 1000);
+        try
+        {
+            // Warm the mock's own first requests (four at once, as the listing sends them, three rounds) over plain
+            // sockets, so that the cold-start job measures the SDK's first listing, not the mock's.
+            _server.Warm(rounds: 3, parallel: 4, pageSize: 1000);
+        }
+        catch
+        {
+            _server.Dispose();
+            throw;
+        }
+
         _client = new ApiSubmissionsClient(
             new ImpactCredentials(_server.AccountSid, _server.AuthToken),
             new ApiSubmissionsClientOptions { BaseAddress = _server.BaseAddress });

@@ -47,6 +47,20 @@ internal sealed class MockProcess : IDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet " + dll);
+        try
+        {
+            return Attach(process);
+        }
+        catch
+        {
+            // Never leave a mock behind when the benchmark cannot use it.
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+    }
+
+    private static MockProcess Attach(Process process)
+    {
         string? url = null, sid = null, token = null;
         var deadline = Stopwatch.StartNew();
         while ((url is null || sid is null || token is null) && deadline.Elapsed < TimeSpan.FromSeconds(60))
@@ -64,8 +78,7 @@ internal sealed class MockProcess : IDisposable
 
         if (url is null || sid is null || token is null)
         {
-            process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException("The mock did not print its base URL: " + process.StandardError.ReadToEnd());
+            throw new InvalidOperationException($"The mock did not print its base URL: run `dotnet {process.StartInfo.ArgumentList[0]} mock --port 0` by hand to see why.");
         }
 
         // Drain what it prints from now on, so a full pipe never blocks it.
