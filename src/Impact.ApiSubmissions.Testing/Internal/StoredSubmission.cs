@@ -67,7 +67,7 @@ internal sealed class ProgressingSubmission : StoredSubmission
         ApiSubmissionsModelFactory.ApiSubmission(
             final.BatchId, final.AccountId, final.SubmissionDate, final.CampaignId, final.ActionTrackerId, final.MediaPartnerId,
             final.EventCode, final.OrderId, final.Payload, final.Type, status, completionDate: null, errorType: null, errorReason: null,
-            final.Uri, final.AdditionalFields);
+            uri: final.Uri, additionalFields: final.AdditionalFields);
 
     /// <summary>The submission in its final state.</summary>
     public ApiSubmission Final => _stages[_stages.Length - 1].Current;

@@ -18,7 +18,7 @@ public class ModelFactoryTests
         var s = ApiSubmissionsModelFactory.ApiSubmission(
             "A-1", 10001, submitted, 3_000_000_000, 4000, 5_000_000_000, "SALE", "O-1", "CampaignId=1", SubmissionType.Conversion,
             SubmissionStatus.Complete, submitted.AddMinutes(3), SubmissionErrorType.ContractError, "CONTRACT_NOT_FOUND", "/x/A-1",
-            new[] { new KeyValuePair<string, string>("NewField", "x") });
+            additionalFields: new[] { new KeyValuePair<string, string>("NewField", "x") });
 
         s.BatchId.Should().Be("A-1");
         s.CampaignId.Should().Be(3_000_000_000, "ids are long");
