@@ -20,13 +20,16 @@ public sealed class DeadlineTestsCollection
 /// <see cref="Bound"/> of its deadline. What is timed is the call alone, as its caller sees it (a stopwatch around the
 /// awaited call, no assertion library inside), in a process whose success and timeout paths are already compiled (the
 /// first timeout in a process spends most of its overrun in the JIT). Measured on a 2-core machine with six busy
-/// processes beside it, the overrun of a warm call stayed under 60 ms in 200 calls (median 4 ms).
+/// processes beside it, the overrun of a warm call stayed under 60 ms in 200 calls (median 4 ms). The assertion allows
+/// 750 ms, not the 250 ms the SDK meets: CI runs both test assemblies at once on two cores, and a listing page there
+/// once ended 547 ms past its deadline while the other assembly ran (starvation of the test process, not the SDK).
+/// A dispose that drains the body, the bug these tests guard against, overruns by seconds.
 /// </summary>
 [Collection(nameof(DeadlineTests))]
 public class DeadlineTests
 {
-    // The bound; draining a half-read body on dispose used to overrun by about 2 s.
-    private static readonly TimeSpan Bound = TimeSpan.FromMilliseconds(250);
+    // Draining a half-read body on dispose used to overrun by about 2 s; see the class summary for why not 250 ms.
+    private static readonly TimeSpan Bound = TimeSpan.FromMilliseconds(750);
 
     [Fact]
     public async Task The_attempt_timeout_ends_a_call_whose_body_trickles()
