@@ -139,19 +139,7 @@ internal static partial class ContractStubCatalog
         };
         foreach (var (operationId, pathPattern) in operations)
         {
-            foreach (var code in ErrorCodesOf(operationId))
-            {
-                var request = Request(Regex(pathPattern), authorized: false);
-                request["Headers"] = new JArray(Matched(StatusSelector, Exact(code.ToString(CultureInfo.InvariantCulture))));
-                var body = code == 400 && operationId == "GetFtpFileSubmission" ? errors[BadRequestWithoutFields] : errors[code];
-                stubs[$"{operationId}.{code}.json"] = Mapping(
-                    $"{operationId}.{code}", $"{operationId} {code}: selected by the {StatusSelector} request header", 1,
-                    request, code, code == 429 ? Limited() : Json(), body);
-            }
-
-            stubs[$"{operationId}.401.missing-credentials.json"] = Mapping(
-                $"{operationId}.401.missing-credentials", $"{operationId} 401: any request no other stub answers (missing or wrong credentials)", 100,
-                Request(Regex(pathPattern), authorized: false), 401, Json(), errors[401]);
+            AddErrorStubs(stubs, errors, operationId, pathPattern, badRequestNamesNoField: operationId == "GetFtpFileSubmission");
         }
 
         foreach (var (operationId, pathPattern) in operations.Skip(1))

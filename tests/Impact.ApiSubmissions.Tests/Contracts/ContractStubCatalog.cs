@@ -153,23 +153,8 @@ internal static partial class ContractStubCatalog
         var errors = await ErrorBodiesAsync();
         await AddConversionStubsAsync(stubs, errors);
         await AddFtpStubsAsync(stubs, errors);
-        foreach (var operation in new[] { ("ListApiSubmissions", "^/Advertisers/[^/]+/APISubmissions$"), ("GetApiSubmission", "^/Advertisers/[^/]+/APISubmissions/[^/]+$") })
-        {
-            var (operationId, pathPattern) = operation;
-            foreach (var code in ErrorCodesOf(operationId))
-            {
-                var request = Request(Regex(pathPattern), authorized: false);
-                request["Headers"] = new JArray(Matched(StatusSelector, Exact(code.ToString(CultureInfo.InvariantCulture))));
-                var body = code == 400 && operationId == "GetApiSubmission" ? errors[BadRequestWithoutFields] : errors[code];
-                stubs[$"{operationId}.{code}.json"] = Mapping(
-                    $"{operationId}.{code}", $"{operationId} {code}: selected by the {StatusSelector} request header", 1,
-                    request, code, code == 429 ? Limited() : Json(), body);
-            }
-
-            stubs[$"{operationId}.401.missing-credentials.json"] = Mapping(
-                $"{operationId}.401.missing-credentials", $"{operationId} 401: any request no other stub answers (missing or wrong credentials)", 100,
-                Request(Regex(pathPattern), authorized: false), 401, Json(), errors[401]);
-        }
+        AddErrorStubs(stubs, errors, "ListApiSubmissions", "^/Advertisers/[^/]+/APISubmissions$", badRequestNamesNoField: false);
+        AddErrorStubs(stubs, errors, "GetApiSubmission", "^/Advertisers/[^/]+/APISubmissions/[^/]+$", badRequestNamesNoField: true);
 
         stubs["GetApiSubmission.404.unknown-batch-id.json"] = Mapping(
             "GetApiSubmission.404.unknown-batch-id", "GetApiSubmission 404: a BatchId no other stub knows", 50,
@@ -278,4 +263,25 @@ internal static partial class ContractStubCatalog
 
     private static string StableGuid(string key) =>
         new Guid(SHA256.HashData(Encoding.UTF8.GetBytes("impact-contract-stub:" + key)).AsSpan(0, 16)).ToString();
+
+    /// <summary>
+    /// One stub per error status the spec declares for an operation (selected by the status header), and the 401
+    /// that answers any request no other stub does. A get with no parameter to get wrong answers a 400 naming no field.
+    /// </summary>
+    private static void AddErrorStubs(SortedDictionary<string, JObject> stubs, Dictionary<int, JToken> errors, string operationId, string pathPattern, bool badRequestNamesNoField)
+    {
+        foreach (var code in ErrorCodesOf(operationId))
+        {
+            var request = Request(Regex(pathPattern), authorized: false);
+            request["Headers"] = new JArray(Matched(StatusSelector, Exact(code.ToString(CultureInfo.InvariantCulture))));
+            var body = code == 400 && badRequestNamesNoField ? errors[BadRequestWithoutFields] : errors[code];
+            stubs[$"{operationId}.{code}.json"] = Mapping(
+                $"{operationId}.{code}", $"{operationId} {code}: selected by the {StatusSelector} request header", 1,
+                request, code, code == 429 ? Limited() : Json(), body);
+        }
+
+        stubs[$"{operationId}.401.missing-credentials.json"] = Mapping(
+            $"{operationId}.401.missing-credentials", $"{operationId} 401: any request no other stub answers (missing or wrong credentials)", 100,
+            Request(Regex(pathPattern), authorized: false), 401, Json(), errors[401]);
+    }
 }
