@@ -50,6 +50,7 @@ internal partial class ApiSubmissionsRestClient
         BaseUrl = _baseAddress.AbsoluteUri;
         _userAgent = string.IsNullOrWhiteSpace(options.UserAgentSuffix) ? SdkUserAgent : SdkUserAgent + " " + options.UserAgentSuffix!.Trim();
         _pipeline = ImpactResiliencePipeline.Create(options.Retry);
+        _conversionPipeline = ImpactResiliencePipeline.Create(options.Retry, retryWhen: ConversionDelivery.SurelyNotDelivered);
     }
 
     /// <summary>The Account SID every path uses, or null for a transport built without credentials (tests of the generated operations).</summary>

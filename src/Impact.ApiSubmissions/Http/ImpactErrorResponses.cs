@@ -187,6 +187,14 @@ internal static class ImpactErrorResponses
 
             builder.Append('.');
         }
+        else if (error?.Errors is { Count: > 0 } listed)
+        {
+            // A rejected conversion's envelope has no Message, only its problems: name every one.
+            builder.Append(" The service listed ").Append(listed.Count.ToString(CultureInfo.InvariantCulture))
+                .Append(listed.Count == 1 ? " problem: " : " problems: ")
+                .Append(string.Join("; ", listed.Select(f => $"{WireText.Bound(f.Field, 60)}: {WireText.Bound(f.Message, 160)}")))
+                .Append('.');
+        }
         else if (bodyKind.Length > 0)
         {
             builder.Append(" The body was ").Append(bodyKind).Append('.');

@@ -14,7 +14,10 @@ namespace Impact.ApiSubmissions.Http;
 /// </summary>
 internal static class ImpactResiliencePipeline
 {
-    public static ResiliencePipeline Create(ApiSubmissionsRetryOptions options, Action<int, Exception?>? onRetry = null)
+    /// <param name="options">The retry options, read once.</param>
+    /// <param name="onRetry">Called before each retry, with the attempt about to start.</param>
+    /// <param name="retryWhen">Which failures are retried; null for every transient one. A conversion POST passes a narrower rule.</param>
+    public static ResiliencePipeline Create(ApiSubmissionsRetryOptions options, Action<int, Exception?>? onRetry = null, Func<Exception, bool>? retryWhen = null)
     {
         var builder = new ResiliencePipelineBuilder();
         if (options.OverallTimeout is { } overall && overall > TimeSpan.Zero)
@@ -34,11 +37,13 @@ internal static class ImpactResiliencePipeline
                 UseJitter = options.UseJitter,
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
-                ShouldHandle = new PredicateBuilder()
-                    .Handle<HttpRequestException>()
-                    .Handle<IOException>()
-                    .Handle<TimeoutRejectedException>()
-                    .Handle<ImpactApiException>(e => e.IsTransient),
+                ShouldHandle = retryWhen is null
+                    ? new PredicateBuilder()
+                        .Handle<HttpRequestException>()
+                        .Handle<IOException>()
+                        .Handle<TimeoutRejectedException>()
+                        .Handle<ImpactApiException>(e => e.IsTransient)
+                    : args => new ValueTask<bool>(args.Outcome.Exception is { } e && retryWhen(e)),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(RateLimitDelay(args.Outcome.Exception, maxRateLimitDelay)),
                 OnRetry = args =>
                 {

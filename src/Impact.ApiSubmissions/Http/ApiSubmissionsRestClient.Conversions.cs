@@ -1,0 +1,131 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Impact.ApiSubmissions.Http;
+using Impact.ApiSubmissions.Serialization;
+using Polly;
+using Polly.Timeout;
+
+namespace Impact.ApiSubmissions;
+
+// The conversion POST: the same gate, redaction and exceptions as a GET, with its own retry rule
+// (ConversionDelivery): a POST that may have reached impact.com is never sent twice.
+internal partial class ApiSubmissionsRestClient
+{
+    private const string FormMediaType = "application/x-www-form-urlencoded";
+
+    private readonly ResiliencePipeline _conversionPipeline = ResiliencePipeline.Empty;
+
+    /// <summary>Posts the form body as it is and reads impact.com's queued answer; the caller has validated it.</summary>
+    internal async Task<ConversionQueued> PostConversionAsync(string formBody, CancellationToken cancellationToken)
+    {
+        RequireCredentials();
+        var uri = Resolve(RequestPaths.Account(_credentials!.AccountSid) + "/Conversions");
+        var bytes = Encoding.UTF8.GetBytes(formBody);
+        var attempt = 0;
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return await _conversionPipeline.ExecuteAsync(
+                async token => await PostOnceAsync(uri, bytes, Interlocked.Increment(ref attempt), token).ConfigureAwait(false),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is TimeoutRejectedException or OperationCanceledException)
+        {
+            throw new ImpactTimeoutException(
+                $"impact.com did not answer POST {uri.AbsolutePath} in time ({Attempts(attempt)}; attempt timeout {Describe(_attemptTimeout)}, "
+                + $"overall deadline {Describe(_overallTimeout)}). The request was sent, so the conversion may have been queued: "
+                + "list the submissions (e.g. by OrderId) before sending it again. It was not retried, as a second POST could create a second conversion.",
+                attempt,
+                Since(started),
+                e);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            var sent = e is HttpRequestException && ConversionDelivery.SurelyNotDelivered(e)
+                ? "Nothing was sent."
+                : "The connection failed after the request may have been sent, so the conversion may have been queued: list the submissions (e.g. by OrderId) before sending it again.";
+            throw new ImpactTransportException(
+                _credentials!.Redact($"Could not reach impact.com: {e.Message} (POST {uri.AbsolutePath}, {Attempts(attempt)}). {sent}"),
+                attempt,
+                Since(started),
+                e);
+        }
+    }
+
+    private async ValueTask<ConversionQueued> PostOnceAsync(Uri uri, byte[] body, int attempt, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(FormMediaType);
+        PrepareRequest(_httpClient, request, uri.AbsoluteUri);
+        var started = Stopwatch.GetTimestamp();
+        HttpResponseMessage response;
+        try
+        {
+            response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException)
+        {
+            LogPost(uri, null, attempt, started, e is OperationCanceledException && cancellationToken.IsCancellationRequested
+                ? "no answer: timed out or cancelled"
+                : _credentials!.Redact(e.GetType().Name + ": " + e.Message));
+            throw;
+        }
+
+        using (response)
+        {
+            ProcessResponse(_httpClient, response);
+            LogPost(uri, (int)response.StatusCode, attempt, started, null);
+            Func<string, string> redact = _credentials!.Redact;
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await ImpactErrorResponses.CreateAsync(response, RateLimitState.FromResponse(response, DateTimeOffset.UtcNow), null, redact, cancellationToken).ConfigureAwait(false);
+            }
+
+            var text = redact(await ImpactErrorResponses.ReadBoundedAsync(response, cancellationToken).ConfigureAwait(false));
+            ConversionQueued queued;
+            try
+            {
+                queued = ImpactJson.Deserialize<ConversionQueued>(text);
+            }
+            catch (ImpactWireFormatException e)
+            {
+                throw e.ForResponse((int)response.StatusCode, ImpactErrorResponses.Headers(response, redact), redact);
+            }
+
+            // The answer is data: the QueuedUri must name a submission of this account, or it is no answer at all.
+            if (queued.BatchId is null || !IsOwnSubmission(queued.QueuedUri!))
+            {
+                throw new ImpactWireFormatException(
+                    "impact.com answered 200 to a conversion without the QueuedUri of one of this account's submissions; the conversion may have been queued.",
+                    "QueuedUri",
+                    WireText.Bound(queued.QueuedUri ?? "(absent)"),
+                    null);
+            }
+
+            return queued;
+        }
+    }
+
+    private bool IsOwnSubmission(string queuedUri)
+    {
+        try
+        {
+            var uri = Resolve(queuedUri);
+            var prefix = new Uri(_baseAddress, RequestPaths.Submissions(_credentials!.AccountSid) + "/").AbsolutePath;
+            return uri.AbsolutePath.StartsWith(prefix, StringComparison.Ordinal) && uri.AbsolutePath.Length > prefix.Length;
+        }
+        catch (ImpactOriginRefusedException)
+        {
+            return false;
+        }
+    }
+
+    private void LogPost(Uri uri, int? status, int attempt, long started, string? failure) =>
+        _requestLogged?.Invoke(new ApiRequestLogEntry("POST", uri.PathAndQuery, status, attempt, Since(started), failure));
+}
