@@ -70,6 +70,16 @@ internal static class CliApp
             .WithDescription("Poll a submission until impact.com finishes it, showing each status change. Exit code 0: complete without errors; 3: complete with errors; 4: timed out.")
             .WithExample("wait", "A-b1234c56-7d89-0e12-3f4g-5h6ij7k8901l", "--timeout", "5m")
             .WithExample("wait", "--demo");
+        config.AddCommand<SubmitCommand>("submit")
+            .WithDescription("Check a conversion and send it to impact.com; prints its QueuedUri and BatchId. --wait follows it like wait. Exit code 3 when the payload has problems (nothing is sent).")
+            .WithExample("submit", "\"CampaignId=1000&EventTypeId=4000&EventDate=2024-08-01T23:55:24-08:00&OrderId=1234567890123&ClickId=abc&CurrencyCode=USD&ItemSku1=12345&ItemQuantity1=1&ItemPrice1=10\"")
+            .WithExample("submit", "--file", "conversion.txt", "--wait")
+            .WithExample("submit", "--demo", "--wait");
+        config.AddCommand<ResubmitCommand>("resubmit")
+            .WithDescription("Fix and send again failed conversions: one by BatchId, or a batch by filter. Shows the payload changes and the check; a dry run unless --yes. Exit code 3 when a payload has problems.")
+            .WithExample("resubmit", "A-b1234c56-7d89-0e12-3f4g-5h6ij7k8901l", "--set", "CampaignId=1001", "--yes", "--wait")
+            .WithExample("resubmit", "--errors-only", "--error-reason", "CAMPAIGN_NOT_FOUND", "--set", "CampaignId=1001", "--report", "resubmitted.csv", "--yes")
+            .WithExample("resubmit", "--demo", "--set", "CampaignId=1001", "--yes", "--wait");
         config.AddCommand<ErrorsCommand>("errors")
             .WithDescription("Why submissions fail: counts by ErrorType and ErrorReason with what each reason means, and the programs and partners with the most failures.")
             .WithExample("errors", "--demo")

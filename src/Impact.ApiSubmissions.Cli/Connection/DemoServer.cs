@@ -6,8 +6,10 @@ namespace Impact.ApiSubmissions.Cli.Connection;
 /// <summary>
 /// What <c>--demo</c> runs against: the Testing package's mock impact.com, in this process and on
 /// loopback only, with 300 generated submissions from the last 90 days, rate-limit headers, a little
-/// latency so the progress display has something to show, and two hand-made submissions: one that
-/// failed, for <c>get --demo</c>, and one that progresses as it is polled, for <c>wait --demo</c>.
+/// latency so the progress display has something to show, and hand-made submissions: one that
+/// failed, for <c>get --demo</c>; one that progresses as it is polled, for <c>wait --demo</c>; and three
+/// conversions sent with a mistyped CampaignId (1099 for 1001), failed with CAMPAIGN_NOT_FOUND, that
+/// <c>resubmit --demo --set CampaignId=1001</c> fixes (their clicks are referrals the mock knows).
 /// </summary>
 internal sealed class DemoServer : IDisposable
 {
@@ -17,8 +19,19 @@ internal sealed class DemoServer : IDisposable
     /// <summary>The submission <c>wait --demo</c> follows when no BatchId is given.</summary>
     public const string ProgressingBatchId = "A-d3m0wa17-1n9q-4u3u-3d00-1npr09r3ss01";
 
-    /// <summary>How many generated submissions the demo account holds; the two hand-made ones come on top (302 in all).</summary>
+    /// <summary>How many generated submissions the demo account holds; the five hand-made ones come on top (305 in all).</summary>
     public const int GeneratedCount = 300;
+
+    /// <summary>The first of the conversions that failed with CAMPAIGN_NOT_FOUND; <c>resubmit --demo</c> takes it when no BatchId is given.</summary>
+    public const string CampaignNotFoundBatchId = "A-d3m0ca4p-0n07-4f0u-nd00-m1s7yp3d1099";
+
+    /// <summary>The CampaignId those conversions were sent with by mistake, and the program they belong to.</summary>
+    public const long MistypedCampaignId = 1099, IntendedCampaignId = 1001;
+
+    /// <summary>A conversion <c>submit --demo</c> sends when no payload is given: valid, and credited to a partner.</summary>
+    public const string SampleConversion =
+        "CampaignId=1001&EventTypeId=4100&EventDate=2024-08-01T23:55:24-08:00&OrderId=8800000000001"
+        + "&ClickId=demo-click-sample&CurrencyCode=EUR&ItemSku1=12345&ItemName1=Anvil&ItemQuantity1=1&ItemPrice1=19.90";
 
     // impact.com's own example payload (a click id encoded twice), with a real IPv4 address.
     private const string ReferencePayload =
@@ -52,6 +65,8 @@ internal sealed class DemoServer : IDisposable
                 .WithOrderId("1234567890123")
                 .WithPayload(ReferencePayload)
                 .WithErrors("Contract Error", "CONTRACT_NOT_FOUND", "RESTRICTED_PROMOCODE"));
+            AddMistypedCampaignConversions(server, now);
+            server.Conversions.AddReferral("ClickId", "demo-click-sample", mediaPartnerId: 10042);
             server.AddProgressingSubmission(
                 new ApiSubmissionBuilder().WithBatchId(ProgressingBatchId).WithSubmissionDate(now.AddSeconds(-5)).WithCompletionDate(now),
                 getsPerStatus: 1);
@@ -65,6 +80,30 @@ internal sealed class DemoServer : IDisposable
     }
 
     public void Dispose() => Server.Dispose();
+
+    // Program 1001's sales sent to CampaignId 1099, which does not exist: impact.com fails them with CAMPAIGN_NOT_FOUND.
+    private static void AddMistypedCampaignConversions(ImpactMockServer server, DateTimeOffset now)
+    {
+        for (var i = 1; i <= 3; i++)
+        {
+            var n = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var orderId = "88000000001" + n.PadLeft(2, '0');
+            var clickId = "demo-click-eu-" + n;
+            server.Conversions.AddReferral("ClickId", clickId, mediaPartnerId: 10099);
+            server.Add(new ApiSubmissionBuilder()
+                .WithBatchId(i == 1 ? CampaignNotFoundBatchId : CampaignNotFoundBatchId[..^1] + n)
+                .WithSubmissionDate(now.AddMinutes(-30 + i))
+                .WithCompletionDate(now.AddMinutes(-29 + i))
+                .WithCampaignId(MistypedCampaignId)
+                .WithActionTrackerId(null)
+                .WithMediaPartnerId(null)
+                .WithEventCode("ACME_EU_SALE")
+                .WithOrderId(orderId)
+                .WithPayload($"CampaignId={MistypedCampaignId}&EventTypeCode=ACME_EU_SALE&EventDate=2024-08-0{n}T10:15:00%2B02:00&OrderId={orderId}"
+                    + $"&ClickId={clickId}&CurrencyCode=EUR&ItemSku1=4242{n}&ItemName1=Anvil+EU&ItemQuantity1={n}&ItemPrice1=19.90")
+                .WithErrors("Validation", "CAMPAIGN_NOT_FOUND"));
+        }
+    }
 
     // The generated submissions are a US Pacific account's: the hand-made ones match them.
     private static DateTimeOffset AccountTime(DateTimeOffset instant) =>
