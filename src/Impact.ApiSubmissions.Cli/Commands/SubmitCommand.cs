@@ -66,7 +66,11 @@ internal sealed class SubmitCommand : AsyncCommand<SubmitSettings>
         }
 
         string text;
-        if (settings.File is { } path)
+        if (settings.File is "-" || (settings.Payload is null && settings.File is null && _environment.IsInputRedirected))
+        {
+            text = await _environment.In.ReadToEndAsync(_environment.Cancellation);
+        }
+        else if (settings.File is { } path)
         {
             try
             {
@@ -80,10 +84,6 @@ internal sealed class SubmitCommand : AsyncCommand<SubmitSettings>
             {
                 throw new UsageException($"Cannot read --file '{path}': {e.Message}");
             }
-        }
-        else if (settings.Payload is "-" || (settings.Payload is null && _environment.IsInputRedirected))
-        {
-            text = await _environment.In.ReadToEndAsync(_environment.Cancellation);
         }
         else if (settings.Payload is { } argument)
         {

@@ -51,6 +51,13 @@ internal sealed class ResubmitReport
             throw new UsageException("--report needs a file path.");
         }
 
+        // Checked now, not after the batch was sent: a report that cannot be written must not cost a run.
+        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            throw new UsageException($"Cannot write the report '{path}': the folder '{folder}' does not exist.");
+        }
+
         var chosen = (format ?? System.IO.Path.GetExtension(path).TrimStart('.')).ToLowerInvariant();
         return chosen switch
         {

@@ -7,11 +7,11 @@ namespace Impact.ApiSubmissions.Cli.Settings;
 internal sealed class SubmitSettings : ApiSettings
 {
     [CommandArgument(0, "[PAYLOAD]")]
-    [Description("The conversion, form-encoded (CampaignId=1000&EventTypeId=4000&...), in quotes; - reads it from standard input.")]
+    [Description("The conversion, form-encoded (CampaignId=1000&EventTypeId=4000&...), in quotes. Left out, it is read from --file, or from standard input when something is piped in; with --demo, a sample conversion.")]
     public string? Payload { get; set; }
 
     [CommandOption("--file <PATH>")]
-    [Description("Read the payload from this file instead.")]
+    [Description("Read the payload from this file instead; --file=- reads standard input.")]
     public string? File { get; set; }
 
     [CommandOption("--wait")]

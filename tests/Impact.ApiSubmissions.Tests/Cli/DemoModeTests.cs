@@ -14,7 +14,7 @@ public sealed class DemoModeTests
 
         result.ExitCode.Should().Be(0, result.ToString());
         result.Error.Should().BeEmpty();
-        result.Output.Should().Contain("Demo: a built-in mock of impact.com, 302 submissions; nothing leaves this machine.").And.Contain("Read 5 of 302 ").And.Contain("5 submissions shown").And.Contain("Stopped at --max 5.");
+        result.Output.Should().Contain("Demo: a built-in mock of impact.com, 305 submissions; nothing leaves this machine.").And.Contain("Read 5 of 305 ").And.Contain("5 submissions shown").And.Contain("Stopped at --max 5.");
     }
 
     [Fact]
