@@ -119,16 +119,25 @@ internal sealed class ResubmitCommand : AsyncCommand<ResubmitSettings>
 
         console.MarkupLine(Markup.Escape($"{Count(selected.Count, "submission")} match: {filter.Describe()}. {(settings.Yes ? "Sending" : "Dry run, nothing is sent")}; changes: {Describe(edits)}."));
         var rows = new List<ResubmitReport.Row>();
-        await RunWithProgressAsync(selected.Count, async step =>
+        try
         {
-            foreach (var submission in selected)
+            await RunWithProgressAsync(selected.Count, async step =>
             {
-                var row = await ResubmitAsync(connection, submission, edits, settings.Yes, cancellation);
-                rows.Add(row);
-                console.MarkupLine(Markup.Escape(row.ToString()));
-                step();
-            }
-        });
+                foreach (var submission in selected)
+                {
+                    var row = await ResubmitAsync(connection, submission, edits, settings.Yes, cancellation);
+                    rows.Add(row);
+                    console.MarkupLine(Markup.Escape(row.ToString()));
+                    step();
+                }
+            });
+        }
+        catch (Exception) when (report is not null && rows.Count > 0)
+        {
+            // Stopped part way (Ctrl+C, --timeout, refused credentials): the report still names what was queued.
+            report.Write(rows);
+            throw;
+        }
 
         report?.Write(rows);
         var counts = rows.GroupBy(r => r.Outcome).ToDictionary(g => g.Key, g => g.Count());

@@ -88,6 +88,18 @@ public sealed class ResubmitCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_batch_on_a_terminal_shows_its_progress_and_still_prints_every_row()
+    {
+        _server.Add(Failed("A-cli-live-1", "5500000000051"));
+        _cli.LiveTerminal = true;
+
+        var result = await _cli.RunAsync("resubmit", "--campaign", "1999", "--set", "CampaignId=1001", "--yes");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Contain("A-cli-live-1 -> ").And.Contain("1 queued.").And.Contain("resubmitted 1 of 1", "the bar was drawn");
+    }
+
+    [Fact]
     public async Task A_batch_dry_run_sends_nothing_and_its_json_report_holds_strings_only()
     {
         _server.Add(Failed("A-cli-dry-1", "5500000000031"));
