@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using FluentAssertions;
 using Impact.ApiSubmissions.Testing;
@@ -97,6 +98,36 @@ public sealed class ResubmitCommandTests : IDisposable
 
         result.ExitCode.Should().Be(0, result.ToString());
         result.Output.Should().Contain("A-cli-live-1 -> ").And.Contain("1 queued.").And.Contain("resubmitted 1 of 1", "the bar was drawn");
+    }
+
+    [Fact]
+    public async Task A_batch_stopped_part_way_still_reports_what_it_queued()
+    {
+        _server.Add(Failed("A-cli-stop-1", "5500000000061"));
+        _server.Add(Failed("A-cli-stop-2", "5500000000062"));
+        _server.Add(Failed("A-cli-stop-3", "5500000000063"));
+        _server.SetLatency(TimeSpan.FromMilliseconds(500));
+        var report = Path.Combine(_folder, "stopped.json");
+        using var ctrlC = new CancellationTokenSource();
+        _cli.Cancellation = ctrlC.Token;
+        // Ctrl+C while the second POST is on its way: the listing and the first POST were answered by then.
+        var pressed = Task.Run(async () =>
+        {
+            while (_server.RequestCount < 3)
+            {
+                await Task.Delay(5);
+            }
+
+            ctrlC.Cancel();
+        });
+
+        var result = await _cli.RunAsync("resubmit", "--campaign", "1999", "--set", "CampaignId=1001", "--yes", "--report", report);
+        await pressed;
+
+        result.ExitCode.Should().Be(130, result.ToString());
+        var rows = JArray.Parse(File.ReadAllText(report));
+        rows.Select(r => ((string)r["OldBatchId"]!, (string)r["Outcome"]!)).Should().Equal(("A-cli-stop-1", "queued"));
+        Directory.GetFiles(_folder).Should().ContainSingle("no temporary file is left behind");
     }
 
     [Fact]
