@@ -26,19 +26,7 @@ internal sealed class WaitCommand : AsyncCommand<WaitSettings>
     {
         var reference = SubmissionReference.Require(settings.BatchId, settings.Demo, DemoServer.ProgressingBatchId, "wait");
         var batchId = SubmissionReference.BatchId(reference);
-        var interval = DurationArgument.Parse("--interval", settings.Interval, TimeSpan.FromSeconds(settings.Demo ? 1 : 2));
-        var maxInterval = DurationArgument.Parse("--max-interval", settings.MaxInterval, TimeSpan.FromSeconds(settings.Demo ? 2 : 30));
-        var timeout = DurationArgument.Parse("--timeout", settings.Timeout, TimeSpan.FromMinutes(10));
-        if (maxInterval < interval)
-        {
-            if (settings.MaxInterval is not null)
-            {
-                throw new UsageException($"--max-interval ({settings.MaxInterval}) must not be shorter than --interval ({settings.Interval}).");
-            }
-
-            maxInterval = interval;
-        }
-
+        var (interval, maxInterval, timeout) = WaitTiming.Parse(settings.Interval, settings.MaxInterval, settings.Timeout, settings.Demo);
         using var connection = ImpactConnection.Open(settings, _environment, _reporter, wholeCommandDeadline: false);
         var console = _environment.Out;
         if (connection.IsDemo && string.IsNullOrWhiteSpace(settings.BatchId))
@@ -56,7 +44,7 @@ internal sealed class WaitCommand : AsyncCommand<WaitSettings>
             StatusChanged = s =>
             {
                 lastSeen = s;
-                console.MarkupLine($"[grey]{Now()}[/]  {Display.StatusMarkup(s)}");
+                console.MarkupLine($"[grey]{WaitTiming.Now(_environment)}[/]  {Display.StatusMarkup(s)}");
             },
         };
 
@@ -92,7 +80,4 @@ internal sealed class WaitCommand : AsyncCommand<WaitSettings>
 
         return done.HasErrors ? ExitCodes.CompletedWithErrors : ExitCodes.Success;
     }
-
-    private string Now() =>
-        TimeZoneInfo.ConvertTime(_environment.Clock.GetUtcNow(), _environment.LocalZone).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 }
