@@ -47,27 +47,14 @@ internal sealed class FtpWaitCommand : AsyncCommand<FtpWaitSettings>
             },
         };
 
-        FtpFileSubmission done;
-        try
-        {
-            var waiting = connection.Client.WaitForFtpCompletionAsync(batchId, options, _environment.Cancellation);
-            done = _environment.IsLiveTerminal
-                ? await console.Status().StartAsync("Waiting for impact.com...", _ => waiting)
-                : await waiting;
-        }
-        catch (OperationCanceledException e) when (_environment.Cancellation.IsCancellationRequested)
-        {
-            var status = lastSeen?.Status?.ToString() is { Length: > 0 } last ? $"was still {last}" : "had not been seen yet";
-            throw new CommandFailedException(ExitCodes.Cancelled, $"Cancelled: FTP file '{batchId}' {status} when the wait stopped. Run '{CliApp.Name} ftp wait {batchId}' to go on waiting.", e);
-        }
-        catch (ImpactWaitTimeoutException e)
-        {
-            var status = e.LastStatus?.ToString() is { Length: > 0 } last ? $"still {last}" : "not seen yet";
-            throw new CommandFailedException(
-                ExitCodes.WaitTimedOut,
-                $"Gave up after {Display.Duration(timeout)}: FTP file '{batchId}' is {status} ({e.Polls.ToString(CultureInfo.InvariantCulture)} polls). impact.com may need longer: run ftp wait again, or give a longer --timeout.",
-                e);
-        }
+        var done = await WaitTiming.AwaitAsync(
+            _environment,
+            connection.Client.WaitForFtpCompletionAsync(batchId, options, _environment.Cancellation),
+            "FTP file",
+            batchId,
+            "ftp wait",
+            timeout,
+            () => lastSeen?.Status);
 
         console.WriteLine();
         FtpViews.WriteDetails(console, done);

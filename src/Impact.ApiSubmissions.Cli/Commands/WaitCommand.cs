@@ -48,28 +48,14 @@ internal sealed class WaitCommand : AsyncCommand<WaitSettings>
             },
         };
 
-        ApiSubmission done;
-        try
-        {
-            var waiting = connection.Client.WaitForCompletionAsync(batchId, options, _environment.Cancellation);
-            done = _environment.IsLiveTerminal
-                ? await console.Status().StartAsync("Waiting for impact.com...", _ => waiting)
-                : await waiting;
-        }
-        catch (OperationCanceledException e) when (_environment.Cancellation.IsCancellationRequested)
-        {
-            // Ctrl+C: say where the submission stood, so the user knows what they stopped waiting for.
-            var status = lastSeen?.Status?.ToString() is { Length: > 0 } last ? $"was still {last}" : "had not been seen yet";
-            throw new CommandFailedException(ExitCodes.Cancelled, $"Cancelled: submission '{batchId}' {status} when the wait stopped. Run '{CliApp.Name} wait {batchId}' to go on waiting.", e);
-        }
-        catch (ImpactWaitTimeoutException e)
-        {
-            var status = e.LastStatus?.ToString() is { Length: > 0 } last ? $"still {last}" : "not seen yet";
-            throw new CommandFailedException(
-                ExitCodes.WaitTimedOut,
-                $"Gave up after {Display.Duration(timeout)}: submission '{batchId}' is {status} ({e.Polls.ToString(CultureInfo.InvariantCulture)} polls). impact.com may need longer: run wait again, or give a longer --timeout.",
-                e);
-        }
+        var done = await WaitTiming.AwaitAsync(
+            _environment,
+            connection.Client.WaitForCompletionAsync(batchId, options, _environment.Cancellation),
+            "submission",
+            batchId,
+            "wait",
+            timeout,
+            () => lastSeen?.Status);
 
         console.WriteLine();
         SubmissionDetails.Write(console, done, withPayload: false);

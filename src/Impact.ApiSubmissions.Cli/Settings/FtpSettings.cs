@@ -72,17 +72,9 @@ internal sealed class FtpErrorsSettings : ApiSettings
 }
 
 /// <summary>Options of <c>ftp wait</c>.</summary>
-internal sealed class FtpWaitSettings : ApiSettings
+internal sealed class FtpWaitSettings : PollSettings
 {
     [CommandArgument(0, "[BATCHID]")]
     [Description("The file's BatchId. With --demo it may be left out: a demo file goes Queued, In Progress, Complete.")]
     public string? BatchId { get; set; }
-
-    [CommandOption("--interval <DURATION>")]
-    [Description("First wait between polls (500ms, 2s, 1m); later waits double. Default 2s (1s with --demo).")]
-    public string? Interval { get; set; }
-
-    [CommandOption("--max-interval <DURATION>")]
-    [Description("Longest wait between polls. Default 30s (2s with --demo).")]
-    public string? MaxInterval { get; set; }
 }
