@@ -164,7 +164,7 @@ public sealed class FtpCommandTests : IDisposable
         var wait = await demo.RunAsync(new[] { "ftp", "wait", "--demo" }.Concat(Fast).ToArray());
 
         list.ExitCode.Should().Be(0, list.ToString());
-        list.Output.Should().Contain("FTP file submissions; nothing leaves this machine.").And.Contain("with failed records").And.Contain("Filters: submitted since 30d.");
+        list.Output.Should().Contain("Demo: a built-in mock of impact.com, 42 FTP file submissions; nothing leaves this machine.").And.Contain("with failed records").And.Contain("Filters: submitted since 30d.");
         get.ExitCode.Should().Be(0, get.ToString());
         get.Output.Should().Contain("Processed: 130 of 2400 records failed.").And.Contain("First 10 failed lines of 130");
         errors.ExitCode.Should().Be(0, errors.ToString());
