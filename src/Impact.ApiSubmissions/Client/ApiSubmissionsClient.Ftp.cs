@@ -122,7 +122,7 @@ public partial class ApiSubmissionsClient
     /// <param name="cancellationToken">Cancels the listing. Stopping the enumeration early also cancels the request in flight.</param>
     /// <returns>The lines, to enumerate by line or by page.</returns>
     /// <exception cref="ArgumentException">The value is blank, or not a file's error-details path (thrown by this call).</exception>
-    /// <exception cref="ImpactOriginRefusedException">The URI leads to another scheme, host, port or account (thrown by this call): the credentials are not sent there.</exception>
+    /// <exception cref="ImpactOriginRefusedException">The URI leads to another scheme, host, port or account (thrown by this call); or, while enumerating, a <c>@nextpageuri</c> or continuation token does. Nothing is sent there.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (thrown by this call, before any request).</exception>
     /// <exception cref="ImpactApiException">While enumerating: impact.com answered with an error status (404: unknown BatchId).</exception>
     /// <exception cref="ImpactWireFormatException">While enumerating: a page is not valid JSON of a page.</exception>
