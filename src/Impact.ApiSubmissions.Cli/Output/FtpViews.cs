@@ -33,19 +33,7 @@ internal static class FtpViews
     }
 
     /// <summary>The status in color, as for API submissions: red when the file completed with failed records.</summary>
-    public static string StatusMarkup(FtpFileSubmission file)
-    {
-        if (file.Status is not { } status)
-        {
-            return "[grey]" + Display.None + "[/]";
-        }
-
-        var color = status == SubmissionStatus.Queued ? "grey"
-            : status == SubmissionStatus.InProgress ? "yellow"
-            : status == SubmissionStatus.Complete ? (file.HasErrors ? "red" : "green")
-            : "magenta";
-        return $"[{color}]{Markup.Escape(status.ToString())}[/]";
-    }
+    public static string StatusMarkup(FtpFileSubmission file) => Display.StatusMarkup(file.Status, file.HasErrors);
 
     /// <summary>What happened to the file, in words.</summary>
     public static string OutcomeMarkup(FtpFileSubmission file)
