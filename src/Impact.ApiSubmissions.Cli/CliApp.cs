@@ -90,6 +90,27 @@ internal static class CliApp
             .WithExample("mock", "--port", "8080", "--seed", "7", "--count", "5000")
             .WithExample("mock", "--rate-limit", "10", "--rate-limit-window", "1m", "--no-retry-after")
             .WithExample("mock", "--mappings", "tests/contracts/mappings");
+        config.AddBranch("ftp", ftp =>
+        {
+            ftp.SetDescription("FTP file submissions: the files uploaded over FTP, their counts and their failed lines.");
+            ftp.AddCommand<FtpListCommand>("list")
+                .WithDescription("List the account's FTP file submissions (date filters applied by impact.com) as a table, JSON or CSV.")
+                .WithExample("ftp", "list", "--demo")
+                .WithExample("ftp", "list", "--since", "7d", "--errors-only")
+                .WithExample("ftp", "list", "--completed-since", "2024-08-01", "--completed-until", "2024-08-31", "--format", "csv");
+            ftp.AddCommand<FtpGetCommand>("get")
+                .WithDescription("Show one FTP file submission: its counts, the outcome, and its first failed lines.")
+                .WithExample("ftp", "get", "F-b1234c56-7d89-0e12-3f4g-5h6ij7k8901l")
+                .WithExample("ftp", "get", "--demo");
+            ftp.AddCommand<FtpErrorsCommand>("errors")
+                .WithDescription("Every failed line of one FTP file (table, JSON or CSV), then the lines counted by ErrorReason with what each reason means.")
+                .WithExample("ftp", "errors", "F-b1234c56-7d89-0e12-3f4g-5h6ij7k8901l", "--format", "csv")
+                .WithExample("ftp", "errors", "--demo");
+            ftp.AddCommand<FtpWaitCommand>("wait")
+                .WithDescription("Poll an FTP file until impact.com has processed it, showing each status change. Exit code 0: no failed records; 3: some records failed; 4: timed out.")
+                .WithExample("ftp", "wait", "F-b1234c56-7d89-0e12-3f4g-5h6ij7k8901l", "--timeout", "30m")
+                .WithExample("ftp", "wait", "--demo");
+        });
         config.AddBranch("payload", payload =>
         {
             payload.SetDescription("Work with a submission's payload offline.");

@@ -11,4 +11,9 @@ internal static class Demo
     public static void WriteBanner(IAnsiConsole console, DemoServer demo) =>
         console.MarkupLine(
             $"[grey]Demo: a built-in mock of impact.com, {demo.Server.Submissions.Count.ToString(CultureInfo.InvariantCulture)} submissions; nothing leaves this machine.[/]");
+
+    /// <summary>The banner of the <c>ftp</c> commands, counting the demo account's FTP file submissions.</summary>
+    public static void WriteFtpBanner(IAnsiConsole console, DemoServer demo) =>
+        console.MarkupLine(
+            $"[grey]Demo: a built-in mock of impact.com, {demo.Server.FtpFileSubmissions.Count.ToString(CultureInfo.InvariantCulture)} FTP file submissions; nothing leaves this machine.[/]");
 }

@@ -26,19 +26,7 @@ internal sealed class WaitCommand : AsyncCommand<WaitSettings>
     {
         var reference = SubmissionReference.Require(settings.BatchId, settings.Demo, DemoServer.ProgressingBatchId, "wait");
         var batchId = SubmissionReference.BatchId(reference);
-        var interval = DurationArgument.Parse("--interval", settings.Interval, TimeSpan.FromSeconds(settings.Demo ? 1 : 2));
-        var maxInterval = DurationArgument.Parse("--max-interval", settings.MaxInterval, TimeSpan.FromSeconds(settings.Demo ? 2 : 30));
-        var timeout = DurationArgument.Parse("--timeout", settings.Timeout, TimeSpan.FromMinutes(10));
-        if (maxInterval < interval)
-        {
-            if (settings.MaxInterval is not null)
-            {
-                throw new UsageException($"--max-interval ({settings.MaxInterval}) must not be shorter than --interval ({settings.Interval}).");
-            }
-
-            maxInterval = interval;
-        }
-
+        var (interval, maxInterval, timeout) = WaitTiming.Parse(settings.Interval, settings.MaxInterval, settings.Timeout, settings.Demo);
         using var connection = ImpactConnection.Open(settings, _environment, _reporter, wholeCommandDeadline: false);
         var console = _environment.Out;
         if (connection.IsDemo && string.IsNullOrWhiteSpace(settings.BatchId))
@@ -56,32 +44,18 @@ internal sealed class WaitCommand : AsyncCommand<WaitSettings>
             StatusChanged = s =>
             {
                 lastSeen = s;
-                console.MarkupLine($"[grey]{Now()}[/]  {Display.StatusMarkup(s)}");
+                console.MarkupLine($"[grey]{WaitTiming.Now(_environment)}[/]  {Display.StatusMarkup(s)}");
             },
         };
 
-        ApiSubmission done;
-        try
-        {
-            var waiting = connection.Client.WaitForCompletionAsync(batchId, options, _environment.Cancellation);
-            done = _environment.IsLiveTerminal
-                ? await console.Status().StartAsync("Waiting for impact.com...", _ => waiting)
-                : await waiting;
-        }
-        catch (OperationCanceledException e) when (_environment.Cancellation.IsCancellationRequested)
-        {
-            // Ctrl+C: say where the submission stood, so the user knows what they stopped waiting for.
-            var status = lastSeen?.Status?.ToString() is { Length: > 0 } last ? $"was still {last}" : "had not been seen yet";
-            throw new CommandFailedException(ExitCodes.Cancelled, $"Cancelled: submission '{batchId}' {status} when the wait stopped. Run '{CliApp.Name} wait {batchId}' to go on waiting.", e);
-        }
-        catch (ImpactWaitTimeoutException e)
-        {
-            var status = e.LastStatus?.ToString() is { Length: > 0 } last ? $"still {last}" : "not seen yet";
-            throw new CommandFailedException(
-                ExitCodes.WaitTimedOut,
-                $"Gave up after {Display.Duration(timeout)}: submission '{batchId}' is {status} ({e.Polls.ToString(CultureInfo.InvariantCulture)} polls). impact.com may need longer: run wait again, or give a longer --timeout.",
-                e);
-        }
+        var done = await WaitTiming.AwaitAsync(
+            _environment,
+            connection.Client.WaitForCompletionAsync(batchId, options, _environment.Cancellation),
+            "submission",
+            batchId,
+            "wait",
+            timeout,
+            () => lastSeen?.Status);
 
         console.WriteLine();
         SubmissionDetails.Write(console, done, withPayload: false);
@@ -92,7 +66,4 @@ internal sealed class WaitCommand : AsyncCommand<WaitSettings>
 
         return done.HasErrors ? ExitCodes.CompletedWithErrors : ExitCodes.Success;
     }
-
-    private string Now() =>
-        TimeZoneInfo.ConvertTime(_environment.Clock.GetUtcNow(), _environment.LocalZone).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Impact.ApiSubmissions.Testing;
 
 namespace Impact.ApiSubmissions.Cli.Connection;
@@ -18,6 +19,15 @@ internal sealed class DemoServer : IDisposable
 
     /// <summary>The submission <c>wait --demo</c> follows when no BatchId is given.</summary>
     public const string ProgressingBatchId = "A-d3m0wa17-1n9q-4u3u-3d00-1npr09r3ss01";
+
+    /// <summary>The FTP file with failed lines <c>ftp get --demo</c> and <c>ftp errors --demo</c> show when no BatchId is given.</summary>
+    public const string FailedFtpBatchId = "F-d3m0f11e-5e0d-4f7p-e44r-0r5demo00001";
+
+    /// <summary>The FTP file <c>ftp wait --demo</c> follows when no BatchId is given.</summary>
+    public const string ProgressingFtpBatchId = "F-d3m0f11e-1n9q-4u3u-3d00-1npr09r3ss01";
+
+    /// <summary>How many FTP files the generator makes for the demo account, over the last 90 days; the two hand-made ones come on top.</summary>
+    public const int GeneratedFtpCount = 40;
 
     /// <summary>How many generated submissions the demo account holds; the five hand-made ones come on top (305 in all).</summary>
     public const int GeneratedCount = 300;
@@ -47,7 +57,7 @@ internal sealed class DemoServer : IDisposable
 
     public static DemoServer Start(TimeProvider clock)
     {
-        var server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 2024, SubmissionCount = GeneratedCount, Now = clock.GetUtcNow() });
+        var server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 2024, SubmissionCount = GeneratedCount, FtpFileSubmissionCount = GeneratedFtpCount, Now = clock.GetUtcNow() });
         try
         {
             // impact.com's default quota, so every answer carries X-RateLimit-* headers.
@@ -70,6 +80,7 @@ internal sealed class DemoServer : IDisposable
             server.AddProgressingSubmission(
                 new ApiSubmissionBuilder().WithBatchId(ProgressingBatchId).WithSubmissionDate(now.AddSeconds(-5)).WithCompletionDate(now),
                 getsPerStatus: 1);
+            AddFtpFiles(server, now);
             return new DemoServer(server);
         }
         catch
@@ -103,6 +114,33 @@ internal sealed class DemoServer : IDisposable
                     + $"&ClickId={clickId}&CurrencyCode=EUR&ItemSku1=4242{n}&ItemName1=Anvil+EU&ItemQuantity1={n}&ItemPrice1=19.90")
                 .WithErrors("Validation", "CAMPAIGN_NOT_FOUND"));
         }
+    }
+
+    // A file whose failed lines span several reasons, both error kinds and more than one page; and one that processes as it is polled.
+    private static void AddFtpFiles(ImpactMockServer server, DateTimeOffset now)
+    {
+        var reasons = new[]
+        {
+            (SubmissionErrorType.ContractError, ErrorReason.ContractNotFound), (SubmissionErrorType.Validation, ErrorReason.Malformed),
+            (SubmissionErrorType.ContractError, ErrorReason.ContractNotFound), (SubmissionErrorType.Validation, ErrorReason.OidMissing),
+            (SubmissionErrorType.ContractError, ErrorReason.ActionTrackerNotFound), (SubmissionErrorType.ContractError, ErrorReason.ContractNotFound),
+        };
+        var lines = Enumerable.Range(0, 130).Select(i => ApiSubmissionsModelFactory.FtpErrorDetail(
+            line: 7 + (i * 3),
+            campaignId: 1000,
+            actionTrackerId: 4000,
+            mediaPartnerId: i % 4 == 0 ? null : 10099,
+            orderId: reasons[i % reasons.Length].Item2 == ErrorReason.OidMissing ? null : (1234567800000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            sku: "SKU-" + (100 + (i % 9)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            status: reasons[i % reasons.Length].Item1,
+            reason: reasons[i % reasons.Length].Item2));
+        server.AddFtpFileSubmission(
+            ApiSubmissionsModelFactory.FtpFileSubmission(batchId: FailedFtpBatchId, submissionDate: now.AddHours(-3), completionDate: now.AddHours(-3).AddMinutes(6), fileName: "conversions_demo.csv", totalRecords: 2400),
+            lines);
+        server.AddProgressingFtpFileSubmission(
+            ApiSubmissionsModelFactory.FtpFileSubmission(batchId: ProgressingFtpBatchId, submissionDate: now.AddSeconds(-5), completionDate: now, fileName: "conversions_now.csv", totalRecords: 500),
+            lines.Take(4),
+            getsPerStatus: 1);
     }
 
     // The generated submissions are a US Pacific account's: the hand-made ones match them.

@@ -7,7 +7,7 @@ using System.Linq;
 namespace Impact.ApiSubmissions.Cli.Output;
 
 /// <summary>
-/// Submissions as RFC 4180 CSV: a header row of the wire field names, CRLF line ends, fields quoted
+/// Records (submissions, FTP files, failed lines) as RFC 4180 CSV: a header row of the wire field names, CRLF line ends, fields quoted
 /// when they hold a comma, quote or line break; numbers invariant, dates ISO 8601 with their offset.
 /// </summary>
 internal sealed class CsvOutput
@@ -16,17 +16,32 @@ internal sealed class CsvOutput
     public static IReadOnlyList<string> Columns => WireFields.Names;
 
     private readonly TextWriter _writer;
+    private readonly IReadOnlyList<string> _columns;
     private bool _started;
 
-    public CsvOutput(TextWriter writer) => _writer = writer;
+    public CsvOutput(TextWriter writer)
+        : this(writer, Columns)
+    {
+    }
+
+    private CsvOutput(TextWriter writer, IReadOnlyList<string> columns)
+    {
+        _writer = writer;
+        _columns = columns;
+    }
+
+    /// <summary>CSV of another model, its columns its wire fields in the spec's order.</summary>
+    public static CsvOutput For<TModel>(TextWriter writer)
+        where TModel : class => new(writer, WireFields<TModel>.Names);
 
     /// <summary>Writes the header if no row came: an empty listing is still a valid CSV file.</summary>
     public void End() => Start();
 
-    public void Write(ApiSubmission s)
+    public void Write<TModel>(TModel record)
+        where TModel : class
     {
         Start();
-        WriteRecord(WireFields.Of(s).Select(field => field.Value));
+        WriteRecord(WireFields<TModel>.Of(record).Select(field => field.Value));
     }
 
     /// <summary>Quotes a field if it needs it.</summary>
@@ -46,7 +61,7 @@ internal sealed class CsvOutput
         if (!_started)
         {
             _started = true;
-            WriteRecord(Columns);
+            WriteRecord(_columns);
         }
     }
 

@@ -43,16 +43,19 @@ internal static class Display
     }
 
     /// <summary>The status in color: grey Queued, yellow In Progress, green Complete, red Complete with errors, magenta anything new.</summary>
-    public static string StatusMarkup(ApiSubmission submission)
+    public static string StatusMarkup(ApiSubmission submission) => StatusMarkup(submission.Status, submission.HasErrors);
+
+    /// <summary>The same colors for any record with a status, an FTP file included.</summary>
+    public static string StatusMarkup(SubmissionStatus? value, bool hasErrors)
     {
-        if (submission.Status is not { } status)
+        if (value is not { } status)
         {
             return "[grey]" + None + "[/]";
         }
 
         var color = status == SubmissionStatus.Queued ? "grey"
             : status == SubmissionStatus.InProgress ? "yellow"
-            : status == SubmissionStatus.Complete ? (submission.HasErrors ? "red" : "green")
+            : status == SubmissionStatus.Complete ? (hasErrors ? "red" : "green")
             : "magenta";
         return $"[{color}]{Markup.Escape(status.ToString())}[/]";
     }

@@ -8,7 +8,7 @@ using Newtonsoft.Json.Linq;
 namespace Impact.ApiSubmissions.Cli.Output;
 
 /// <summary>
-/// Submissions as one JSON array, written as they arrive: each element is the submission in impact.com's
+/// Records (submissions, FTP files, failed lines) as one JSON array, written as they arrive: each element is the record in impact.com's
 /// wire shape, field names as sent and one rule for values: every value is a string, as impact.com writes
 /// them (numbers as <c>"1000"</c>, dates in ISO 8601 with their offset), and an absent value is <c>""</c>.
 /// </summary>
@@ -20,22 +20,22 @@ internal sealed class JsonOutput
 
     public JsonOutput(TextWriter writer) => _writer = writer;
 
-    public void Write(ApiSubmission submission)
+    public void Write(object record)
     {
-        // The bracket waits for the first submission: a listing that fails at once leaves stdout empty.
+        // The bracket waits for the first record: a listing that fails at once leaves stdout empty.
         _writer.Write(_count++ == 0 ? "[\n  " : ",\n  ");
         // Values never hold a raw line break (JSON escapes them): every one is indentation.
-        _writer.Write(Format(submission).Replace("\n", "\n  ", StringComparison.Ordinal));
+        _writer.Write(Format(record).Replace("\n", "\n  ", StringComparison.Ordinal));
     }
 
     public void End() => _writer.Write(_count == 0 ? "[]\n" : "\n]\n");
 
-    /// <summary>One submission as indented JSON with the wire fields only.</summary>
-    public static string Format(ApiSubmission submission)
+    /// <summary>One record (a submission, an FTP file, a failed line) as indented JSON with the wire fields only.</summary>
+    public static string Format(object record)
     {
         // The SDK marks its conveniences (IsComplete, ErrorReasons...) [JsonIgnore]: only wire fields are written.
         // Read back as text: dates keep their offsets as written.
-        using var reader = new JsonTextReader(new System.IO.StringReader(ImpactJson.Serialize(submission))) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
+        using var reader = new JsonTextReader(new System.IO.StringReader(ImpactJson.Serialize(record))) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
         var wire = JObject.Load(reader);
         foreach (var property in wire.Properties())
         {

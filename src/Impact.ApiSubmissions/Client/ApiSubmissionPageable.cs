@@ -43,11 +43,7 @@ public class ApiSubmissionPageable : IAsyncEnumerable<ApiSubmission>
     /// <returns>The pages, in order.</returns>
     public virtual IAsyncEnumerable<ApiSubmissionPage> AsPages(string? continuationToken = null, int? pageSizeHint = null)
     {
-        if (pageSizeHint is < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(pageSizeHint), pageSizeHint, "The page size hint must be at least 1.");
-        }
-
+        Pageables.RequireHint(pageSizeHint);
         return (_pages ?? throw new InvalidOperationException("This ApiSubmissionPageable was made with the protected constructor, for mocking: override AsPages."))
             (continuationToken, pageSizeHint, _cancellationToken);
     }
@@ -56,7 +52,7 @@ public class ApiSubmissionPageable : IAsyncEnumerable<ApiSubmission>
     /// <param name="cancellationToken">Cancels the enumeration, with the token given when the listing was made.</param>
     /// <returns>The enumerator.</returns>
     public virtual IAsyncEnumerator<ApiSubmission> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
-        Distinct(AsPages(), cancellationToken).GetAsyncEnumerator(cancellationToken);
+        Pageables.Distinct<ApiSubmissionPage, ApiSubmission>(AsPages(), s => s.BatchId, cancellationToken).GetAsyncEnumerator(cancellationToken);
 
     /// <summary>A listing over pages you already have, for tests of code that takes an <see cref="ApiSubmissionPageable"/>.</summary>
     /// <param name="pages">The pages, in order; build them with <see cref="ApiSubmissionsModelFactory"/>.</param>
@@ -70,46 +66,6 @@ public class ApiSubmissionPageable : IAsyncEnumerable<ApiSubmission>
         }
 
         var list = pages.ToList();
-        return new ApiSubmissionPageable((token, _, ct) => InMemory(list, token, ct), CancellationToken.None);
-    }
-
-    // Records shift between two page reads: a BatchId on the previous page is not yielded again, however far it
-    // moved. Every BatchId of a page is remembered (yielded or not), so a record on three pages in a row comes
-    // out once. Memory stays bounded by two pages of BatchIds.
-    private static async IAsyncEnumerable<ApiSubmission> Distinct(IAsyncEnumerable<ApiSubmissionPage> pages, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        HashSet<string>? previous = null;
-        await foreach (var page in pages.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            var current = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var submission in page.Submissions)
-            {
-                var id = submission.BatchId;
-                if (id is not null && (!current.Add(id) || previous?.Contains(id) == true))
-                {
-                    continue;
-                }
-
-                yield return submission;
-            }
-
-            previous = current;
-        }
-    }
-
-    private static async IAsyncEnumerable<ApiSubmissionPage> InMemory(List<ApiSubmissionPage> pages, string? token, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var start = token is null ? 0 : pages.FindIndex(p => p.ContinuationToken == token) + 1;
-        if (start == 0 && token is not null)
-        {
-            throw new ArgumentException("No page of this listing carries that continuation token.", nameof(token));
-        }
-
-        for (var i = start; i < pages.Count; i++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            await Task.Yield();
-            yield return pages[i];
-        }
+        return new ApiSubmissionPageable((token, _, ct) => Pageables.InMemory(list, token, ct), CancellationToken.None);
     }
 }

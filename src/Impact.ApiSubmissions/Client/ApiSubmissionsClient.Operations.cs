@@ -41,17 +41,7 @@ public partial class ApiSubmissionsClient
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual Task<ApiSubmission> GetApiSubmissionByUriAsync(string submissionUri, CancellationToken cancellationToken = default)
     {
-        RequestPaths.RequireValue(submissionUri, nameof(submissionUri), "The submission URI");
-        var sid = Rest.AccountSid!;
-        var uri = RequestGate.Resolve(Rest.BaseAddress, submissionUri.Trim(), sid);
-        var prefix = new Uri(Rest.BaseAddress, RequestPaths.Submissions(sid) + "/").AbsolutePath;
-        var rest = uri.AbsolutePath.StartsWith(prefix, StringComparison.Ordinal) ? uri.AbsolutePath.Substring(prefix.Length) : string.Empty;
-        if (rest.Length == 0 || rest.IndexOf('/') >= 0 || uri.Query.Length > 0)
-        {
-            throw new ArgumentException("The URI is not a submission's path (/Advertisers/<AccountSID>/APISubmissions/<BatchId>).", nameof(submissionUri));
-        }
-
-        var batchId = Uri.UnescapeDataString(rest);
-        return Rest.GetAsync<ApiSubmission>(RequestPaths.Submission(sid, batchId), batchId, cancellationToken);
+        var batchId = BatchIdFromPath(submissionUri, nameof(submissionUri), "The submission URI", RequestPaths.Submissions(Rest.AccountSid!), string.Empty, "a submission's path (/Advertisers/<AccountSID>/APISubmissions/<BatchId>)");
+        return Rest.GetAsync<ApiSubmission>(RequestPaths.Submission(Rest.AccountSid!, batchId), batchId, cancellationToken);
     }
 }

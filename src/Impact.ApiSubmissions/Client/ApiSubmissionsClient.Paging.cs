@@ -31,12 +31,14 @@ public partial class ApiSubmissionsClient
     /// <exception cref="OperationCanceledException">While enumerating: <paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual ApiSubmissionPageable GetApiSubmissionsAsync(ApiSubmissionListOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var validated = Validate(options);
+        options ??= new ApiSubmissionListOptions();
         var rest = Rest;
-        return new ApiSubmissionPageable((token, hint, ct) => Announce(ListPagesCore(rest, validated, token, hint, ct), validated.PageReceived, ct), cancellationToken);
+        var plan = new ListingPlan(nameof(GetApiSubmissionsAsync), RequestPaths.Submissions(rest.AccountSid!), string.Empty, options.PageSize, options.StartPage, options.MaxConcurrency, options.MaxPages);
+        var pageReceived = options.PageReceived;
+        return new ApiSubmissionPageable((token, hint, ct) => Announce(ListPagesCore<ApiSubmissionPage>(rest, plan, token, hint, ct), pageReceived, ct), cancellationToken);
     }
 
-    private static async IAsyncEnumerable<ApiSubmissionPage> Announce(IAsyncEnumerable<ApiSubmissionPage> pages, Action<ApiSubmissionPage>? pageReceived, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<TPage> Announce<TPage>(IAsyncEnumerable<TPage> pages, Action<TPage>? pageReceived, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var page in pages.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
@@ -45,21 +47,23 @@ public partial class ApiSubmissionsClient
         }
     }
 
-    private static async IAsyncEnumerable<ApiSubmissionPage> ListPagesCore(
-        ApiSubmissionsRestClient rest, ApiSubmissionListOptions options, string? continuationToken, int? pageSizeHint, [EnumeratorCancellation] CancellationToken cancellationToken)
+    // The one paging engine of every listing (API submissions, FTP files, a file's failed lines).
+    private static async IAsyncEnumerable<TPage> ListPagesCore<TPage>(
+        ApiSubmissionsRestClient rest, ListingPlan options, string? continuationToken, int? pageSizeHint, [EnumeratorCancellation] CancellationToken cancellationToken)
+        where TPage : class, IListingPage
     {
         var firstUri = continuationToken is null
-            ? rest.Resolve(RequestPaths.List(rest.AccountSid!, options.StartPage, pageSizeHint ?? options.PageSize))
-            : ContinuationUri(rest, continuationToken);
+            ? rest.Resolve(options.FirstPage(options.StartPage, pageSizeHint ?? options.PageSize))
+            : ContinuationUri(rest, options, continuationToken);
         var guard = new ListingGuard(ListingGuard.PageNumber(firstUri) ?? options.StartPage);
-        var first = await GetPageAsync(rest, firstUri, guard, cancellationToken).ConfigureAwait(false);
+        var first = await GetPageAsync<TPage>(rest, firstUri, guard, cancellationToken).ConfigureAwait(false);
         var next = NextPageUri(rest, first);
 
         if (options.MaxConcurrency > 1 && next is not null && first.PageInfo.NumPages is { } numPages)
         {
             // Fetch ahead by page number while the caller works on the pages already here.
             using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var inFlight = new Queue<(Uri Uri, Task<ApiSubmissionPage> Page)>();
+            var inFlight = new Queue<(Uri Uri, Task<TPage> Page)>();
             var number = (first.PageInfo.Page ?? guard.StartPage) + 1;
             var template = next;
             var last = first;
@@ -70,7 +74,7 @@ public partial class ApiSubmissionsClient
                 {
                     var uri = rest.Resolve(WithPageNumber(template.PathAndQuery, number++));
                     guard.BeforeRequest(uri);
-                    inFlight.Enqueue((uri, rest.GetAsync<ApiSubmissionPage>(uri, null, prefetch.Token)));
+                    inFlight.Enqueue((uri, rest.GetAsync<TPage>(uri, null, prefetch.Token)));
                 }
             }
 
@@ -120,35 +124,36 @@ public partial class ApiSubmissionsClient
 
         while (next is not null && !Reached(options, guard.PagesRead))
         {
-            var page = await GetPageAsync(rest, next, guard, cancellationToken).ConfigureAwait(false);
+            var page = await GetPageAsync<TPage>(rest, next, guard, cancellationToken).ConfigureAwait(false);
             yield return page;
             next = NextPageUri(rest, page);
         }
     }
 
-    private static async Task<ApiSubmissionPage> GetPageAsync(ApiSubmissionsRestClient rest, Uri uri, ListingGuard guard, CancellationToken cancellationToken)
+    private static async Task<TPage> GetPageAsync<TPage>(ApiSubmissionsRestClient rest, Uri uri, ListingGuard guard, CancellationToken cancellationToken)
+        where TPage : class, IListingPage
     {
         guard.BeforeRequest(uri);
-        var page = await rest.GetAsync<ApiSubmissionPage>(uri, null, cancellationToken).ConfigureAwait(false);
+        var page = await rest.GetAsync<TPage>(uri, null, cancellationToken).ConfigureAwait(false);
         guard.AfterRead(page, uri);
         return page;
     }
 
-    private static bool Reached(ApiSubmissionListOptions options, int pages) => options.MaxPages is { } max && pages >= max;
+    private static bool Reached(ListingPlan options, int pages) => options.MaxPages is { } max && pages >= max;
 
     // The server's link is data: the gate resolves it and refuses any other origin or account before anything is sent.
-    private static Uri? NextPageUri(ApiSubmissionsRestClient rest, ApiSubmissionPage page) =>
+    private static Uri? NextPageUri(ApiSubmissionsRestClient rest, IListingPage page) =>
         page.ContinuationToken is { } next ? rest.Resolve(next) : null;
 
     // A token is a page link this listing gave out: it passes the gate like any link, and must name the list itself.
-    private static Uri ContinuationUri(ApiSubmissionsRestClient rest, string continuationToken)
+    private static Uri ContinuationUri(ApiSubmissionsRestClient rest, ListingPlan plan, string continuationToken)
     {
         RequestPaths.RequireValue(continuationToken, nameof(continuationToken), "The continuation token");
         var uri = rest.Resolve(continuationToken.Trim());
-        var list = new Uri(rest.BaseAddress, RequestPaths.Submissions(rest.AccountSid!)).AbsolutePath;
+        var list = new Uri(rest.BaseAddress, plan.ListPath).AbsolutePath;
         if (!string.Equals(uri.AbsolutePath.TrimEnd('/'), list, StringComparison.Ordinal))
         {
-            throw new ArgumentException("The continuation token is not a page of this account's submission list: pass a ContinuationToken from a page of GetApiSubmissionsAsync.", nameof(continuationToken));
+            throw new ArgumentException($"The continuation token is not a page of this list: pass a ContinuationToken from a page of {plan.Method}.", nameof(continuationToken));
         }
 
         return uri;
@@ -178,38 +183,5 @@ public partial class ApiSubmissionsClient
         }
 
         return pageUri.Substring(0, q + 1) + string.Join("&", parts) + (found ? string.Empty : "&Page=" + number);
-    }
-
-    private static ApiSubmissionListOptions Validate(ApiSubmissionListOptions? options)
-    {
-        options ??= new ApiSubmissionListOptions();
-        if (options.PageSize < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.PageSize, "PageSize must be at least 1.");
-        }
-
-        if (options.StartPage < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.StartPage, "StartPage is 1-based and must be at least 1.");
-        }
-
-        if (options.MaxConcurrency < 1 || options.MaxConcurrency > 16)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.MaxConcurrency, "MaxConcurrency must be between 1 and 16.");
-        }
-
-        if (options.MaxPages is < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.MaxPages, "MaxPages must be at least 1 when set.");
-        }
-
-        return new ApiSubmissionListOptions
-        {
-            PageSize = options.PageSize,
-            StartPage = options.StartPage,
-            MaxConcurrency = options.MaxConcurrency,
-            MaxPages = options.MaxPages,
-            PageReceived = options.PageReceived,
-        };
     }
 }

@@ -32,24 +32,45 @@ public partial class ApiSubmissionsClient
         RequestPaths.RequireValue(batchId, nameof(batchId), "The BatchId");
         _ = Rest;
         options ??= new WaitForCompletionOptions();
-        if (options.PollInterval <= TimeSpan.Zero || options.MaxPollInterval <= TimeSpan.Zero || options.Timeout <= TimeSpan.Zero)
+        return await PollUntilSettledAsync(
+            token => GetApiSubmissionAsync(batchId, token),
+            s => s.IsPending,
+            s => s.Status,
+            options.StatusChanged,
+            (options.PollInterval, options.MaxPollInterval, options.Timeout),
+            (last, polls, e) => new ImpactWaitTimeoutException(batchId, last, polls, options.Timeout, e),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    // The one polling loop of every wait: read until no longer pending, waiting longer each time, within the timeout.
+    private static async Task<T> PollUntilSettledAsync<T>(
+        Func<CancellationToken, Task<T>> read,
+        Func<T, bool> isPending,
+        Func<T, SubmissionStatus?> statusOf,
+        Action<T>? statusChanged,
+        (TimeSpan Interval, TimeSpan MaxInterval, TimeSpan Timeout) timing,
+        Func<T?, int, Exception, ImpactWaitTimeoutException> timedOut,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        if (timing.Interval <= TimeSpan.Zero || timing.MaxInterval <= TimeSpan.Zero || timing.Timeout <= TimeSpan.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), "PollInterval, MaxPollInterval and Timeout must be positive.");
+            throw new ArgumentOutOfRangeException("options", "PollInterval, MaxPollInterval and Timeout must be positive.");
         }
 
-        ApiSubmission? last = null;
+        T? last = null;
         var polls = 0;
-        var pipeline = new ResiliencePipelineBuilder<ApiSubmission>()
-            .AddTimeout(new TimeoutStrategyOptions { Timeout = options.Timeout, Name = "wait-timeout" })
-            .AddRetry(new RetryStrategyOptions<ApiSubmission>
+        var pipeline = new ResiliencePipelineBuilder<T>()
+            .AddTimeout(new TimeoutStrategyOptions { Timeout = timing.Timeout, Name = "wait-timeout" })
+            .AddRetry(new RetryStrategyOptions<T>
             {
                 Name = "poll-until-done",
                 MaxRetryAttempts = int.MaxValue,
                 BackoffType = DelayBackoffType.Exponential,
-                Delay = options.PollInterval,
-                MaxDelay = options.MaxPollInterval,
+                Delay = timing.Interval,
+                MaxDelay = timing.MaxInterval,
                 UseJitter = false,
-                ShouldHandle = args => new ValueTask<bool>(args.Outcome.Exception is null && args.Outcome.Result?.IsPending == true),
+                ShouldHandle = args => new ValueTask<bool>(args.Outcome.Exception is null && args.Outcome.Result is { } result && isPending(result)),
             })
             .Build();
 
@@ -58,11 +79,11 @@ public partial class ApiSubmissionsClient
             return await pipeline.ExecuteAsync(
                 async token =>
                 {
-                    var current = await GetApiSubmissionAsync(batchId, token).ConfigureAwait(false);
+                    var current = await read(token).ConfigureAwait(false);
                     polls++;
-                    if (last is null || last.Status != current.Status)
+                    if (last is null || statusOf(last) != statusOf(current))
                     {
-                        options.StatusChanged?.Invoke(current);
+                        statusChanged?.Invoke(current);
                     }
 
                     last = current;
@@ -72,7 +93,7 @@ public partial class ApiSubmissionsClient
         }
         catch (TimeoutRejectedException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new ImpactWaitTimeoutException(batchId, last, polls, options.Timeout, e);
+            throw timedOut(last, polls, e);
         }
     }
 }

@@ -49,7 +49,7 @@ internal sealed class ListingGuard
     }
 
     /// <summary>After a page was read, in listing order: its number must advance, and the listing must stay within the limit.</summary>
-    public void AfterRead(ApiSubmissionPage page, Uri uri)
+    public void AfterRead(IListingPage page, Uri uri)
     {
         PagesRead++;
         var info = page.PageInfo;

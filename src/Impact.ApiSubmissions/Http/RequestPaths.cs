@@ -11,9 +11,11 @@ internal static class RequestPaths
 
     public static string Submission(string accountSid, string batchId) => Submissions(accountSid) + "/" + Segment(batchId);
 
-    public static string List(string accountSid, int page, int pageSize) =>
-        Submissions(accountSid) + "?Page=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture)
-        + "&PageSize=" + pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static string FtpFiles(string accountSid) => Account(accountSid) + "/FTPFileSubmissions";
+
+    public static string FtpFile(string accountSid, string batchId) => FtpFiles(accountSid) + "/" + Segment(batchId);
+
+    public static string FtpErrorDetails(string accountSid, string batchId) => FtpFile(accountSid, batchId) + "/ErrorDetails";
 
     /// <summary>
     /// Escapes a value as one segment: '/', '?', '#', '%', spaces and non-ASCII are percent-encoded.

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Impact.ApiSubmissions.Serialization;
 using Newtonsoft.Json;
 
 namespace Impact.ApiSubmissions;
@@ -71,26 +72,7 @@ public partial class ApiSubmission
     /// a JSON string as it is, anything else as its JSON. Nothing the service sends is lost.
     /// </summary>
     [JsonIgnore]
-    public IReadOnlyDictionary<string, string> AdditionalFields
-    {
-        get
-        {
-            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var extra in AdditionalProperties)
-            {
-                fields[extra.Key] = extra.Value switch
-                {
-                    null => string.Empty,
-                    string text => text,
-                    Newtonsoft.Json.Linq.JValue { Value: string text } => text,
-                    Newtonsoft.Json.Linq.JToken token => token.ToString(Formatting.None),
-                    var other => Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
-                };
-            }
-
-            return fields;
-        }
-    }
+    public IReadOnlyDictionary<string, string> AdditionalFields => WireExtras.AsText(AdditionalProperties);
 
     /// <summary>The BatchId, status and error summary, for logs and debuggers. Holds nothing secret.</summary>
     public override string ToString() =>

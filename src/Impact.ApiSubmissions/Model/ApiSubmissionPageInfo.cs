@@ -9,19 +9,21 @@ namespace Impact.ApiSubmissions;
 /// </summary>
 public sealed class ApiSubmissionPageInfo
 {
-    internal ApiSubmissionPageInfo(ApiSubmissionPage page)
+    // Every impact.com list page (API submissions, FTP files, a file's failed lines) carries the same '@' members.
+    internal ApiSubmissionPageInfo(string? page, string? numPages, string? pageSize, string? total, string? start, string? end,
+        string? uri, string? firstPageUri, string? previousPageUri, string? nextPageUri, string? lastPageUri)
     {
-        Page = Number(page.Page);
-        NumPages = Number(page.Numpages);
-        PageSize = Number(page.Pagesize);
-        Total = Number(page.Total);
-        Start = Number(page.Start);
-        End = Number(page.End);
-        Uri = Relative(page.Uri);
-        FirstPageUri = Relative(page.Firstpageuri);
-        PreviousPageUri = Relative(page.Previouspageuri);
-        NextPageUri = Relative(page.Nextpageuri);
-        LastPageUri = Relative(page.Lastpageuri);
+        Page = Number(page);
+        NumPages = Number(numPages);
+        PageSize = Number(pageSize);
+        Total = Number(total);
+        Start = Number(start);
+        End = Number(end);
+        Uri = Relative(uri);
+        FirstPageUri = Relative(firstPageUri);
+        PreviousPageUri = Relative(previousPageUri);
+        NextPageUri = Relative(nextPageUri);
+        LastPageUri = Relative(lastPageUri);
     }
 
     /// <summary>This page's 1-based number (<c>@page</c>).</summary>
@@ -59,6 +61,9 @@ public sealed class ApiSubmissionPageInfo
 
     /// <summary>True when <see cref="NextPageUri"/> names another page.</summary>
     public bool HasNextPage => NextPageUri is not null;
+
+    /// <summary>A page's continuation token: its <c>@nextpageuri</c>, trimmed, or null on the last page.</summary>
+    internal static string? Token(string? nextPageUri) => string.IsNullOrWhiteSpace(nextPageUri) ? null : nextPageUri!.Trim();
 
     private static int? Number(string? text) =>
         int.TryParse(text?.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;

@@ -31,6 +31,54 @@ public static partial class ApiSubmissionsModelFactory
         Nextpageuri = continuationToken ?? string.Empty,
     };
 
+    /// <summary>A page of FTP file submissions, e.g. for <see cref="FtpFileSubmissionPageable.FromPages"/>.</summary>
+    /// <param name="fileSubmissions">The file submissions on the page.</param>
+    /// <param name="page">The 1-based page number.</param>
+    /// <param name="numPages">How many pages the list has.</param>
+    /// <param name="pageSize">How many files a page holds.</param>
+    /// <param name="total">How many files the list has.</param>
+    /// <param name="continuationToken">The next page's path (<c>@nextpageuri</c>); null on the last page.</param>
+    /// <returns>The page.</returns>
+    public static FtpFileSubmissionPage FtpFileSubmissionPage(
+        IEnumerable<FtpFileSubmission>? fileSubmissions = null,
+        int? page = null,
+        int? numPages = null,
+        int? pageSize = null,
+        int? total = null,
+        string? continuationToken = null) => new()
+    {
+        FTPFileSubmissions = (fileSubmissions ?? Enumerable.Empty<FtpFileSubmission>()).ToList(),
+        Page = Text(page),
+        Numpages = Text(numPages),
+        Pagesize = Text(pageSize),
+        Total = Text(total),
+        Nextpageuri = continuationToken ?? string.Empty,
+    };
+
+    /// <summary>A page of a file's failed lines, e.g. for <see cref="FtpErrorDetailPageable.FromPages"/>.</summary>
+    /// <param name="errorDetails">The failed lines on the page.</param>
+    /// <param name="page">The 1-based page number.</param>
+    /// <param name="numPages">How many pages the list has.</param>
+    /// <param name="pageSize">How many lines a page holds.</param>
+    /// <param name="total">How many lines the list has.</param>
+    /// <param name="continuationToken">The next page's path (<c>@nextpageuri</c>); null on the last page.</param>
+    /// <returns>The page.</returns>
+    public static FtpErrorDetailPage FtpErrorDetailPage(
+        IEnumerable<FtpErrorDetail>? errorDetails = null,
+        int? page = null,
+        int? numPages = null,
+        int? pageSize = null,
+        int? total = null,
+        string? continuationToken = null) => new()
+    {
+        ErrorDetail = (errorDetails ?? Enumerable.Empty<FtpErrorDetail>()).ToList(),
+        Page = Text(page),
+        Numpages = Text(numPages),
+        Pagesize = Text(pageSize),
+        Total = Text(total),
+        Nextpageuri = continuationToken ?? string.Empty,
+    };
+
     /// <summary>Rate-limit headers of a response, as <see cref="ApiSubmissionsClient.RateLimit"/> and <see cref="ImpactApiException.RateLimit"/> carry them.</summary>
     /// <param name="limit">Requests allowed in the window.</param>
     /// <param name="remaining">Requests left in the window.</param>

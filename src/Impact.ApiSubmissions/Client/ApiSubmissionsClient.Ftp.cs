@@ -1,0 +1,208 @@
+using System;
+using System.Globalization;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Impact.ApiSubmissions.Http;
+
+namespace Impact.ApiSubmissions;
+
+// FTP file submissions: the files a brand uploads over FTP, each with a BatchId, its counts and its failed lines.
+public partial class ApiSubmissionsClient
+{
+    // The offset is kept: an instant without one would be a guess about the account's time zone.
+    private const string FilterInstant = "yyyy-MM-dd'T'HH:mm:sszzz";
+
+    /// <summary>
+    /// Lists the FTP file submissions of the credentials' account, filtered on impact.com by the dates in
+    /// <paramref name="options"/>: enumerate the result for the files (each BatchId once, in the service's order), or
+    /// call <see cref="FtpFileSubmissionPageable.AsPages"/> for the pages with their metadata and continuation tokens.
+    /// Nothing is sent until you enumerate; pages are read one after the other. The listing always ends: see
+    /// <see cref="ImpactRunawayListingException"/>.
+    /// </summary>
+    /// <param name="options">Date filters, page size, start page and a page limit; null for every file. Read once, here.</param>
+    /// <param name="cancellationToken">Cancels the listing. Stopping the enumeration early also cancels the request in flight.</param>
+    /// <returns>The listing, to enumerate by file or by page.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (thrown by this call, before any request).</exception>
+    /// <exception cref="ArgumentException">A date filter's start is after its end (thrown by this call, before any request).</exception>
+    /// <exception cref="ImpactApiException">While enumerating: impact.com answered with an error status (400: a filter it refused).</exception>
+    /// <exception cref="ImpactWireFormatException">While enumerating: a page is not valid JSON of a page.</exception>
+    /// <exception cref="ImpactTransportException">While enumerating: impact.com could not be reached, after retries.</exception>
+    /// <exception cref="ImpactTimeoutException">While enumerating: a page did not arrive within the attempt timeout and overall deadline.</exception>
+    /// <exception cref="ImpactOriginRefusedException">While enumerating: a <c>@nextpageuri</c> or continuation token leads to another origin or account; nothing was sent there.</exception>
+    /// <exception cref="ImpactRunawayListingException">While enumerating: the paging does not lead to an end.</exception>
+    /// <exception cref="OperationCanceledException">While enumerating: <paramref name="cancellationToken"/> was cancelled.</exception>
+    public virtual FtpFileSubmissionPageable GetFtpSubmissionsAsync(FtpSubmissionListOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new FtpSubmissionListOptions();
+        var rest = Rest;
+        var filters = new StringBuilder();
+        Filter(filters, "SubmissionDate", options.SubmissionDateStart, options.SubmissionDateEnd);
+        Filter(filters, "CompletedDate", options.CompletedDateStart, options.CompletedDateEnd);
+        var plan = new ListingPlan(nameof(GetFtpSubmissionsAsync), RequestPaths.FtpFiles(rest.AccountSid!), filters.ToString(), options.PageSize, options.StartPage, 1, options.MaxPages);
+        var pageReceived = options.PageReceived;
+        return new FtpFileSubmissionPageable((token, hint, ct) => Announce(ListPagesCore<FtpFileSubmissionPage>(rest, plan, token, hint, ct), pageReceived, ct), cancellationToken);
+    }
+
+    /// <summary>Reads one FTP file submission of the credentials' account by its BatchId: its status and counts. Retries transient failures.</summary>
+    /// <param name="batchId">The file's BatchId. It always travels as one escaped path segment.</param>
+    /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+    /// <returns>The file submission.</returns>
+    /// <exception cref="ArgumentException"><paramref name="batchId"/> is null or blank.</exception>
+    /// <exception cref="ImpactApiException">impact.com answered with an error status (404: unknown BatchId); <see cref="ImpactApiException.StatusCode"/> and <see cref="ImpactApiException.Error"/> say which.</exception>
+    /// <exception cref="ImpactWireFormatException">The answer is not valid JSON of a file submission.</exception>
+    /// <exception cref="ImpactTransportException">impact.com could not be reached, after retries.</exception>
+    /// <exception cref="ImpactTimeoutException">No answer within the attempt timeout and overall deadline.</exception>
+    /// <exception cref="ImpactOriginRefusedException">The request would leave the base address or this account's resources.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public virtual Task<FtpFileSubmission> GetFtpSubmissionAsync(string batchId, CancellationToken cancellationToken = default)
+    {
+        RequestPaths.RequireValue(batchId, nameof(batchId), "The BatchId");
+        return Rest.GetAsync<FtpFileSubmission>(RequestPaths.FtpFile(Rest.AccountSid!, batchId), batchId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads one FTP file submission from its path, such as a file's <see cref="FtpFileSubmission.Uri"/>
+    /// (<c>/Advertisers/&lt;sid&gt;/FTPFileSubmissions/&lt;BatchId&gt;</c>). The URI must lead to a file of the
+    /// credentials' own account on the base address; anything else is refused before it is sent.
+    /// </summary>
+    /// <param name="fileUri">A relative path, or an absolute URL on the client's own base address.</param>
+    /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+    /// <returns>The file submission.</returns>
+    /// <exception cref="ArgumentException">The value is blank, or not a file submission's path.</exception>
+    /// <exception cref="ImpactOriginRefusedException">The URI leads to another scheme, host, port or account: the credentials are not sent there.</exception>
+    /// <exception cref="ImpactApiException">impact.com answered with an error status; <see cref="ImpactApiException.StatusCode"/> and <see cref="ImpactApiException.Error"/> say which.</exception>
+    /// <exception cref="ImpactWireFormatException">The answer is not valid JSON of a file submission.</exception>
+    /// <exception cref="ImpactTransportException">impact.com could not be reached, after retries.</exception>
+    /// <exception cref="ImpactTimeoutException">No answer within the attempt timeout and overall deadline.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public virtual Task<FtpFileSubmission> GetFtpSubmissionByUriAsync(string fileUri, CancellationToken cancellationToken = default)
+    {
+        var batchId = BatchIdFromPath(fileUri, nameof(fileUri), "The file URI", RequestPaths.FtpFiles(Rest.AccountSid!), string.Empty, "an FTP file submission's path (/Advertisers/<AccountSID>/FTPFileSubmissions/<BatchId>)");
+        return GetFtpSubmissionAsync(batchId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Lists the failed lines of one FTP file submission (line number, program, event type, partner, order, SKU,
+    /// ErrorType and ErrorReason): enumerate the result for the lines, in the service's order, or call
+    /// <see cref="FtpErrorDetailPageable.AsPages"/> for the pages. Nothing is sent until you enumerate; pages are read
+    /// one after the other, and the listing always ends. A file still processing has no lines yet.
+    /// </summary>
+    /// <param name="batchId">The file's BatchId. It always travels as one escaped path segment.</param>
+    /// <param name="options">Page size, start page and a page limit; null for the defaults. Read once, here.</param>
+    /// <param name="cancellationToken">Cancels the listing. Stopping the enumeration early also cancels the request in flight.</param>
+    /// <returns>The lines, to enumerate by line or by page.</returns>
+    /// <exception cref="ArgumentException"><paramref name="batchId"/> is null or blank (thrown by this call).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (thrown by this call, before any request).</exception>
+    /// <exception cref="ImpactApiException">While enumerating: impact.com answered with an error status (404: unknown BatchId).</exception>
+    /// <exception cref="ImpactWireFormatException">While enumerating: a page is not valid JSON of a page.</exception>
+    /// <exception cref="ImpactTransportException">While enumerating: impact.com could not be reached, after retries.</exception>
+    /// <exception cref="ImpactTimeoutException">While enumerating: a page did not arrive within the attempt timeout and overall deadline.</exception>
+    /// <exception cref="ImpactOriginRefusedException">While enumerating: a <c>@nextpageuri</c> or continuation token leads to another origin or account; nothing was sent there.</exception>
+    /// <exception cref="ImpactRunawayListingException">While enumerating: the paging does not lead to an end.</exception>
+    /// <exception cref="OperationCanceledException">While enumerating: <paramref name="cancellationToken"/> was cancelled.</exception>
+    public virtual FtpErrorDetailPageable GetFtpErrorDetailsAsync(string batchId, FtpErrorDetailListOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        RequestPaths.RequireValue(batchId, nameof(batchId), "The BatchId");
+        options ??= new FtpErrorDetailListOptions();
+        var rest = Rest;
+        var plan = new ListingPlan(nameof(GetFtpErrorDetailsAsync), RequestPaths.FtpErrorDetails(rest.AccountSid!, batchId), string.Empty, options.PageSize, options.StartPage, 1, options.MaxPages);
+        var pageReceived = options.PageReceived;
+        return new FtpErrorDetailPageable((token, hint, ct) => Announce(ListPagesCore<FtpErrorDetailPage>(rest, plan, token, hint, ct), pageReceived, ct), cancellationToken);
+    }
+
+    /// <summary>
+    /// Lists the failed lines at a file's <see cref="FtpFileSubmission.ErrorsUri"/>
+    /// (<c>/Advertisers/&lt;sid&gt;/FTPFileSubmissions/&lt;BatchId&gt;/ErrorDetails</c>), as
+    /// <see cref="GetFtpErrorDetailsAsync"/> does. The URI must lead to a file of the credentials' own account on the
+    /// base address; anything else is refused by this call, before anything is sent.
+    /// </summary>
+    /// <param name="errorsUri">A relative path, or an absolute URL on the client's own base address.</param>
+    /// <param name="options">Page size, start page and a page limit; null for the defaults. Read once, here.</param>
+    /// <param name="cancellationToken">Cancels the listing. Stopping the enumeration early also cancels the request in flight.</param>
+    /// <returns>The lines, to enumerate by line or by page.</returns>
+    /// <exception cref="ArgumentException">The value is blank, or not a file's error-details path (thrown by this call).</exception>
+    /// <exception cref="ImpactOriginRefusedException">The URI leads to another scheme, host, port or account (thrown by this call); or, while enumerating, a <c>@nextpageuri</c> or continuation token does. Nothing is sent there.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (thrown by this call, before any request).</exception>
+    /// <exception cref="ImpactApiException">While enumerating: impact.com answered with an error status (404: unknown BatchId).</exception>
+    /// <exception cref="ImpactWireFormatException">While enumerating: a page is not valid JSON of a page.</exception>
+    /// <exception cref="ImpactTransportException">While enumerating: impact.com could not be reached, after retries.</exception>
+    /// <exception cref="ImpactTimeoutException">While enumerating: a page did not arrive within the attempt timeout and overall deadline.</exception>
+    /// <exception cref="ImpactRunawayListingException">While enumerating: the paging does not lead to an end.</exception>
+    /// <exception cref="OperationCanceledException">While enumerating: <paramref name="cancellationToken"/> was cancelled.</exception>
+    public virtual FtpErrorDetailPageable GetFtpErrorDetailsByUriAsync(string errorsUri, FtpErrorDetailListOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var batchId = BatchIdFromPath(errorsUri, nameof(errorsUri), "The ErrorsUri", RequestPaths.FtpFiles(Rest.AccountSid!), "/ErrorDetails", "a file's error-details path (/Advertisers/<AccountSID>/FTPFileSubmissions/<BatchId>/ErrorDetails)");
+        return GetFtpErrorDetailsAsync(batchId, options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Polls an FTP file submission until impact.com stops processing it (status no longer Queued or In Progress),
+    /// waiting longer between polls each time, like <see cref="WaitForCompletionAsync"/>. A status this SDK does not
+    /// know also ends the wait: check <see cref="FtpFileSubmission.IsComplete"/>.
+    /// </summary>
+    /// <param name="batchId">The file's BatchId.</param>
+    /// <param name="options">Poll interval, backoff, timeout and a status-change callback; null for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the wait at once, between polls too.</param>
+    /// <returns>The processed file; some of its records may have failed (<see cref="FtpFileSubmission.HasErrors"/>).</returns>
+    /// <exception cref="ArgumentException"><paramref name="batchId"/> is blank.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An interval or the timeout is not positive.</exception>
+    /// <exception cref="ImpactWaitTimeoutException">Still pending when the timeout ran out; carries the last file seen (<see cref="ImpactWaitTimeoutException.LastSeenFtpFile"/>).</exception>
+    /// <exception cref="ImpactApiException">impact.com answered with an error status (404: unknown BatchId).</exception>
+    /// <exception cref="ImpactWireFormatException">An answer is not valid JSON of a file submission.</exception>
+    /// <exception cref="ImpactTransportException">impact.com could not be reached, after retries.</exception>
+    /// <exception cref="ImpactTimeoutException">One poll found no answer within its attempt timeout and overall deadline.</exception>
+    /// <exception cref="ImpactOriginRefusedException">The request would leave the base address or this account's resources.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public virtual async Task<FtpFileSubmission> WaitForFtpCompletionAsync(string batchId, WaitForFtpCompletionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        RequestPaths.RequireValue(batchId, nameof(batchId), "The BatchId");
+        _ = Rest;
+        options ??= new WaitForFtpCompletionOptions();
+        return await PollUntilSettledAsync(
+            token => GetFtpSubmissionAsync(batchId, token),
+            f => f.IsPending,
+            f => f.Status,
+            options.StatusChanged,
+            (options.PollInterval, options.MaxPollInterval, options.Timeout),
+            (last, polls, e) => new ImpactWaitTimeoutException(batchId, last, polls, options.Timeout, e),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void Filter(StringBuilder query, string name, DateTimeOffset? start, DateTimeOffset? end)
+    {
+        if (start > end)
+        {
+            throw new ArgumentException($"{name}Start ({start!.Value.ToString(FilterInstant, CultureInfo.InvariantCulture)}) is after {name}End ({end!.Value.ToString(FilterInstant, CultureInfo.InvariantCulture)}): no file could match.", "options");
+        }
+
+        if (start is { } from)
+        {
+            query.Append('&').Append(name).Append("Start=").Append(Uri.EscapeDataString(from.ToString(FilterInstant, CultureInfo.InvariantCulture)));
+        }
+
+        if (end is { } to)
+        {
+            query.Append('&').Append(name).Append("End=").Append(Uri.EscapeDataString(to.ToString(FilterInstant, CultureInfo.InvariantCulture)));
+        }
+    }
+
+    // A link from the server or the caller: the gate refuses another origin or account first, then the path must be
+    // exactly <collection>/<BatchId><suffix>, without a query. The BatchId is then sent through our own path builder.
+    private string BatchIdFromPath(string target, string parameterName, string what, string collectionPath, string suffix, string expected)
+    {
+        RequestPaths.RequireValue(target, parameterName, what);
+        var uri = RequestGate.Resolve(Rest.BaseAddress, target.Trim(), Rest.AccountSid!);
+        var prefix = new Uri(Rest.BaseAddress, collectionPath + "/").AbsolutePath;
+        var path = uri.AbsolutePath;
+        var rest = path.StartsWith(prefix, StringComparison.Ordinal) && path.EndsWith(suffix, StringComparison.Ordinal) && path.Length > prefix.Length + suffix.Length
+            ? path.Substring(prefix.Length, path.Length - prefix.Length - suffix.Length)
+            : string.Empty;
+        if (rest.Length == 0 || rest.IndexOf('/') >= 0 || uri.Query.Length > 0)
+        {
+            throw new ArgumentException($"The URI is not {expected}.", parameterName);
+        }
+
+        return Uri.UnescapeDataString(rest);
+    }
+}
