@@ -66,6 +66,7 @@ internal sealed class ResubmitCommand : AsyncCommand<ResubmitSettings>
     private async Task<int> ResubmitOneAsync(ResubmitSettings settings, PayloadEdits edits)
     {
         var batchId = SubmissionReference.BatchId(SubmissionReference.Require(settings.BatchId, settings.Demo, DemoServer.CampaignNotFoundBatchId, "resubmit"));
+        var timing = WaitTiming.Parse(settings.Interval, null, settings.Timeout, settings.Demo);
         using var connection = ImpactConnection.Open(settings, _environment, _reporter, wholeCommandDeadline: false);
         var console = _environment.Out;
         if (connection.IsDemo && string.IsNullOrWhiteSpace(settings.BatchId))
@@ -90,7 +91,7 @@ internal sealed class ResubmitCommand : AsyncCommand<ResubmitSettings>
         var queued = await connection.Client.SubmitConversionAsync(payload, _environment.Cancellation);
         SubmitCommand.WriteQueued(console, queued);
         return settings.Wait
-            ? await Following.WaitAsync(_environment, connection, queued.BatchId!, settings.Interval, settings.Timeout)
+            ? await WaitCommand.FollowAsync(_environment, connection, queued.BatchId!, timing.Interval, timing.MaxInterval, timing.Timeout)
             : ExitCodes.Success;
     }
 

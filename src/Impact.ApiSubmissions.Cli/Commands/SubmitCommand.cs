@@ -30,6 +30,8 @@ internal sealed class SubmitCommand : AsyncCommand<SubmitSettings>
             throw Invalid(problems);
         }
 
+        // Read before sending: a typo in a --wait option must not fail after the conversion is queued.
+        var timing = WaitTiming.Parse(settings.Interval, null, settings.Timeout, settings.Demo);
         using var connection = ImpactConnection.Open(settings, _environment, _reporter, wholeCommandDeadline: false);
         var console = _environment.Out;
         if (connection.IsDemo)
@@ -40,7 +42,7 @@ internal sealed class SubmitCommand : AsyncCommand<SubmitSettings>
         var queued = await connection.Client.SubmitConversionAsync(payload, _environment.Cancellation);
         WriteQueued(console, queued);
         return settings.Wait
-            ? await Following.WaitAsync(_environment, connection, queued.BatchId!, settings.Interval, settings.Timeout)
+            ? await WaitCommand.FollowAsync(_environment, connection, queued.BatchId!, timing.Interval, timing.MaxInterval, timing.Timeout)
             : ExitCodes.Success;
     }
 

@@ -35,6 +35,16 @@ internal sealed class WaitCommand : AsyncCommand<WaitSettings>
         }
 
         console.MarkupLine($"Waiting for [bold]{Markup.Escape(batchId)}[/] (polls every {Display.Duration(interval)} at first, gives up after {Display.Duration(timeout)}).");
+        return await FollowAsync(_environment, connection, batchId, interval, maxInterval, timeout);
+    }
+
+    /// <summary>
+    /// Polls a submission until impact.com finishes it, printing each status change, then its details. The exit code:
+    /// 0 complete, 3 complete with errors, 4 timed out. <c>submit --wait</c> and <c>resubmit --wait</c> follow the new submission with it.
+    /// </summary>
+    internal static async Task<int> FollowAsync(CliEnvironment environment, ImpactConnection connection, string batchId, TimeSpan interval, TimeSpan maxInterval, TimeSpan timeout)
+    {
+        var console = environment.Out;
         ApiSubmission? lastSeen = null;
         var options = new WaitForCompletionOptions
         {
@@ -44,13 +54,13 @@ internal sealed class WaitCommand : AsyncCommand<WaitSettings>
             StatusChanged = s =>
             {
                 lastSeen = s;
-                console.MarkupLine($"[grey]{WaitTiming.Now(_environment)}[/]  {Display.StatusMarkup(s)}");
+                console.MarkupLine($"[grey]{WaitTiming.Now(environment)}[/]  {Display.StatusMarkup(s)}");
             },
         };
 
         var done = await WaitTiming.AwaitAsync(
-            _environment,
-            connection.Client.WaitForCompletionAsync(batchId, options, _environment.Cancellation),
+            environment,
+            connection.Client.WaitForCompletionAsync(batchId, options, environment.Cancellation),
             "submission",
             batchId,
             "wait",

@@ -86,6 +86,18 @@ public sealed class SubmitCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_bad_wait_option_is_refused_before_the_conversion_is_sent()
+    {
+        var submit = await _cli.RunAsync("submit", Credited, "--wait", "--interval", "soon");
+        var resubmit = await _cli.RunAsync("resubmit", _server.Submissions.First().BatchId!, "--set", "CampaignId=1001", "--yes", "--wait", "--interval", "soon");
+
+        submit.ExitCode.Should().Be(1, submit.ToString());
+        submit.ErrorLines.Should().ContainSingle().Which.Should().Contain("--interval");
+        resubmit.ExitCode.Should().Be(1, resubmit.ToString());
+        Posts.Should().Be(0, "a typo in a --wait option must not leave a conversion queued behind an error");
+    }
+
+    [Fact]
     public async Task Two_sources_or_none_are_a_usage_error()
     {
         (await _cli.RunAsync("submit", Credited, "--file", "x.txt")).ExitCode.Should().Be(1);
