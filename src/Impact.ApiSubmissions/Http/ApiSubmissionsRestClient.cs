@@ -192,7 +192,7 @@ internal partial class ApiSubmissionsRestClient
                 throw ImpactErrorResponses.NotJson(response, mediaType, await ImpactErrorResponses.ReadBoundedAsync(response, cancellationToken, 512).ConfigureAwait(false), redact);
             }
 
-            var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            var body = await ReadBodyAsync<T>(response, cancellationToken).ConfigureAwait(false);
             bodyRead?.Invoke();
             try
             {
@@ -236,14 +236,19 @@ internal partial class ApiSubmissionsRestClient
 
     // The body is read in full asynchronously, every read bounded by the token: a trickling body ends with the
     // deadline instead of holding a thread, and disposing the response never has to drain it. Parsing then
-    // runs on bytes already here. Memory stays bounded by the pages in flight.
-    private static async Task<MemoryStream> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    // runs on bytes already here. Memory stays bounded by the pages in flight. The buffer is sized up front rather
+    // than doubled from empty (which allocates about twice the body, on the large object heap): from Content-Length
+    // when the server sends one (capped: a header is no reason to allocate), else from the last body of the same type
+    // plus a quarter, since a listing's pages are alike (decompressed answers carry no length).
+    private static async Task<MemoryStream> ReadBodyAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var body = new MemoryStream();
         if (response.Content is null)
         {
-            return body;
+            return new MemoryStream();
         }
+
+        var expected = response.Content.Headers.ContentLength ?? BodySize<T>.Last + (BodySize<T>.Last / 4L);
+        var body = new MemoryStream((int)Math.Min(expected, MaxPresizedBody));
 
         try
         {
@@ -255,7 +260,15 @@ internal partial class ApiSubmissionsRestClient
             throw new OperationCanceledException("Reading the response was cancelled.", e, cancellationToken);
         }
 
+        BodySize<T>.Last = (int)Math.Min(body.Length, MaxPresizedBody);
         return body;
+    }
+
+    private const long MaxPresizedBody = 8 * 1024 * 1024;
+
+    private static class BodySize<T>
+    {
+        public static int Last;
     }
 
     private void Log(Uri uri, int? status, int attempt, long started, string? failure)
