@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
@@ -27,9 +28,12 @@ public class FirstListingBenchmarks
 
         try
         {
-            // Warm the mock's own first requests (four at once, as the listing sends them, three rounds) over plain
+            // Warm the mock (every page of the listing, four at once as the listing sends them, twice) over plain
             // sockets, so that the cold-start job measures the SDK's first listing, not the mock's.
-            _server.Warm(rounds: 3, parallel: 4, pageSize: 1000);
+            _server.Warm(pages: 20, parallel: 4, pageSize: 1000, passes: 2);
+
+            // Let the mock's background work after warming (tiered JIT, collections) end before anything is measured.
+            Thread.Sleep(TimeSpan.FromSeconds(2));
         }
         catch
         {

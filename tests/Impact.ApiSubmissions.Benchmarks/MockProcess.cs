@@ -87,15 +87,20 @@ internal sealed class MockProcess : IDisposable
         return new MockProcess(process, new Uri(url.TrimEnd('/') + "/"), sid, token);
     }
 
-    /// <summary>Sends <paramref name="rounds"/> rounds of <paramref name="parallel"/> page requests at once over plain sockets, each read to its end.</summary>
-    public void Warm(int rounds, int parallel, int pageSize)
+    /// <summary>
+    /// Requests every page from 1 to <paramref name="pages"/>, <paramref name="parallel"/> at once over plain sockets, each
+    /// read to its end, <paramref name="passes"/> times. Every page, not just the first few: the mock builds a record's
+    /// JSON the first time it serves it, which would otherwise cost the mock (on the same cores) about 0.4 s of CPU
+    /// during a cold process's listing and none during the later ones.
+    /// </summary>
+    public void Warm(int pages, int parallel, int pageSize, int passes)
     {
-        for (var round = 0; round < rounds; round++)
+        for (var round = 0; round < passes * ((pages + parallel - 1) / parallel); round++)
         {
             var threads = new Thread[parallel];
             for (var i = 0; i < parallel; i++)
             {
-                var page = i + 1;
+                var page = ((round * parallel) + i) % pages + 1;
                 threads[i] = new Thread(() => Get($"/Advertisers/{AccountSid}/APISubmissions?Page={page}&PageSize={pageSize}"));
                 threads[i].Start();
             }

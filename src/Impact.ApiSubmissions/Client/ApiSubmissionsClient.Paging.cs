@@ -61,21 +61,43 @@ public partial class ApiSubmissionsClient
 
         if (options.MaxConcurrency > 1 && next is not null && first.PageInfo.NumPages is { } numPages)
         {
-            // Fetch ahead by page number while the caller works on the pages already here.
+            // Fetch ahead by page number while the caller works on the pages already here. At most MaxConcurrency
+            // requests wait on the network; a page whose bytes are in frees its slot while it is parsed, so parsing
+            // is not on the network's critical path. At most MaxConcurrency more pages wait, read or parsed, for the
+            // caller: memory stays bounded by 2 x MaxConcurrency pages.
             using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var inFlight = new Queue<(Uri Uri, Task<TPage> Page)>();
+            var inFlight = new Queue<(Uri Uri, Task<TPage> Page, Task BodyIn)>();
+            var waiting = new List<Task>(options.MaxConcurrency + 1);
             var number = (first.PageInfo.Page ?? guard.StartPage) + 1;
             var template = next;
             var last = first;
             var ended = false;
             void Fill()
             {
-                while (!ended && inFlight.Count < options.MaxConcurrency && number <= numPages && !Reached(options, guard.PagesRead + inFlight.Count))
+                while (!ended && inFlight.Count < 2 * options.MaxConcurrency && Fetching() < options.MaxConcurrency
+                    && number <= numPages && !Reached(options, guard.PagesRead + inFlight.Count))
                 {
                     var uri = rest.Resolve(WithPageNumber(template.PathAndQuery, number++));
                     guard.BeforeRequest(uri);
-                    inFlight.Enqueue((uri, rest.GetAsync<TPage>(uri, null, prefetch.Token)));
+                    // Continuations run inline on purpose: the thread that read the bytes sends the next request
+                    // before it parses them, instead of queueing that behind the parsing on a busy thread pool.
+                    var bodyIn = new TaskCompletionSource<bool>();
+                    inFlight.Enqueue((uri, rest.GetAsync<TPage>(uri, null, prefetch.Token, () => bodyIn.TrySetResult(true)), bodyIn.Task));
                 }
+            }
+
+            int Fetching()
+            {
+                waiting.Clear();
+                foreach (var (_, page, bodyIn) in inFlight)
+                {
+                    if (!page.IsCompleted && !bodyIn.IsCompleted)
+                    {
+                        waiting.Add(bodyIn);
+                    }
+                }
+
+                return waiting.Count;
             }
 
             try
@@ -84,7 +106,17 @@ public partial class ApiSubmissionsClient
                 yield return first;
                 while (inFlight.Count > 0)
                 {
-                    var (uri, task) = inFlight.Dequeue();
+                    var (uri, task, _) = inFlight.Peek();
+                    while (!task.IsCompleted)
+                    {
+                        // Wake when the next page is parsed or any page's bytes are in, whichever comes first.
+                        Fetching();
+                        waiting.Add(task);
+                        await Task.WhenAny(waiting).ConfigureAwait(false);
+                        Fill();
+                    }
+
+                    inFlight.Dequeue();
                     last = await task.ConfigureAwait(false);
                     guard.AfterRead(last, uri);
 

@@ -65,6 +65,46 @@ public class PagingTests
     }
 
     [Fact]
+    public async Task Prefetch_sends_the_next_request_when_a_page_is_in_not_when_the_page_before_it_is()
+    {
+        // Page 2 hangs until released; every other page answers at once. The slots of pages already in go to the next
+        // pages, up to MaxConcurrency fetching plus MaxConcurrency read ahead (four here), never more.
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var pages = new System.Net.Http.HttpMessageInvoker(new FakePagedService(total: 100).Handler());
+        var handler = new ScriptedHandler(async (request, _, token) =>
+        {
+            if (System.Web.HttpUtility.ParseQueryString(request.RequestUri!.Query)["Page"] == "2")
+            {
+                await gate.Task.WaitAsync(token);
+            }
+
+            return await pages.SendAsync(request, token);
+        });
+        using var client = TestClients.Create(handler);
+
+        var read = new List<int?>();
+        var listing = Task.Run(async () =>
+        {
+            await foreach (var page in client.GetApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 10, MaxConcurrency = 2 }).AsPages())
+            {
+                read.Add(page.PageInfo.Page);
+            }
+        });
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (handler.Calls < 5 && DateTime.UtcNow < deadline && !listing.IsCompleted)
+        {
+            await Task.Delay(10);
+        }
+
+        handler.Calls.Should().Be(5, "pages 3, 4 and 5 are requested while page 2 is still awaited, and no more");
+        gate.SetResult();
+        await listing;
+        read.Should().Equal(Enumerable.Range(1, 10).Select(i => (int?)i));
+        handler.Calls.Should().Be(10);
+    }
+
+    [Fact]
     public async Task A_record_that_shifts_onto_the_next_page_is_yielded_once()
     {
         // Between the two page reads a new submission is inserted at the front: A-00010 moves from page 1 to page 2.
