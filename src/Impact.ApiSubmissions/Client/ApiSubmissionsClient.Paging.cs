@@ -112,8 +112,15 @@ public partial class ApiSubmissionsClient
                         // Wake when the next page is parsed or any page's bytes are in, whichever comes first.
                         Fetching();
                         waiting.Add(task);
-                        await Task.WhenAny(waiting).ConfigureAwait(false);
+                        var woke = await Task.WhenAny(waiting).ConfigureAwait(false);
                         Fill();
+                        if (woke != task && task.IsCompleted)
+                        {
+                            // Woken inline by another page's bytes, on the thread about to parse that page, just as this
+                            // page completed: hand it over from the thread pool, so that the caller's code never runs ahead
+                            // of that parse on its thread (a caller blocking on the next page would wait on itself).
+                            await Task.Yield();
+                        }
                     }
 
                     inFlight.Dequeue();
