@@ -62,54 +62,30 @@ internal partial class ApiSubmissionsRestClient
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(FormMediaType);
-        PrepareRequest(_httpClient, request, uri.AbsoluteUri);
-        var started = Stopwatch.GetTimestamp();
-        HttpResponseMessage response;
+        using var response = await SendCheckedAsync(request, null, attempt, cancellationToken).ConfigureAwait(false);
+        Func<string, string> redact = _credentials!.Redact;
+        var text = redact(await ImpactErrorResponses.ReadBoundedAsync(response, cancellationToken).ConfigureAwait(false));
+        ConversionQueued queued;
         try
         {
-            response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            queued = ImpactJson.Deserialize<ConversionQueued>(text);
         }
-        catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException)
+        catch (ImpactWireFormatException e)
         {
-            LogPost(uri, null, attempt, started, e is OperationCanceledException && cancellationToken.IsCancellationRequested
-                ? "no answer: timed out or cancelled"
-                : _credentials!.Redact(e.GetType().Name + ": " + e.Message));
-            throw;
+            throw e.ForResponse((int)response.StatusCode, ImpactErrorResponses.Headers(response, redact), redact);
         }
 
-        using (response)
+        // The answer is data: the QueuedUri must name a submission of this account, or it is no answer at all.
+        if (queued.BatchId is null || !IsOwnSubmission(queued.QueuedUri!))
         {
-            ProcessResponse(_httpClient, response);
-            LogPost(uri, (int)response.StatusCode, attempt, started, null);
-            Func<string, string> redact = _credentials!.Redact;
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await ImpactErrorResponses.CreateAsync(response, RateLimitState.FromResponse(response, DateTimeOffset.UtcNow), null, redact, cancellationToken).ConfigureAwait(false);
-            }
-
-            var text = redact(await ImpactErrorResponses.ReadBoundedAsync(response, cancellationToken).ConfigureAwait(false));
-            ConversionQueued queued;
-            try
-            {
-                queued = ImpactJson.Deserialize<ConversionQueued>(text);
-            }
-            catch (ImpactWireFormatException e)
-            {
-                throw e.ForResponse((int)response.StatusCode, ImpactErrorResponses.Headers(response, redact), redact);
-            }
-
-            // The answer is data: the QueuedUri must name a submission of this account, or it is no answer at all.
-            if (queued.BatchId is null || !IsOwnSubmission(queued.QueuedUri!))
-            {
-                throw new ImpactWireFormatException(
-                    "impact.com answered 200 to a conversion without the QueuedUri of one of this account's submissions; the conversion may have been queued.",
-                    "QueuedUri",
-                    WireText.Bound(queued.QueuedUri ?? "(absent)"),
-                    null);
-            }
-
-            return queued;
+            throw new ImpactWireFormatException(
+                "impact.com answered 200 to a conversion without the QueuedUri of one of this account's submissions; the conversion may have been queued.",
+                "QueuedUri",
+                WireText.Bound(queued.QueuedUri ?? "(absent)"),
+                null);
         }
+
+        return queued;
     }
 
     private bool IsOwnSubmission(string queuedUri)
@@ -125,7 +101,4 @@ internal partial class ApiSubmissionsRestClient
             return false;
         }
     }
-
-    private void LogPost(Uri uri, int? status, int attempt, long started, string? failure) =>
-        _requestLogged?.Invoke(new ApiRequestLogEntry("POST", uri.PathAndQuery, status, attempt, Since(started), failure));
 }

@@ -160,7 +160,35 @@ internal partial class ApiSubmissionsRestClient
         where T : class
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        using var response = await SendCheckedAsync(request, batchId, attempt, cancellationToken).ConfigureAwait(false);
+        Func<string, string> redact = _credentials!.Redact;
+        var mediaType = response.Content?.Headers.ContentType?.MediaType;
+        if (mediaType is not null && mediaType.IndexOf("json", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            throw ImpactErrorResponses.NotJson(response, mediaType, await ImpactErrorResponses.ReadBoundedAsync(response, cancellationToken, 512).ConfigureAwait(false), redact);
+        }
+
+        var body = await ReadBodyAsync<T>(response, cancellationToken).ConfigureAwait(false);
+        bodyRead?.Invoke();
+        try
+        {
+            return ImpactJson.Deserialize<T>(body.GetBuffer(), (int)body.Length, Serializer);
+        }
+        catch (ImpactWireFormatException e)
+        {
+            throw e.ForResponse((int)response.StatusCode, ImpactErrorResponses.Headers(response, redact), redact);
+        }
+    }
+
+    /// <summary>
+    /// One attempt of any request: the gate and credentials (PrepareRequest), the send, the rate-limit
+    /// state and the log entry. An error status leaves as the SDK's exception; a success is the caller's to read and dispose.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendCheckedAsync(HttpRequestMessage request, string? batchId, int attempt, CancellationToken cancellationToken)
+    {
+        var uri = request.RequestUri!;
         PrepareRequest(_httpClient, request, uri.AbsoluteUri);
+        var method = request.Method.Method;
         var started = Stopwatch.GetTimestamp();
         HttpResponseMessage response;
         try
@@ -171,38 +199,27 @@ internal partial class ApiSubmissionsRestClient
         {
             // Logged as it happens, a timed-out or cancelled attempt included: a server that never answers
             // still shows each attempt (and its elapsed time) to whoever watches the log.
-            Log(uri, null, attempt, started, e is OperationCanceledException && cancellationToken.IsCancellationRequested
+            Log(method, uri, null, attempt, started, e is OperationCanceledException && cancellationToken.IsCancellationRequested
                 ? "no answer: timed out or cancelled"
                 : _credentials!.Redact(e.GetType().Name + ": " + e.Message));
             throw;
         }
 
-        using (response)
+        try
         {
             ProcessResponse(_httpClient, response);
-            Log(uri, (int)response.StatusCode, attempt, started, null);
-            Func<string, string> redact = _credentials!.Redact;
+            Log(method, uri, (int)response.StatusCode, attempt, started, null);
             if (!response.IsSuccessStatusCode)
             {
-                throw await ImpactErrorResponses.CreateAsync(response, RateLimitState.FromResponse(response, DateTimeOffset.UtcNow), batchId, redact, cancellationToken).ConfigureAwait(false);
+                throw await ImpactErrorResponses.CreateAsync(response, RateLimitState.FromResponse(response, DateTimeOffset.UtcNow), batchId, _credentials!.Redact, cancellationToken).ConfigureAwait(false);
             }
 
-            var mediaType = response.Content?.Headers.ContentType?.MediaType;
-            if (mediaType is not null && mediaType.IndexOf("json", StringComparison.OrdinalIgnoreCase) < 0)
-            {
-                throw ImpactErrorResponses.NotJson(response, mediaType, await ImpactErrorResponses.ReadBoundedAsync(response, cancellationToken, 512).ConfigureAwait(false), redact);
-            }
-
-            var body = await ReadBodyAsync<T>(response, cancellationToken).ConfigureAwait(false);
-            bodyRead?.Invoke();
-            try
-            {
-                return ImpactJson.Deserialize<T>(body.GetBuffer(), (int)body.Length, Serializer);
-            }
-            catch (ImpactWireFormatException e)
-            {
-                throw e.ForResponse((int)response.StatusCode, ImpactErrorResponses.Headers(response, redact), redact);
-            }
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
         }
     }
 
@@ -272,7 +289,7 @@ internal partial class ApiSubmissionsRestClient
         public static int Last;
     }
 
-    private void Log(Uri uri, int? status, int attempt, long started, string? failure)
+    private void Log(string method, Uri uri, int? status, int attempt, long started, string? failure)
     {
         var log = _requestLogged;
         if (log is null)
@@ -280,7 +297,7 @@ internal partial class ApiSubmissionsRestClient
             return;
         }
 
-        log(new ApiRequestLogEntry("GET", uri.PathAndQuery, status, attempt, Since(started), failure));
+        log(new ApiRequestLogEntry(method, uri.PathAndQuery, status, attempt, Since(started), failure));
     }
 
     private void RequireCredentials()
