@@ -81,12 +81,12 @@ internal sealed class ConversionIntake
                 Payload = text,
                 Type = SubmissionType.Conversion,
                 Status = SubmissionStatus.Complete,
-                CompletionDate = submitted + TimeSpan.FromSeconds(30),
+                CompletionDate = submitted, // stamped when it is first seen complete
                 ErrorType = outcome.ErrorType is null ? (SubmissionErrorType?)null : new SubmissionErrorType(outcome.ErrorType),
                 ErrorReason = outcome.ErrorReason,
                 Uri = _defaults.UriFor(batchId),
             };
-            _store.Add(new ProgressingSubmission(final, getsPerStatus: 1));
+            _store.Add(new ProgressingSubmission(final, getsPerStatus: 1, completedAt: () => _time.GetUtcNow()));
             return new MockResponse(200, Queued(_defaults.UriFor(batchId)));
         }
     }

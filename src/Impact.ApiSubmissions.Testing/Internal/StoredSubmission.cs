@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 
 namespace Impact.ApiSubmissions.Testing.Internal;
@@ -48,29 +49,51 @@ internal sealed class FixedSubmission : StoredSubmission
 /// </summary>
 internal sealed class ProgressingSubmission : StoredSubmission
 {
-    private readonly FixedSubmission[] _stages;
+    private readonly FixedSubmission[] _pending;
+    private readonly ApiSubmission _final;
+    private readonly Func<DateTimeOffset>? _completedAt;
     private readonly int _getsPerStatus;
+    private FixedSubmission? _completed;
     private int _gets;
 
-    public ProgressingSubmission(ApiSubmission final, int getsPerStatus)
+    /// <param name="final">The submission once processed.</param>
+    /// <param name="getsPerStatus">How many gets each of Queued and In Progress lasts.</param>
+    /// <param name="completedAt">
+    /// Null keeps <paramref name="final"/>'s CompletionDate; otherwise the clock that stamps it when the submission is
+    /// first seen complete, so that a submission queued a moment ago never shows a completion date still to come.
+    /// </param>
+    public ProgressingSubmission(ApiSubmission final, int getsPerStatus, Func<DateTimeOffset>? completedAt = null)
         : base(final.BatchId ?? string.Empty)
     {
+        _final = final;
+        _completedAt = completedAt;
         _getsPerStatus = getsPerStatus;
-        var completed = new FixedSubmission(final);
-        var inProgress = new FixedSubmission(Pending(final, SubmissionStatus.InProgress));
-        var queued = new FixedSubmission(Pending(final, SubmissionStatus.Queued));
-        _stages = new[] { queued, inProgress, completed };
+        _pending = new[] { new FixedSubmission(Pending(final, SubmissionStatus.Queued)), new FixedSubmission(Pending(final, SubmissionStatus.InProgress)) };
+        if (completedAt is null)
+        {
+            _completed = new FixedSubmission(final);
+        }
     }
 
     // The same submission while impact.com still works on it: no completion date, no errors yet.
-    private static ApiSubmission Pending(ApiSubmission final, SubmissionStatus status) =>
-        ApiSubmissionsModelFactory.ApiSubmission(
-            final.BatchId, final.AccountId, final.SubmissionDate, final.CampaignId, final.ActionTrackerId, final.MediaPartnerId,
-            final.EventCode, final.OrderId, final.Payload, final.Type, status, completionDate: null, errorType: null, errorReason: null,
-            uri: final.Uri, additionalFields: final.AdditionalFields);
+    private static ApiSubmission Pending(ApiSubmission final, SubmissionStatus status) => Copy(final, s =>
+    {
+        s.Status = status;
+        s.CompletionDate = null;
+        s.ErrorType = null;
+        s.ErrorReason = null;
+    });
 
-    /// <summary>The submission in its final state.</summary>
-    public ApiSubmission Final => _stages[_stages.Length - 1].Current;
+    // A copy through the wire JSON carries every field, those the spec adds later included.
+    private static ApiSubmission Copy(ApiSubmission submission, Action<ApiSubmission> change)
+    {
+        var copy = WireJson.ReadSubmission(WireJson.Submission(submission));
+        change(copy);
+        return copy;
+    }
+
+    /// <summary>The submission in its final state (its CompletionDate provisional until it is first seen complete).</summary>
+    public ApiSubmission Final => Volatile.Read(ref _completed)?.Current ?? _final;
 
     public override byte[] ListJson => StageAfter(Volatile.Read(ref _gets)).ListJson;
 
@@ -81,6 +104,14 @@ internal sealed class ProgressingSubmission : StoredSubmission
     private FixedSubmission StageAfter(int gets)
     {
         var stage = gets <= 1 ? 0 : (gets - 1) / _getsPerStatus;
-        return _stages[stage < _stages.Length ? stage : _stages.Length - 1];
+        return stage < _pending.Length
+            ? _pending[stage]
+            : LazyInitializer.EnsureInitialized(ref _completed, () => new FixedSubmission(CompletedNow()))!;
+    }
+
+    private ApiSubmission CompletedNow()
+    {
+        var at = _completedAt!();
+        return Copy(_final, s => s.CompletionDate = s.SubmissionDate is { } submitted ? at.ToOffset(submitted.Offset) : at);
     }
 }

@@ -42,6 +42,30 @@ public sealed class SubmitConversionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_queued_conversion_is_stamped_complete_when_it_is_first_seen_complete_never_ahead_of_the_clock()
+    {
+        var clock = new Impact.ApiSubmissions.Tests.MockServer.ManualTimeProvider(new DateTimeOffset(2026, 3, 4, 17, 0, 0, TimeSpan.Zero));
+        using var server = ImpactMockServer.Start(new ImpactMockServerOptions { SubmissionCount = 1, TimeProvider = clock });
+        using var client = server.CreateClient();
+        var queued = await client.SubmitConversionAsync(SubmissionPayload.Parse(Valid));
+
+        clock.Advance(TimeSpan.FromSeconds(4));
+        var states = new[]
+        {
+            await client.GetApiSubmissionAsync(queued.BatchId!),
+            await client.GetApiSubmissionAsync(queued.BatchId!),
+            await client.GetApiSubmissionAsync(queued.BatchId!),
+        };
+        clock.Advance(TimeSpan.FromMinutes(5));
+        var later = await client.GetApiSubmissionAsync(queued.BatchId!);
+
+        states.Select(s => s.Status).Should().Equal(SubmissionStatus.Queued, SubmissionStatus.InProgress, SubmissionStatus.Complete);
+        states[2].CompletionDate.Should().Be(states[2].SubmissionDate!.Value.AddSeconds(4), "it completed when it was first seen complete");
+        states[2].CompletionDate!.Value.Offset.Should().Be(states[2].SubmissionDate!.Value.Offset, "in the account's time zone, like the SubmissionDate");
+        later.CompletionDate.Should().Be(states[2].CompletionDate, "a completed submission keeps its date");
+    }
+
+    [Fact]
     public async Task A_payload_parsed_from_a_submission_and_sent_unedited_goes_out_byte_for_byte()
     {
         using var client = _server.CreateClient();
