@@ -21,7 +21,7 @@ public partial class ApiSubmissionsClient : IDisposable
     /// <param name="credentials">The Account SID and Auth Token.</param>
     /// <param name="options">Base address, retries and timeouts; null for the defaults. Read once, here.</param>
     /// <exception cref="ArgumentNullException"><paramref name="credentials"/> is null.</exception>
-    /// <exception cref="ArgumentException">The base address is plain http to a host other than loopback.</exception>
+    /// <exception cref="ArgumentException">An option is null, or the base address is not absolute or is plain http to a host other than loopback.</exception>
     public ApiSubmissionsClient(ImpactCredentials credentials, ApiSubmissionsClientOptions? options = null)
     {
         var httpClient = ApiSubmissionsRestClient.CreateOwnedHttpClient();
@@ -47,7 +47,7 @@ public partial class ApiSubmissionsClient : IDisposable
     /// <param name="credentials">The Account SID and Auth Token.</param>
     /// <param name="options">Base address, retries and timeouts; null for the defaults. Read once, here.</param>
     /// <exception cref="ArgumentNullException"><paramref name="httpClient"/> or <paramref name="credentials"/> is null.</exception>
-    /// <exception cref="ArgumentException">The base address is plain http to a host other than loopback.</exception>
+    /// <exception cref="ArgumentException">An option is null, or the base address is not absolute or is plain http to a host other than loopback.</exception>
     public ApiSubmissionsClient(HttpClient httpClient, ImpactCredentials credentials, ApiSubmissionsClientOptions? options = null)
     {
         _rest = new ApiSubmissionsRestClient(httpClient, credentials, options);

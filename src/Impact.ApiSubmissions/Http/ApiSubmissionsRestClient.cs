@@ -41,6 +41,11 @@ internal partial class ApiSubmissionsRestClient
     {
         _credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
         options ??= new ApiSubmissionsClientOptions();
+        if (options.BaseAddress is null || options.Retry is null)
+        {
+            throw new ArgumentException($"ApiSubmissionsClientOptions.{(options.BaseAddress is null ? "BaseAddress" : "Retry")} cannot be null; leave it unset for the default.", nameof(options));
+        }
+
         RequestPaths.RequireSafeTransport(options.BaseAddress, nameof(options));
         _baseAddress = options.BaseAddress;
         _apiVersion = options.ApiVersion;

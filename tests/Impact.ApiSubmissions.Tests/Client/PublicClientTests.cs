@@ -75,6 +75,18 @@ public class PublicClientTests
     }
 
     [Fact]
+    public void An_option_set_to_null_is_a_clear_argument_error_naming_it()
+    {
+        var credentials = new ImpactCredentials("IRsid4567", "token-not-shown");
+
+        var noAddress = () => new ApiSubmissionsClient(credentials, new ApiSubmissionsClientOptions { BaseAddress = null! });
+        var noRetry = () => new ApiSubmissionsClient(credentials, new ApiSubmissionsClientOptions { Retry = null! });
+
+        noAddress.Should().Throw<ArgumentException>().WithParameterName("options").WithMessage("*BaseAddress*");
+        noRetry.Should().Throw<ArgumentException>().WithParameterName("options").WithMessage("*Retry*");
+    }
+
+    [Fact]
     public void Every_public_constructor_takes_credentials()
     {
         var constructors = typeof(ApiSubmissionsClient).GetConstructors();
