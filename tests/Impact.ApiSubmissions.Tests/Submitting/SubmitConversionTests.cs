@@ -180,6 +180,43 @@ public sealed class SubmitConversionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_connection_closed_after_the_request_was_read_is_not_retried()
+    {
+        // Reads the request, then hangs up without an answer: impact.com may have queued it.
+        await using var server = new LoopbackServer((_, _, _) => Task.CompletedTask);
+        using var client = new ApiSubmissionsClient(new ImpactCredentials(TestClients.Sid, TestClients.Token), new ApiSubmissionsClientOptions { BaseAddress = server.BaseAddress, Retry = TestClients.FastOptions(maxRetries: 3).Retry });
+
+        var act = () => client.SubmitConversionAsync(SubmissionPayload.Parse(Valid));
+
+        var thrown = (await act.Should().ThrowAsync<ImpactTransportException>()).Which;
+        thrown.Attempts.Should().Be(1);
+        thrown.Message.Should().Contain("may have been queued");
+        server.Requests.Should().ContainSingle("a second POST could create a second conversion");
+    }
+
+    [Fact]
+    public async Task A_host_name_that_does_not_resolve_is_retried_because_nothing_was_sent()
+    {
+        var connects = 0;
+        using var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = (_, _) =>
+            {
+                Interlocked.Increment(ref connects);
+                throw new SocketException((int)SocketError.HostNotFound);
+            },
+        };
+        using var http = new HttpClient(handler);
+        using var client = new ApiSubmissionsClient(http, new ImpactCredentials(TestClients.Sid, TestClients.Token), TestClients.FastOptions(maxRetries: 2));
+
+        var act = () => client.SubmitConversionAsync(SubmissionPayload.Parse(Valid));
+
+        var thrown = (await act.Should().ThrowAsync<ImpactTransportException>()).Which;
+        thrown.Message.Should().Contain("Nothing was sent");
+        connects.Should().Be(3);
+    }
+
+    [Fact]
     public async Task The_post_is_logged_with_its_method_and_never_shows_the_token()
     {
         var log = new ConcurrentQueue<ApiRequestLogEntry>();
