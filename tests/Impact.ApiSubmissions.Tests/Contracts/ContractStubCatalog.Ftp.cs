@@ -114,21 +114,7 @@ internal static partial class ContractStubCatalog
                 "ListFtpErrorDetails.200.no-errors", "ListFtpErrorDetails 200: a file without failed lines", 10,
                 Request(Exact(clean), authorized: true), 200, Allowed(), await http.GetJsonAsync(clean));
 
-            var progressingPath = $"{FtpListPath}/{FtpProgressing.File.BatchId}";
-            var stages = new[] { ("1-queued", (string?)null, "In Progress"), ("2-in-progress", "In Progress", "Complete"), ("3-complete", "Complete", "Complete") };
-            foreach (var (stage, whenStateIs, setStateTo) in stages)
-            {
-                var mapping = Mapping(
-                    $"GetFtpFileSubmission.200.progressing-{stage}", $"GetFtpFileSubmission 200: progressing file, get {stage[0]} ({stage.Substring(2)})", 10,
-                    Request(Exact(progressingPath), authorized: true), 200, Allowed(), await http.GetJsonAsync(progressingPath));
-                mapping.Property("Priority")!.AddAfterSelf(new[]
-                {
-                    new JProperty("Scenario", "Progressing FTP file"),
-                    new JProperty("WhenStateIs", whenStateIs),
-                    new JProperty("SetStateTo", setStateTo),
-                }.Where(p => p.Value.Type != JTokenType.Null));
-                stubs[$"GetFtpFileSubmission.200.progressing-{stage}.json"] = mapping;
-            }
+            await AddProgressionStubsAsync(stubs, http, "GetFtpFileSubmission", "progressing file", $"{FtpListPath}/{FtpProgressing.File.BatchId}", "Progressing FTP file");
         }
 
         var operations = new[]

@@ -130,24 +130,7 @@ internal static partial class ContractStubCatalog
                     Request(Exact($"{ListPath}/{batchId}"), authorized: true), 200, Allowed(), await http.GetJsonAsync($"{ListPath}/{batchId}"));
             }
 
-            var stages = new[] { ("1-queued", (string?)null, "In Progress"), ("2-in-progress", "In Progress", "Complete"), ("3-complete", "Complete", "Complete") };
-            var progressingPath = $"{ListPath}/{Progressing.Build().BatchId}";
-            foreach (var (stage, whenStateIs, setStateTo) in stages)
-            {
-                var mapping = Mapping(
-                    $"GetApiSubmission.200.progressing-{stage}", $"GetApiSubmission 200: progressing submission, get {stage[0]} ({stage.Substring(2)})", 10,
-                    Request(Exact(progressingPath), authorized: true), 200, Allowed(), await http.GetJsonAsync(progressingPath));
-
-                // WireMock scenario: the mapping without WhenStateIs answers first, each one moves the state on;
-                // the last keeps it, or WireMock would start the scenario over.
-                mapping.Property("Priority")!.AddAfterSelf(new[]
-                {
-                    new JProperty("Scenario", "Progressing submission"),
-                    new JProperty("WhenStateIs", whenStateIs),
-                    new JProperty("SetStateTo", setStateTo),
-                }.Where(p => p.Value.Type != JTokenType.Null));
-                stubs[$"GetApiSubmission.200.progressing-{stage}.json"] = mapping;
-            }
+            await AddProgressionStubsAsync(stubs, http, "GetApiSubmission", "progressing submission", $"{ListPath}/{Progressing.Build().BatchId}", "Progressing submission");
         }
 
         var errors = await ErrorBodiesAsync();
@@ -283,5 +266,26 @@ internal static partial class ContractStubCatalog
         stubs[$"{operationId}.401.missing-credentials.json"] = Mapping(
             $"{operationId}.401.missing-credentials", $"{operationId} 401: any request no other stub answers (missing or wrong credentials)", 100,
             Request(Regex(pathPattern), authorized: false), 401, Json(), errors[401]);
+    }
+
+    // A record that moves Queued -> In Progress -> Complete as it is read: one stub per stage, chained by a WireMock
+    // scenario. The mapping without WhenStateIs answers first and each moves the state on; the last keeps it, or
+    // WireMock would start the scenario over.
+    private static async Task AddProgressionStubsAsync(SortedDictionary<string, JObject> stubs, HttpClient http, string operationId, string what, string path, string scenario)
+    {
+        var stages = new[] { ("1-queued", (string?)null, "In Progress"), ("2-in-progress", "In Progress", "Complete"), ("3-complete", "Complete", "Complete") };
+        foreach (var (stage, whenStateIs, setStateTo) in stages)
+        {
+            var mapping = Mapping(
+                $"{operationId}.200.progressing-{stage}", $"{operationId} 200: {what}, get {stage[0]} ({stage.Substring(2)})", 10,
+                Request(Exact(path), authorized: true), 200, Allowed(), await http.GetJsonAsync(path));
+            mapping.Property("Priority")!.AddAfterSelf(new[]
+            {
+                new JProperty("Scenario", scenario),
+                new JProperty("WhenStateIs", whenStateIs),
+                new JProperty("SetStateTo", setStateTo),
+            }.Where(p => p.Value.Type != JTokenType.Null));
+            stubs[$"{operationId}.200.progressing-{stage}.json"] = mapping;
+        }
     }
 }
