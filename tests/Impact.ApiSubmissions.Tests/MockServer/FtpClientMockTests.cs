@@ -63,7 +63,7 @@ public sealed class FtpClientMockTests : IDisposable
             viaLink.Add(line);
         }
 
-        viaLink.Select(l => l.Uri).Should().Equal(lines.Select(l => l.Uri));
+        viaLink.Select(l => (l.Line, l.Uri)).Should().Equal(lines.Select(l => (l.Line, l.Uri)), "the ErrorsUri lists the same lines, in order");
         (await _client.GetFtpSubmissionByUriAsync(failed.Uri!)).TotalErrors.Should().Be(failed.TotalErrors);
     }
 
