@@ -175,14 +175,18 @@ internal partial class ApiSubmissionsRestClient
 
         var body = await ReadBodyAsync<T>(response, cancellationToken).ConfigureAwait(false);
         bodyRead?.Invoke();
+        T answer;
         try
         {
-            return ImpactJson.Deserialize<T>(body.GetBuffer(), (int)body.Length, Serializer);
+            answer = ImpactJson.Deserialize<T>(body.GetBuffer(), (int)body.Length, Serializer);
         }
         catch (ImpactWireFormatException e)
         {
             throw e.ForResponse((int)response.StatusCode, ImpactErrorResponses.Headers(response, redact), redact);
         }
+
+        AnswerCheck.Verify(answer, batchId, redact);
+        return answer;
     }
 
     /// <summary>
@@ -212,6 +216,8 @@ internal partial class ApiSubmissionsRestClient
 
         try
         {
+            // A caller's HttpClient may follow redirects by itself: the answer counts only if it came from where the gate allows.
+            RequestGate.CheckAnswer(_baseAddress, uri, response.RequestMessage?.RequestUri, _credentials!.AccountSid, method);
             ProcessResponse(_httpClient, response);
             Log(method, uri, (int)response.StatusCode, attempt, started, null);
             if (!response.IsSuccessStatusCode)
