@@ -18,13 +18,14 @@ public readonly partial struct ErrorReason
 
     /// <summary>
     /// Splits an <c>ErrorReason</c> field into its codes, in order. Any run of ASCII white space (space, tab, line breaks) separates;
-    /// null, empty or blank text gives an empty list. Unknown codes are kept as sent.
+    /// null, empty or blank text gives an empty list. Unknown codes are kept as sent, other white space (such as a
+    /// no-break space) included.
     /// </summary>
     /// <param name="errorReason">The field's text, e.g. <c>CONTRACT_NOT_FOUND RESTRICTED_PROMOCODE</c>.</param>
     /// <returns>The codes, possibly none.</returns>
     public static IReadOnlyList<ErrorReason> ParseList(string? errorReason)
     {
-        if (string.IsNullOrWhiteSpace(errorReason))
+        if (string.IsNullOrEmpty(errorReason))
         {
             return Array.Empty<ErrorReason>();
         }

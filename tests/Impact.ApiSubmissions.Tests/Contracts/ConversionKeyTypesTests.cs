@@ -7,7 +7,7 @@ using NJsonSchema;
 using NSwag;
 using Xunit;
 
-namespace Impact.ApiSubmissions.Tests.Payload;
+namespace Impact.ApiSubmissions.Tests.Contracts;
 
 /// <summary>
 /// The payload's typed properties follow impact.com's published Conversions document: every key it types has the same
