@@ -100,7 +100,7 @@ internal partial class ApiSubmissionsRestClient
     // Generated hook, called for every response: remember the rate-limit state.
     partial void ProcessResponse(HttpClient client, HttpResponseMessage response)
     {
-        var state = RateLimitState.FromResponse(response, DateTimeOffset.UtcNow);
+        var state = RateLimitHeaders.Read(response, DateTimeOffset.UtcNow);
         if (state is not null)
         {
             Volatile.Write(ref _rateLimit, state);
@@ -222,7 +222,7 @@ internal partial class ApiSubmissionsRestClient
             Log(method, uri, (int)response.StatusCode, attempt, started, null);
             if (!response.IsSuccessStatusCode)
             {
-                throw await ImpactErrorResponses.CreateAsync(response, RateLimitState.FromResponse(response, DateTimeOffset.UtcNow), batchId, _credentials!.Redact, cancellationToken).ConfigureAwait(false);
+                throw await ImpactErrorResponses.CreateAsync(response, RateLimitHeaders.Read(response, DateTimeOffset.UtcNow), batchId, _credentials!.Redact, cancellationToken).ConfigureAwait(false);
             }
 
             return response;
