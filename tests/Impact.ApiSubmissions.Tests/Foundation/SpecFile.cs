@@ -9,20 +9,19 @@ internal static class SpecFile
 {
     public static string SpecPath => Path.Combine(AppContext.BaseDirectory, "openapi", "impact-api-submissions.yaml");
 
-    /// <summary>The property names of one of the spec's component schemas, in the spec's order.</summary>
-    public static string[] SchemaProperties(string schema)
+    // The spec beside the test assembly does not change during a run: parsed once.
+    private static readonly Lazy<Microsoft.OpenApi.Models.OpenApiDocument> Spec = new(() =>
     {
         using var stream = File.OpenRead(SpecPath);
-        return new Microsoft.OpenApi.Readers.OpenApiStreamReader().Read(stream, out _).Components.Schemas[schema].Properties.Keys.ToArray();
-    }
+        return new Microsoft.OpenApi.Readers.OpenApiStreamReader().Read(stream, out _);
+    });
+
+    /// <summary>The property names of one of the spec's component schemas, in the spec's order.</summary>
+    public static string[] SchemaProperties(string schema) => Spec.Value.Components.Schemas[schema].Properties.Keys.ToArray();
 
     /// <summary>The enum values of one of the spec's component schemas, in the spec's order.</summary>
-    public static string[] SchemaEnum(string schema)
-    {
-        using var stream = File.OpenRead(SpecPath);
-        return new Microsoft.OpenApi.Readers.OpenApiStreamReader().Read(stream, out _).Components.Schemas[schema].Enum
-            .Cast<Microsoft.OpenApi.Any.OpenApiString>().Select(v => v.Value).ToArray();
-    }
+    public static string[] SchemaEnum(string schema) =>
+        Spec.Value.Components.Schemas[schema].Enum.Cast<Microsoft.OpenApi.Any.OpenApiString>().Select(v => v.Value).ToArray();
 
     public static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
 }

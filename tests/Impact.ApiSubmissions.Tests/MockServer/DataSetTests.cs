@@ -136,7 +136,8 @@ public sealed class DataSetTests : IClassFixture<DataSetTests.Server>, IDisposab
         var page = await _http.GetJsonAsync(_server.ListPath());
         var submissions = page["APISubmission"]!.Cast<JObject>().ToList();
 
-        submissions.Should().OnlyContain(s => s.Properties().Select(p => p.Name).SequenceEqual(Foundation.SpecFile.SchemaProperties("ApiSubmission")));
+        var fields = Foundation.SpecFile.SchemaProperties("ApiSubmission");
+        submissions.Should().OnlyContain(s => s.Properties().Select(p => p.Name).SequenceEqual(fields));
         submissions.Should().OnlyContain(s => s.Properties().All(p => p.Value.Type == JTokenType.String || (p.Name == "OrderId" && p.Value.Type == JTokenType.Null)));
         submissions.Should().OnlyContain(s => (string)s["AccountId"]! == "10001");
         submissions.Should().Contain(s => (string)s["CompletionDate"]! == "" && (string)s["Status"]! == "Queued");
