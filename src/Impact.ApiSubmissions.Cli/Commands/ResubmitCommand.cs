@@ -67,14 +67,14 @@ internal sealed class ResubmitCommand : AsyncCommand<ResubmitSettings>
     {
         var batchId = SubmissionReference.BatchId(SubmissionReference.Require(settings.BatchId, settings.Demo, DemoServer.CampaignNotFoundBatchId, "resubmit"));
         var timing = WaitTiming.Parse(settings.Interval, null, settings.Timeout, settings.Demo);
-        using var connection = ImpactConnection.Open(settings, _environment, _reporter, wholeCommandDeadline: false);
+        using var connection = ImpactConnection.Open(settings, _environment, _reporter, advice: DeadlineAdvice.OneConversion);
         var console = _environment.Out;
         if (connection.IsDemo && string.IsNullOrWhiteSpace(settings.BatchId))
         {
             console.MarkupLine($"[grey]Demo: a conversion sent to CampaignId {DemoServer.MistypedCampaignId} by mistake; --set CampaignId={DemoServer.IntendedCampaignId} fixes it.[/]");
         }
 
-        var submission = await connection.Client.GetApiSubmissionAsync(batchId, _environment.Cancellation);
+        var submission = await connection.Client.GetApiSubmissionAsync(batchId, connection.Cancellation);
         console.MarkupLine($"Submission [bold]{Markup.Escape(batchId)}[/]: {Display.OutcomeMarkup(submission)}");
         var (payload, problems) = Edit(submission, edits, console);
         if (problems.Count > 0)
@@ -88,7 +88,7 @@ internal sealed class ResubmitCommand : AsyncCommand<ResubmitSettings>
             return ExitCodes.Success;
         }
 
-        var queued = await connection.Client.SubmitConversionAsync(payload, _environment.Cancellation);
+        var queued = await connection.Client.SubmitConversionAsync(payload, connection.Cancellation);
         SubmitCommand.WriteQueued(console, queued);
         return settings.Wait
             ? await WaitCommand.FollowAsync(_environment, connection, queued.BatchId!, timing.Interval, timing.MaxInterval, timing.Timeout)

@@ -37,6 +37,15 @@ internal sealed class CliHarness
 
     public int MaxRetries { get; set; }
 
+    /// <summary>Stderr is a terminal: the waiting notice is shown there.</summary>
+    public bool ErrorTerminal { get; set; }
+
+    /// <summary>How long a request may go unanswered before the notice; zero shows it as each attempt starts.</summary>
+    public TimeSpan WaitingNoticeAfter { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The SDK's per-attempt timeout; null keeps the SDK's default.</summary>
+    public TimeSpan? AttemptTimeout { get; set; }
+
     public int Width { get; set; } = 240;
 
     public CancellationToken Cancellation { get; set; }
@@ -73,6 +82,8 @@ internal sealed class CliHarness
             In = new StringReader(StandardInput ?? string.Empty),
             IsInputRedirected = StandardInput is not null,
             IsLiveTerminal = LiveTerminal,
+            IsErrorTerminal = ErrorTerminal,
+            WaitingNoticeAfter = WaitingNoticeAfter,
             GetVariable = name => Variables.TryGetValue(name, out var value) ? value : null,
             LocalZone = TimeZoneInfo.Utc,
             Cancellation = Cancellation,
@@ -80,6 +91,10 @@ internal sealed class CliHarness
             {
                 options.Retry.MaxRetries = MaxRetries;
                 options.Retry.BaseDelay = TimeSpan.FromMilliseconds(1);
+                if (AttemptTimeout is { } attempt)
+                {
+                    options.Retry.AttemptTimeout = attempt;
+                }
             },
         };
 

@@ -17,7 +17,7 @@ public sealed class RoughEdgeTests : IDisposable
     public void Dispose() => _server.Dispose();
 
     [Theory]
-    [InlineData("list", "-v")]
+    [InlineData("--version")]
     [InlineData("get", "--version")]
     [InlineData("payload", "decode", "--version")]
     public async Task Version_after_a_command_prints_the_version(params string[] args)
