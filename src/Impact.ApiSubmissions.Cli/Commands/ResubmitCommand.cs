@@ -26,6 +26,9 @@ internal sealed class ResubmitCommand : AsyncCommand<ResubmitSettings>
     private readonly CliEnvironment _environment;
     private readonly ErrorReporter _reporter;
 
+    // For a batch: each --remove key, and how many of the selected payloads lacked it.
+    private readonly Dictionary<string, int> _absentRemovals = new(StringComparer.Ordinal);
+
     public ResubmitCommand(CliEnvironment environment, ErrorReporter reporter)
     {
         _environment = environment;
@@ -76,7 +79,7 @@ internal sealed class ResubmitCommand : AsyncCommand<ResubmitSettings>
 
         var submission = await connection.Client.GetApiSubmissionAsync(batchId, connection.Cancellation);
         console.MarkupLine($"Submission [bold]{Markup.Escape(batchId)}[/]: {Display.OutcomeMarkup(submission)}");
-        var (payload, problems) = Edit(submission, edits, console);
+        var (payload, problems) = Edit(submission, edits, console, _reporter.Warn);
         if (problems.Count > 0)
         {
             throw SubmitCommand.Invalid(problems);
@@ -141,6 +144,11 @@ internal sealed class ResubmitCommand : AsyncCommand<ResubmitSettings>
         }
 
         report?.Write(rows);
+        foreach (var (key, lacking) in _absentRemovals)
+        {
+            _reporter.Warn($"--remove {key}: {Count(lacking, "payload")} had no {key}, so nothing was removed from {(lacking == 1 ? "it" : "them")}.");
+        }
+
         var counts = rows.GroupBy(r => r.Outcome).ToDictionary(g => g.Key, g => g.Count());
         console.MarkupLine(Markup.Escape(
             string.Join(", ", ResubmitReport.Outcomes.Where(counts.ContainsKey).Select(o => $"{counts[o].ToString(CultureInfo.InvariantCulture)} {o}"))
@@ -167,7 +175,11 @@ internal sealed class ResubmitCommand : AsyncCommand<ResubmitSettings>
         }
 
         var payload = submission.ParsePayload();
-        edits.ApplyTo(payload);
+        foreach (var key in edits.ApplyTo(payload))
+        {
+            _absentRemovals[key] = _absentRemovals.TryGetValue(key, out var n) ? n + 1 : 1;
+        }
+
         var problems = payload.Validate();
         if (problems.Count > 0)
         {
@@ -233,7 +245,7 @@ internal sealed class ResubmitCommand : AsyncCommand<ResubmitSettings>
             });
     }
 
-    private static (SubmissionPayload Payload, IReadOnlyList<PayloadProblem> Problems) Edit(ApiSubmission submission, PayloadEdits edits, IAnsiConsole console)
+    private static (SubmissionPayload Payload, IReadOnlyList<PayloadProblem> Problems) Edit(ApiSubmission submission, PayloadEdits edits, IAnsiConsole console, Action<string> warn)
     {
         if (submission.Type != SubmissionType.Conversion)
         {
@@ -247,7 +259,11 @@ internal sealed class ResubmitCommand : AsyncCommand<ResubmitSettings>
 
         var before = submission.ParsePayload();
         var after = submission.ParsePayload();
-        edits.ApplyTo(after);
+        foreach (var key in edits.ApplyTo(after))
+        {
+            warn(PayloadEdits.Absent(key, after));
+        }
+
         PayloadEdits.WriteDiff(console, PayloadEdits.Diff(before, after));
         var problems = after.Validate();
         console.MarkupLine(problems.Count == 0 ? "Check: no problems." : $"Check: {Count(problems.Count, "problem")}:");

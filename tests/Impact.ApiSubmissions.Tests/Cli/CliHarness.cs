@@ -50,6 +50,9 @@ internal sealed class CliHarness
 
     public CancellationToken Cancellation { get; set; }
 
+    /// <summary>Presses Ctrl+C once the command has written this many lines to stdout's raw stream (json, csv).</summary>
+    public int? CtrlCAfterRawLines { get; set; }
+
     /// <summary>Credentials and base address of <paramref name="server"/> in the environment, as a user would set them.</summary>
     public static CliHarness For(ImpactMockServer server)
     {
@@ -63,7 +66,8 @@ internal sealed class CliHarness
     public async Task<CliResult> RunAsync(params string[] args)
     {
         var output = new StringWriter();
-        var raw = new StringWriter();
+        using var ctrlC = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
+        var raw = new LineCountingWriter(CtrlCAfterRawLines, ctrlC);
         var error = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -86,7 +90,7 @@ internal sealed class CliHarness
             WaitingNoticeAfter = WaitingNoticeAfter,
             GetVariable = name => Variables.TryGetValue(name, out var value) ? value : null,
             LocalZone = TimeZoneInfo.Utc,
-            Cancellation = Cancellation,
+            Cancellation = ctrlC.Token,
             ConfigureClient = options =>
             {
                 options.Retry.MaxRetries = MaxRetries;
@@ -100,5 +104,40 @@ internal sealed class CliHarness
 
         var code = await CliApp.RunAsync(args, environment);
         return new CliResult(code, output.ToString(), raw.ToString(), error.ToString());
+    }
+
+    // A stdout that presses Ctrl+C after so many lines: the point of an interruption is then known, not timed.
+    private sealed class LineCountingWriter : StringWriter
+    {
+        private readonly int? _limit;
+        private readonly CancellationTokenSource _ctrlC;
+        private int _lines;
+
+        public LineCountingWriter(int? limit, CancellationTokenSource ctrlC)
+        {
+            _limit = limit;
+            _ctrlC = ctrlC;
+        }
+
+        public override void Write(char value)
+        {
+            base.Write(value);
+            Count(value == '\n' ? 1 : 0);
+        }
+
+        public override void Write(string? value)
+        {
+            base.Write(value);
+            Count(value?.Count(c => c == '\n') ?? 0);
+        }
+
+        private void Count(int lines)
+        {
+            _lines += lines;
+            if (_limit is { } limit && _lines >= limit)
+            {
+                _ctrlC.Cancel();
+            }
+        }
     }
 }
