@@ -49,7 +49,7 @@ internal sealed class ImpactConnection : IDisposable
     /// out, it is the one that ended the command, whatever a request was doing.
     /// </param>
     /// <param name="advice">What to advise when a deadline ends the command; null for <see cref="DeadlineAdvice.For"/>.</param>
-    public static ImpactConnection Open(ApiSettings settings, CliEnvironment environment, ErrorReporter reporter, bool wholeCommandDeadline = true, string? advice = null)
+    public static ImpactConnection Open(ApiSettings settings, CliEnvironment environment, ErrorReporter reporter, bool wholeCommandDeadline = true, DeadlineAdvice? advice = null)
     {
         var options = new ApiSubmissionsClientOptions { UserAgentSuffix = "impact-submissions-cli" };
         if (settings.Verbose)

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Net.Http;
 using System.Threading;
+using Impact.ApiSubmissions.Cli.Connection;
 using Spectre.Console.Cli;
 
 namespace Impact.ApiSubmissions.Cli.Infrastructure;
@@ -26,11 +27,8 @@ internal sealed class ErrorReporter
     private CancellationToken _deadline;
     private string? _deadlineText;
 
-    /// <summary>
-    /// What to advise, for the command that runs, after a deadline ended it (see <c>DeadlineAdvice</c>): the tail of
-    /// "give a longer --timeout" or "try again later".
-    /// </summary>
-    public string Advice { get; set; } = string.Empty;
+    /// <summary>What to advise, for the command that runs, after a deadline ended it.</summary>
+    public DeadlineAdvice Advice { get; set; } = DeadlineAdvice.None;
 
     /// <summary>The command's <c>--timeout</c>: a cancellation of <paramref name="deadline"/> reads as that timeout, not as Ctrl+C.</summary>
     public void CommandDeadline(CancellationToken deadline, string timeout)
@@ -65,12 +63,12 @@ internal sealed class ErrorReporter
 
         if (exception is OperationCanceledException && _deadline.IsCancellationRequested)
         {
-            return (ExitCodes.ServiceError, $"impact.com did not finish answering within --timeout {_deadlineText}: give a longer --timeout{Advice}.");
+            return (ExitCodes.ServiceError, $"impact.com did not finish answering within --timeout {_deadlineText}: give a longer --timeout{Advice.AfterTimeout}.");
         }
 
         if (exception is ImpactTimeoutException timeout and not ImpactWaitTimeoutException)
         {
-            return (ExitCodes.ServiceError, $"{OneLine(timeout.Message)} impact.com is slow or out of reach: try again later{Advice}.");
+            return (ExitCodes.ServiceError, OneLine(timeout.Message) + (Advice.AfterRequestDeadline.Length == 0 ? string.Empty : Advice.AfterRequestDeadline + "."));
         }
 
         return Describe(exception, _environment.Cancellation);

@@ -70,6 +70,19 @@ public sealed class DeadlineAndVerboseTests : IDisposable
     }
 
     [Fact]
+    public async Task A_conversion_whose_answer_never_comes_says_it_may_have_been_queued_not_to_try_again()
+    {
+        var cli = Silent();
+
+        var result = await cli.RunAsync("submit", SubmitCommandTests.Credited, "--timeout", "300ms");
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.ErrorLines.Should().Equal(
+            "error: impact.com did not finish answering within --timeout 300ms: give a longer --timeout; the conversion may have been queued all the same: "
+            + "look for it ('impact-submissions list --since 1h') before sending it again.");
+    }
+
+    [Fact]
     public async Task A_wait_on_a_silent_server_ends_at_its_own_timeout_with_exit_code_4()
     {
         var cli = Silent();
