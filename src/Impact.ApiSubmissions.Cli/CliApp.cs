@@ -29,6 +29,11 @@ internal static class CliApp
         try
         {
             // --version anywhere prints the version; -v is --verbose, as in the dotnet CLI.
+            if (args is ["-v"])
+            {
+                throw new UsageException("-v is --verbose, as in the dotnet CLI; the version is --version.");
+            }
+
             if (args.Any(a => a == "--version"))
             {
                 await environment.RawOut.WriteLineAsync(Version()).ConfigureAwait(false);

@@ -42,7 +42,8 @@ internal sealed class ErrorReporter
     {
         var (code, line) = Explain(exception);
         WriteLine(code == ExitCodes.Cancelled ? line : "error: " + line, ConsoleColorCode.Red);
-        if (verbose)
+        // A mistake on the command line is said in its one line: no stack trace, even with --verbose.
+        if (verbose && code != ExitCodes.UsageError)
         {
             foreach (var detail in Details(exception))
             {
