@@ -43,6 +43,9 @@ internal sealed class CliHarness
     /// <summary>How long a request may go unanswered before the notice; zero shows it as each attempt starts.</summary>
     public TimeSpan WaitingNoticeAfter { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>The tool's clock (relative dates, the waiting notice); null for the system's.</summary>
+    public TimeProvider? Clock { get; set; }
+
     /// <summary>The SDK's per-attempt timeout; null keeps the SDK's default.</summary>
     public TimeSpan? AttemptTimeout { get; set; }
 
@@ -88,6 +91,7 @@ internal sealed class CliHarness
             IsLiveTerminal = LiveTerminal,
             IsErrorTerminal = ErrorTerminal,
             WaitingNoticeAfter = WaitingNoticeAfter,
+            Clock = Clock ?? TimeProvider.System,
             GetVariable = name => Variables.TryGetValue(name, out var value) ? value : null,
             LocalZone = TimeZoneInfo.Utc,
             Cancellation = ctrlC.Token,

@@ -124,6 +124,28 @@ public sealed class DeadlineAndVerboseTests : IDisposable
     }
 
     [Fact]
+    public async Task On_a_terminal_the_notice_comes_when_the_default_delay_has_passed_on_the_tools_clock()
+    {
+        var clock = new MockServer.ManualTimeProvider(new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.Zero));
+        using var ctrlC = new CancellationTokenSource();
+        var cli = Silent();
+        cli.ErrorTerminal = true;
+        cli.WaitingNoticeAfter = new CliEnvironment { Out = Spectre.Console.AnsiConsole.Console, RawOut = TextWriter.Null, Error = TextWriter.Null }.WaitingNoticeAfter;
+        cli.Clock = clock;
+        cli.Cancellation = ctrlC.Token;
+
+        var running = cli.RunAsync("get", "A-1");
+        await clock.WaitForTimersAsync(1);
+        clock.Scheduled.Should().Equal(new[] { TimeSpan.FromSeconds(2) }, "the notice is due 2 s after the attempt starts, within the 5 s a user waits");
+        clock.Advance(TimeSpan.FromSeconds(2));
+        ctrlC.Cancel();
+        var result = await running.WaitAsync(TimeSpan.FromSeconds(30));
+
+        result.ExitCode.Should().Be(130, result.ToString());
+        result.ErrorLines.Should().Contain(l => l.StartsWith("Waiting for impact.com to answer GET /Advertisers/IRsid1/APISubmissions/A-1: each attempt gives up after ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Help_states_the_default_deadlines()
     {
         var retry = new ApiSubmissionsRetryOptions();
