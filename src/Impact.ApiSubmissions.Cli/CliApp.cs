@@ -28,8 +28,13 @@ internal static class CliApp
         app.Configure(config => Configure(config, environment));
         try
         {
-            // Every command's help lists -v|--version; Spectre.Console.Cli only takes it before a command.
-            if (args.Length > 1 && args.Any(a => a is "-v" or "--version"))
+            // --version anywhere prints the version; -v is --verbose, as in the dotnet CLI.
+            if (args is ["-v"])
+            {
+                throw new UsageException("-v is --verbose, as in the dotnet CLI; the version is --version.");
+            }
+
+            if (args.Any(a => a == "--version"))
             {
                 await environment.RawOut.WriteLineAsync(Version()).ConfigureAwait(false);
                 return ExitCodes.Success;
@@ -39,7 +44,7 @@ internal static class CliApp
         }
         catch (Exception e)
         {
-            return reporter.Report(e, verbose: args.Any(a => string.Equals(a, "--verbose", StringComparison.OrdinalIgnoreCase)));
+            return reporter.Report(e, verbose: args.Any(a => a == "-v" || string.Equals(a, "--verbose", StringComparison.OrdinalIgnoreCase)));
         }
         finally
         {
@@ -50,7 +55,6 @@ internal static class CliApp
     private static void Configure(IConfigurator config, CliEnvironment environment)
     {
         config.SetApplicationName(Name);
-        config.SetApplicationVersion(Version());
         config.ConfigureConsole(environment.Out);
         config.PropagateExceptions();
         config.UseStrictParsing();

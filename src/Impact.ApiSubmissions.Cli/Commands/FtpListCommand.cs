@@ -28,7 +28,7 @@ internal sealed class FtpListCommand : AsyncCommand<FtpListSettings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, FtpListSettings settings)
     {
-        var format = OutputFormats.Parse(settings.Format, OutputFormat.Table, OutputFormat.Json, OutputFormat.Csv);
+        var format = OutputFormats.Parse(settings.Format, OutputFormat.Table, OutputFormat.Json, OutputFormat.JsonLines, OutputFormat.Csv);
         var now = _environment.Clock.GetUtcNow();
         DateTimeOffset? Date(string option, string? text, bool endOfDay) =>
             text is null ? null : DateArgument.Parse(option, text, endOfDay, now, _environment.LocalZone);
@@ -50,8 +50,8 @@ internal sealed class FtpListCommand : AsyncCommand<FtpListSettings>
 
         switch (format)
         {
-            case OutputFormat.Json:
-                var json = new JsonOutput(_environment.RawOut);
+            case OutputFormat.Json or OutputFormat.JsonLines:
+                var json = format == OutputFormat.Json ? new JsonOutput(_environment.RawOut) : JsonOutput.Lines(_environment.RawOut);
                 await foreach (var file in files)
                 {
                     json.Write(file);

@@ -25,7 +25,7 @@ internal sealed class ListCommand : AsyncCommand<ListSettings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, ListSettings settings)
     {
-        var format = OutputFormats.Parse(settings.Format, OutputFormat.Table, OutputFormat.Json, OutputFormat.Csv);
+        var format = OutputFormats.Parse(settings.Format, OutputFormat.Table, OutputFormat.Json, OutputFormat.JsonLines, OutputFormat.Csv);
         var filter = SubmissionFilter.From(settings, _environment.Clock.GetUtcNow(), _environment.LocalZone, _reporter.Warn);
         using var connection = ImpactConnection.Open(settings, _environment, _reporter);
         var reader = new SubmissionReader(connection.Client, filter, PageSizes.For(filter, connection));
@@ -33,8 +33,8 @@ internal sealed class ListCommand : AsyncCommand<ListSettings>
 
         switch (format)
         {
-            case OutputFormat.Json:
-                var json = new JsonOutput(_environment.RawOut);
+            case OutputFormat.Json or OutputFormat.JsonLines:
+                var json = format == OutputFormat.Json ? new JsonOutput(_environment.RawOut) : JsonOutput.Lines(_environment.RawOut);
                 await foreach (var submission in reader.ReadAsync(cancellation))
                 {
                     json.Write(submission);

@@ -51,17 +51,34 @@ internal sealed class PayloadEdits
     public override string ToString() =>
         string.Join(", ", _sets.Select(s => $"set {s.Key}={s.Value}").Concat(_removes.Select(k => "remove " + k)));
 
-    public void ApplyTo(SubmissionPayload payload)
+    /// <summary>Applies the edits.</summary>
+    /// <returns>The keys of --remove that the payload does not have.</returns>
+    public IReadOnlyList<string> ApplyTo(SubmissionPayload payload)
     {
+        var absent = new List<string>();
         foreach (var key in _removes)
         {
-            payload.Remove(key);
+            if (!payload.Remove(key))
+            {
+                absent.Add(key);
+            }
         }
 
         foreach (var (key, value) in _sets)
         {
             payload.Set(key, value);
         }
+
+        return absent;
+    }
+
+    /// <summary>The sentence for a --remove whose key one payload lacks, naming a key that differs only in case.</summary>
+    public static string Absent(string key, SubmissionPayload payload)
+    {
+        var near = payload.Fields.Select(f => f.Key).FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase));
+        return near is null
+            ? $"--remove {key}: the payload has no {key}, so nothing was removed."
+            : $"--remove {key}: the payload has no {key} (it has {near}; keys are case-sensitive), so nothing was removed.";
     }
 
     /// <summary>What changed between two payloads, key by key (first values): removed, added, changed.</summary>

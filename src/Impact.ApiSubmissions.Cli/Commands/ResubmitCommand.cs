@@ -26,6 +26,9 @@ internal sealed class ResubmitCommand : AsyncCommand<ResubmitSettings>
     private readonly CliEnvironment _environment;
     private readonly ErrorReporter _reporter;
 
+    // For a batch: each --remove key, and how many of the selected payloads lacked it.
+    private readonly Dictionary<string, int> _absentRemovals = new(StringComparer.Ordinal);
+
     public ResubmitCommand(CliEnvironment environment, ErrorReporter reporter)
     {
         _environment = environment;
@@ -67,16 +70,16 @@ internal sealed class ResubmitCommand : AsyncCommand<ResubmitSettings>
     {
         var batchId = SubmissionReference.BatchId(SubmissionReference.Require(settings.BatchId, settings.Demo, DemoServer.CampaignNotFoundBatchId, "resubmit"));
         var timing = WaitTiming.Parse(settings.Interval, null, settings.Timeout, settings.Demo);
-        using var connection = ImpactConnection.Open(settings, _environment, _reporter, wholeCommandDeadline: false);
+        using var connection = ImpactConnection.Open(settings, _environment, _reporter, advice: DeadlineAdvice.OneConversion);
         var console = _environment.Out;
         if (connection.IsDemo && string.IsNullOrWhiteSpace(settings.BatchId))
         {
             console.MarkupLine($"[grey]Demo: a conversion sent to CampaignId {DemoServer.MistypedCampaignId} by mistake; --set CampaignId={DemoServer.IntendedCampaignId} fixes it.[/]");
         }
 
-        var submission = await connection.Client.GetApiSubmissionAsync(batchId, _environment.Cancellation);
+        var submission = await connection.Client.GetApiSubmissionAsync(batchId, connection.Cancellation);
         console.MarkupLine($"Submission [bold]{Markup.Escape(batchId)}[/]: {Display.OutcomeMarkup(submission)}");
-        var (payload, problems) = Edit(submission, edits, console);
+        var (payload, problems) = Edit(submission, edits, console, _reporter.Warn);
         if (problems.Count > 0)
         {
             throw SubmitCommand.Invalid(problems);
@@ -88,7 +91,7 @@ internal sealed class ResubmitCommand : AsyncCommand<ResubmitSettings>
             return ExitCodes.Success;
         }
 
-        var queued = await connection.Client.SubmitConversionAsync(payload, _environment.Cancellation);
+        var queued = await connection.Client.SubmitConversionAsync(payload, connection.Cancellation);
         SubmitCommand.WriteQueued(console, queued);
         return settings.Wait
             ? await WaitCommand.FollowAsync(_environment, connection, queued.BatchId!, timing.Interval, timing.MaxInterval, timing.Timeout)
@@ -141,6 +144,11 @@ internal sealed class ResubmitCommand : AsyncCommand<ResubmitSettings>
         }
 
         report?.Write(rows);
+        foreach (var (key, lacking) in _absentRemovals)
+        {
+            _reporter.Warn($"--remove {key}: {Count(lacking, "payload")} had no {key}, so nothing was removed from {(lacking == 1 ? "it" : "them")}.");
+        }
+
         var counts = rows.GroupBy(r => r.Outcome).ToDictionary(g => g.Key, g => g.Count());
         console.MarkupLine(Markup.Escape(
             string.Join(", ", ResubmitReport.Outcomes.Where(counts.ContainsKey).Select(o => $"{counts[o].ToString(CultureInfo.InvariantCulture)} {o}"))
@@ -167,7 +175,11 @@ internal sealed class ResubmitCommand : AsyncCommand<ResubmitSettings>
         }
 
         var payload = submission.ParsePayload();
-        edits.ApplyTo(payload);
+        foreach (var key in edits.ApplyTo(payload))
+        {
+            _absentRemovals[key] = _absentRemovals.TryGetValue(key, out var n) ? n + 1 : 1;
+        }
+
         var problems = payload.Validate();
         if (problems.Count > 0)
         {
@@ -233,7 +245,7 @@ internal sealed class ResubmitCommand : AsyncCommand<ResubmitSettings>
             });
     }
 
-    private static (SubmissionPayload Payload, IReadOnlyList<PayloadProblem> Problems) Edit(ApiSubmission submission, PayloadEdits edits, IAnsiConsole console)
+    private static (SubmissionPayload Payload, IReadOnlyList<PayloadProblem> Problems) Edit(ApiSubmission submission, PayloadEdits edits, IAnsiConsole console, Action<string> warn)
     {
         if (submission.Type != SubmissionType.Conversion)
         {
@@ -247,7 +259,11 @@ internal sealed class ResubmitCommand : AsyncCommand<ResubmitSettings>
 
         var before = submission.ParsePayload();
         var after = submission.ParsePayload();
-        edits.ApplyTo(after);
+        foreach (var key in edits.ApplyTo(after))
+        {
+            warn(PayloadEdits.Absent(key, after));
+        }
+
         PayloadEdits.WriteDiff(console, PayloadEdits.Diff(before, after));
         var problems = after.Validate();
         console.MarkupLine(problems.Count == 0 ? "Check: no problems." : $"Check: {Count(problems.Count, "problem")}:");

@@ -32,14 +32,14 @@ internal sealed class SubmitCommand : AsyncCommand<SubmitSettings>
 
         // Read before sending: a typo in a --wait option must not fail after the conversion is queued.
         var timing = WaitTiming.Parse(settings.Interval, null, settings.Timeout, settings.Demo);
-        using var connection = ImpactConnection.Open(settings, _environment, _reporter, wholeCommandDeadline: false);
+        using var connection = ImpactConnection.Open(settings, _environment, _reporter);
         var console = _environment.Out;
         if (connection.IsDemo)
         {
             Demo.WriteBanner(console, connection.Demo!);
         }
 
-        var queued = await connection.Client.SubmitConversionAsync(payload, _environment.Cancellation);
+        var queued = await connection.Client.SubmitConversionAsync(payload, connection.Cancellation);
         WriteQueued(console, queued);
         return settings.Wait
             ? await WaitCommand.FollowAsync(_environment, connection, queued.BatchId!, timing.Interval, timing.MaxInterval, timing.Timeout)

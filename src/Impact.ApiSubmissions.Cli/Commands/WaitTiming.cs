@@ -10,12 +10,15 @@ namespace Impact.ApiSubmissions.Cli.Commands;
 /// <summary>What <c>wait</c> and <c>ftp wait</c> share: the poll timings read from their options, the clock they print, and how a wait ends.</summary>
 internal static class WaitTiming
 {
+    /// <summary>How long a wait lasts when --timeout is not given.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(10);
+
     /// <exception cref="UsageException">A duration is not one, or --max-interval is shorter than --interval.</exception>
     public static (TimeSpan Interval, TimeSpan MaxInterval, TimeSpan Timeout) Parse(string? intervalText, string? maxIntervalText, string? timeoutText, bool demo)
     {
         var interval = DurationArgument.Parse("--interval", intervalText, TimeSpan.FromSeconds(demo ? 1 : 2));
         var maxInterval = DurationArgument.Parse("--max-interval", maxIntervalText, TimeSpan.FromSeconds(demo ? 2 : 30));
-        var timeout = DurationArgument.Parse("--timeout", timeoutText, TimeSpan.FromMinutes(10));
+        var timeout = DurationArgument.Parse("--timeout", timeoutText, DefaultTimeout);
         if (maxInterval < interval)
         {
             if (maxIntervalText is not null)

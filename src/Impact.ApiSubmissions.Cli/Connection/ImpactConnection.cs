@@ -1,6 +1,10 @@
 using System;
+using System.Collections.Generic;
+using System.Net.Http;
 using System.Threading;
+using Impact.ApiSubmissions.Cli.Commands;
 using Impact.ApiSubmissions.Cli.Infrastructure;
+using Impact.ApiSubmissions.Cli.Output;
 using Impact.ApiSubmissions.Cli.Settings;
 
 namespace Impact.ApiSubmissions.Cli.Connection;
@@ -13,10 +17,12 @@ internal sealed class ImpactConnection : IDisposable
     public const string BaseUrlVariable = "IMPACT_BASE_URL";
 
     private readonly CancellationTokenSource? _deadline;
+    private readonly HttpClient _http;
 
-    private ImpactConnection(ApiSubmissionsClient client, DemoServer? demo, CancellationTokenSource? deadline, CancellationToken cancellation)
+    private ImpactConnection(ApiSubmissionsClient client, HttpClient http, DemoServer? demo, CancellationTokenSource? deadline, CancellationToken cancellation)
     {
         Client = client;
+        _http = http;
         Demo = demo;
         _deadline = deadline;
         Cancellation = cancellation;
@@ -36,12 +42,14 @@ internal sealed class ImpactConnection : IDisposable
     /// <exception cref="UsageException">Credentials are missing, or the base address is not a usable URL.</exception>
     /// <param name="settings">The command line.</param>
     /// <param name="environment">Variables, clock and Ctrl+C.</param>
-    /// <param name="reporter">Where --verbose attempt lines go.</param>
+    /// <param name="reporter">Where --verbose attempt lines, the waiting notice and the deadline's advice go.</param>
     /// <param name="wholeCommandDeadline">
-    /// Whether <c>--timeout</c> also bounds the whole command (every page of a listing); <c>wait</c> passes false
-    /// because its timeout is the wait's own.
+    /// Whether <c>--timeout</c> bounds the whole command (<see cref="Cancellation"/>); <c>wait</c> and <c>ftp wait</c> pass false
+    /// because their timeout is the wait's own. Either way each request keeps the SDK's own deadlines, so when --timeout runs
+    /// out, it is the one that ended the command, whatever a request was doing.
     /// </param>
-    public static ImpactConnection Open(ApiSettings settings, CliEnvironment environment, ErrorReporter reporter, bool wholeCommandDeadline = true)
+    /// <param name="advice">What to advise when a deadline ends the command; null for <see cref="DeadlineAdvice.For"/>.</param>
+    public static ImpactConnection Open(ApiSettings settings, CliEnvironment environment, ErrorReporter reporter, bool wholeCommandDeadline = true, DeadlineAdvice? advice = null)
     {
         var options = new ApiSubmissionsClientOptions { UserAgentSuffix = "impact-submissions-cli" };
         if (settings.Verbose)
@@ -49,59 +57,85 @@ internal sealed class ImpactConnection : IDisposable
             options.RequestLogged = entry => reporter.Detail("  " + entry);
         }
 
-        var timeout = settings.Timeout is null ? (TimeSpan?)null : DurationArgument.Parse("--timeout", settings.Timeout, TimeSpan.Zero);
-        if (timeout is { } limit)
-        {
-            // No single request (retries included) may outlast the deadline, so a silent server ends in time.
-            options.Retry.OverallTimeout = limit;
-            if (options.Retry.AttemptTimeout is not { } attempt || attempt > limit)
-            {
-                options.Retry.AttemptTimeout = limit;
-            }
-        }
-
+        var timeout = wholeCommandDeadline
+            ? (settings.Timeout is null ? (TimeSpan?)null : DurationArgument.Parse("--timeout", settings.Timeout, TimeSpan.Zero))
+            : null;
+        var waitLimit = wholeCommandDeadline ? (TimeSpan?)null : DurationArgument.Parse("--timeout", settings.Timeout, WaitTiming.DefaultTimeout);
         if (settings.Demo && Value(settings.BaseUrl) is not null)
         {
             throw new UsageException("--demo runs against the built-in mock and cannot be combined with --base-url: drop one of them (for a mock at an address of your own, start it with 'impact-submissions mock' and pass its --base-url).");
         }
 
         DemoServer? demo = null;
+        HttpClient? http = null;
         CancellationTokenSource? deadline = null;
         try
         {
-            ApiSubmissionsClient client;
+            ImpactCredentials credentials;
             if (settings.Demo)
             {
                 demo = DemoServer.Start(environment.Clock);
                 options.BaseAddress = new Uri(demo.Server.BaseUrl);
-                environment.ConfigureClient?.Invoke(options);
-                client = new ApiSubmissionsClient(new ImpactCredentials(demo.Server.AccountSid, demo.Server.AuthToken), options);
+                credentials = new ImpactCredentials(demo.Server.AccountSid, demo.Server.AuthToken);
             }
             else
             {
-                client = ForService(settings, environment, options);
+                credentials = ForService(settings, environment, options);
             }
 
+            environment.ConfigureClient?.Invoke(options);
+            http = AttemptWatch.CreateClient(environment, reporter, settings.Verbose, Limits(options.Retry, timeout, settings.Timeout, waitLimit));
+            var client = new ApiSubmissionsClient(http, credentials, options);
+
             var cancellation = environment.Cancellation;
-            if (timeout is { } whole && wholeCommandDeadline)
+            if (timeout is { } whole)
             {
                 deadline = CancellationTokenSource.CreateLinkedTokenSource(environment.Cancellation);
-                deadline.Token.Register(() => reporter.DeadlinePassed(settings.Timeout!));
+                reporter.CommandDeadline(deadline.Token, settings.Timeout!);
                 deadline.CancelAfter(whole);
                 cancellation = deadline.Token;
             }
 
-            return new ImpactConnection(client, demo, deadline, cancellation);
+            reporter.Advice = advice ?? DeadlineAdvice.For(settings);
+            return new ImpactConnection(client, http, demo, deadline, cancellation);
         }
         catch
         {
             deadline?.Dispose();
+            http?.Dispose();
             demo?.Dispose();
             throw;
         }
     }
 
-    private static ApiSubmissionsClient ForService(ApiSettings settings, CliEnvironment environment, ApiSubmissionsClientOptions options)
+    /// <summary>How long the tool waits, in words: each attempt, each request with its retries, and the command or the wait.</summary>
+    internal static string Limits(ApiSubmissionsRetryOptions retry, TimeSpan? command, string? commandText, TimeSpan? wait)
+    {
+        var parts = new List<string>();
+        if (retry.AttemptTimeout is { } attempt)
+        {
+            parts.Add($"each attempt gives up after {Display.Duration(attempt)}");
+        }
+
+        if (retry.OverallTimeout is { } overall)
+        {
+            parts.Add($"a request after {Display.Duration(overall)} with its retries");
+        }
+
+        if (command is not null)
+        {
+            parts.Add($"the command after --timeout {commandText}");
+        }
+
+        if (wait is { } limit)
+        {
+            parts.Add($"the wait after {Display.Duration(limit)}");
+        }
+
+        return parts.Count == 0 ? "no time limit" : string.Join(", ", parts);
+    }
+
+    private static ImpactCredentials ForService(ApiSettings settings, CliEnvironment environment, ApiSubmissionsClientOptions options)
     {
         var accountSid = Value(settings.AccountSid) ?? Value(environment.GetVariable(AccountSidVariable));
         var authToken = Value(settings.AuthToken) ?? Value(environment.GetVariable(AuthTokenVariable));
@@ -124,21 +158,36 @@ internal sealed class ImpactConnection : IDisposable
         var baseUrl = Value(settings.BaseUrl) ?? Value(environment.GetVariable(BaseUrlVariable));
         if (baseUrl is not null)
         {
-            if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var address) || (address.Scheme != Uri.UriSchemeHttps && address.Scheme != Uri.UriSchemeHttp))
-            {
-                throw new UsageException($"The base URL '{baseUrl}' is not an http(s) address, e.g. https://api.impact.com.");
-            }
-
-            options.BaseAddress = address;
+            options.BaseAddress = BaseAddress(baseUrl);
         }
 
-        environment.ConfigureClient?.Invoke(options);
-        return new ApiSubmissionsClient(new ImpactCredentials(accountSid, authToken), options);
+        return new ImpactCredentials(accountSid, authToken);
+    }
+
+    /// <summary>An http(s) address with a host and, when a colon says one follows, a port: 'http://127.0.0.1:' is not port 80.</summary>
+    internal static Uri BaseAddress(string baseUrl)
+    {
+        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var address) || (address.Scheme != Uri.UriSchemeHttps && address.Scheme != Uri.UriSchemeHttp) || address.Host.Length == 0)
+        {
+            throw new UsageException($"The base URL '{baseUrl}' is not an http(s) address, e.g. https://api.impact.com.");
+        }
+
+        // Uri reads an empty port as the scheme's default; the user meant a port and left it out.
+        var authority = baseUrl.Substring(baseUrl.IndexOf("//", StringComparison.Ordinal) + 2);
+        var end = authority.IndexOfAny(new[] { '/', '?', '#' });
+        authority = end < 0 ? authority : authority.Substring(0, end);
+        if (authority.EndsWith(':'))
+        {
+            throw new UsageException($"The base URL '{baseUrl}' has no port after the colon: give one (e.g. http://127.0.0.1:8080) or drop the colon.");
+        }
+
+        return address;
     }
 
     public void Dispose()
     {
         Client.Dispose();
+        _http.Dispose();
         Demo?.Dispose();
         _deadline?.Dispose();
     }

@@ -32,6 +32,12 @@ internal sealed class CliEnvironment
     /// <summary>True when <see cref="Error"/> is a terminal that shows colors.</summary>
     public bool ErrorHasColors { get; init; }
 
+    /// <summary>True when <see cref="Error"/> is a terminal: a request left unanswered is announced there.</summary>
+    public bool IsErrorTerminal { get; init; }
+
+    /// <summary>How long a request may go unanswered before a terminal is told what the tool waits for. Default 2 s.</summary>
+    public TimeSpan WaitingNoticeAfter { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Reads an environment variable (credentials, base address).</summary>
     public Func<string, string?> GetVariable { get; init; } = _ => null;
 
@@ -74,6 +80,7 @@ internal sealed class CliEnvironment
             IsInputRedirected = Console.IsInputRedirected,
             IsLiveTerminal = !outputRedirected && console.Profile.Capabilities.Interactive && console.Profile.Capabilities.Ansi,
             ErrorHasColors = !Console.IsErrorRedirected && !noColor,
+            IsErrorTerminal = !Console.IsErrorRedirected,
             GetVariable = Environment.GetEnvironmentVariable,
             Cancellation = cancellation,
         };

@@ -22,7 +22,8 @@ internal sealed class CliHelpProvider : HelpProvider
             yield return new Markup(
                 "[bold]impact-submissions[/]: did my impact.com conversions go through, and if not, why?\n"
                 + "Reads impact.com's API Submissions: list them, show one, wait for one, explain the failures.\n"
-                + "Try it offline: [bold]impact-submissions list --demo[/]\n\n");
+                + "Try it offline: [bold]impact-submissions list --demo[/]\n"
+                + "The version: [bold]impact-submissions --version[/]\n\n");
         }
 
         foreach (var renderable in base.GetHeader(model, command))

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Net.Http;
 using System.Threading;
+using Impact.ApiSubmissions.Cli.Connection;
 using Spectre.Console.Cli;
 
 namespace Impact.ApiSubmissions.Cli.Infrastructure;
@@ -23,20 +24,26 @@ internal sealed class ErrorReporter
         _redactor = redactor;
     }
 
-    private string? _deadline;
+    private CancellationToken _deadline;
+    private string? _deadlineText;
 
-    /// <summary>Records that the command's <c>--timeout</c> ran out, so the cancellation it causes reads as a timeout.</summary>
-    public void DeadlinePassed(string timeout) => Volatile.Write(ref _deadline, timeout);
+    /// <summary>What to advise, for the command that runs, after a deadline ended it.</summary>
+    public DeadlineAdvice Advice { get; set; } = DeadlineAdvice.None;
+
+    /// <summary>The command's <c>--timeout</c>: a cancellation of <paramref name="deadline"/> reads as that timeout, not as Ctrl+C.</summary>
+    public void CommandDeadline(CancellationToken deadline, string timeout)
+    {
+        _deadline = deadline;
+        _deadlineText = timeout;
+    }
 
     /// <summary>Prints the error and returns the exit code it stands for.</summary>
     public int Report(Exception exception, bool verbose)
     {
-        var deadline = Volatile.Read(ref _deadline);
-        var (code, line) = exception is OperationCanceledException && deadline is not null && !_environment.Cancellation.IsCancellationRequested
-            ? (ExitCodes.ServiceError, $"impact.com did not finish answering within --timeout {deadline}: give a longer --timeout, or narrow the listing (--since, --max).")
-            : Describe(exception, _environment.Cancellation);
+        var (code, line) = Explain(exception);
         WriteLine(code == ExitCodes.Cancelled ? line : "error: " + line, ConsoleColorCode.Red);
-        if (verbose)
+        // A mistake on the command line is said in its one line: no stack trace, even with --verbose.
+        if (verbose && code != ExitCodes.UsageError)
         {
             foreach (var detail in Details(exception))
             {
@@ -46,6 +53,30 @@ internal sealed class ErrorReporter
 
         return code;
     }
+
+    // Which deadline ended the command decides the line: the command's --timeout, or one of a request's own.
+    private (int Code, string Line) Explain(Exception exception)
+    {
+        if (_environment.Cancellation.IsCancellationRequested)
+        {
+            return Describe(exception, _environment.Cancellation);
+        }
+
+        if (exception is OperationCanceledException && _deadline.IsCancellationRequested)
+        {
+            return (ExitCodes.ServiceError, $"impact.com did not finish answering within --timeout {_deadlineText}: give a longer --timeout{Advice.AfterTimeout}.");
+        }
+
+        if (exception is ImpactTimeoutException timeout and not ImpactWaitTimeoutException)
+        {
+            return (ExitCodes.ServiceError, OneLine(timeout.Message) + (Advice.AfterRequestDeadline.Length == 0 ? string.Empty : Advice.AfterRequestDeadline + "."));
+        }
+
+        return Describe(exception, _environment.Cancellation);
+    }
+
+    /// <summary>Prints a line that says what the tool is waiting for (not an error, not a --verbose detail).</summary>
+    public void Notice(string message) => WriteLine(message, null);
 
     /// <summary>Prints a warning line that does not stop the command.</summary>
     public void Warn(string message) => WriteLine("warning: " + message, ConsoleColorCode.Yellow);

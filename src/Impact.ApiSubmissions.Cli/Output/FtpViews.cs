@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -60,9 +61,12 @@ internal static class FtpViews
         console.MarkupLine(OutcomeMarkup(file));
         console.WriteLine();
         var fields = new Grid().AddColumn(new GridColumn().NoWrap().PadRight(2)).AddColumn();
-        foreach (var (name, value) in WireFields<FtpFileSubmission>.Of(file))
+        foreach (var (name, value) in WireFields<FtpFileSubmission>.Values(file))
         {
-            var shown = name == nameof(FtpFileSubmission.Status) ? StatusMarkup(file) : Markup.Escape(Display.Text(value));
+            // Dates as get shows them (Display.Date); the wire's ISO form is for json and csv.
+            var shown = name == nameof(FtpFileSubmission.Status) ? StatusMarkup(file)
+                : value is DateTimeOffset date ? Display.Date(date)
+                : Markup.Escape(Display.Text(WireFields.Text(value)));
             fields.AddRow("[bold]" + Markup.Escape(name) + "[/]", shown);
         }
 

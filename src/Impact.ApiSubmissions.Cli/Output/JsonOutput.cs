@@ -16,22 +16,50 @@ internal sealed class JsonOutput
 {
 
     private readonly TextWriter _writer;
+    private readonly bool _lines;
     private int _count;
 
-    public JsonOutput(TextWriter writer) => _writer = writer;
+    public JsonOutput(TextWriter writer)
+        : this(writer, lines: false)
+    {
+    }
+
+    private JsonOutput(TextWriter writer, bool lines)
+    {
+        _writer = writer;
+        _lines = lines;
+    }
+
+    /// <summary>JSON Lines: each record on one line of its own, no array around them.</summary>
+    public static JsonOutput Lines(TextWriter writer) => new(writer, lines: true);
 
     public void Write(object record)
     {
+        if (_lines)
+        {
+            _count++;
+            _writer.Write(Format(record, Formatting.None) + "\n");
+            return;
+        }
+
         // The bracket waits for the first record: a listing that fails at once leaves stdout empty.
         _writer.Write(_count++ == 0 ? "[\n  " : ",\n  ");
         // Values never hold a raw line break (JSON escapes them): every one is indentation.
         _writer.Write(Format(record).Replace("\n", "\n  ", StringComparison.Ordinal));
     }
 
-    public void End() => _writer.Write(_count == 0 ? "[]\n" : "\n]\n");
+    public void End()
+    {
+        if (!_lines)
+        {
+            _writer.Write(_count == 0 ? "[]\n" : "\n]\n");
+        }
+    }
 
     /// <summary>One record (a submission, an FTP file, a failed line) as indented JSON with the wire fields only.</summary>
-    public static string Format(object record)
+    public static string Format(object record) => Format(record, Formatting.Indented);
+
+    private static string Format(object record, Formatting formatting)
     {
         // The SDK marks its conveniences (IsComplete, ErrorReasons...) [JsonIgnore]: only wire fields are written.
         // Read back as text: dates keep their offsets as written.
@@ -42,7 +70,7 @@ internal sealed class JsonOutput
             property.Value = WireValue(property.Value);
         }
 
-        return wire.ToString(Formatting.Indented);
+        return wire.ToString(formatting);
     }
 
     // The one rule for values: strings stay, numbers and booleans become their invariant text, absent is "".

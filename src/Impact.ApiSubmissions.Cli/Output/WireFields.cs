@@ -46,5 +46,9 @@ internal static class WireFields<TModel>
 
     /// <summary>Every field with its value as text (null when absent).</summary>
     public static IEnumerable<(string Name, string? Value)> Of(TModel record) =>
-        Properties.Select(p => (p.PropertyName!, WireFields.Text(p.ValueProvider!.GetValue(record))));
+        Values(record).Select(f => (f.Name, WireFields.Text(f.Value)));
+
+    /// <summary>Every field with its value as the model holds it (a date stays a date), for views that format values themselves.</summary>
+    public static IEnumerable<(string Name, object? Value)> Values(TModel record) =>
+        Properties.Select(p => (p.PropertyName!, p.ValueProvider!.GetValue(record)));
 }

@@ -19,7 +19,7 @@ internal class ApiSettings : CommonSettings
     public string? BaseUrl { get; set; }
 
     [CommandOption("--timeout <DURATION>")]
-    [Description("Give up after this long (500ms, 30s, 5m), retries included, with exit code 2 (wait: exit code 4). Default: 5m for each request to impact.com; wait 10m.")]
+    [Description("Give up on the whole command after this long (500ms, 30s, 5m), with exit code 2; wait: how long to wait, with exit code 4. Default: no limit for the command (wait: 10 min); each request to impact.com gives up after 5 min with its retries (3), each attempt after 1 min 40 s.")]
     public string? Timeout { get; set; }
 
     [CommandOption("--demo")]

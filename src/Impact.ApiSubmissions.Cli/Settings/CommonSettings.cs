@@ -6,7 +6,7 @@ namespace Impact.ApiSubmissions.Cli.Settings;
 /// <summary>Options every command has.</summary>
 internal class CommonSettings : CommandSettings
 {
-    [CommandOption("--verbose")]
-    [Description("Show each HTTP request, and the full details of an error.")]
+    [CommandOption("-v|--verbose")]
+    [Description("Show each HTTP request when it starts and when it ends, and the full details of an error.")]
     public bool Verbose { get; set; }
 }

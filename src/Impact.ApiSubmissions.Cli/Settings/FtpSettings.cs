@@ -35,7 +35,7 @@ internal sealed class FtpListSettings : ApiSettings
     public string? PageSize { get; set; }
 
     [CommandOption("-f|--format <FORMAT>")]
-    [Description("table (default), json (an array of files in impact.com's wire shape: every value a string, an absent value \"\") or csv (RFC 4180, header row).")]
+    [Description("table (default), json (an array of files in impact.com's wire shape: every value a string, an absent value \"\"), jsonl (one file per line) or csv (RFC 4180, header row).")]
     public string Format { get; set; } = "table";
 }
 

@@ -54,4 +54,7 @@ public class ApiSubmissionsRetryOptions
 
     /// <summary>Whether backoff delays are randomised so that many clients do not retry in step. Default true.</summary>
     public bool UseJitter { get; set; } = true;
+
+    /// <summary>The clock of retry waits and timeouts; null for the system's. Tests move it by hand to see how long the client waits.</summary>
+    internal TimeProvider? TimeProvider { get; set; }
 }

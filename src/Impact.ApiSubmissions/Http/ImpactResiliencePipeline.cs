@@ -20,6 +20,10 @@ internal static class ImpactResiliencePipeline
     public static ResiliencePipeline Create(ApiSubmissionsRetryOptions options, Action<int, Exception?>? onRetry = null, Func<Exception, bool>? retryWhen = null)
     {
         var builder = new ResiliencePipelineBuilder();
+        if (options.TimeProvider is { } clock)
+        {
+            builder.TimeProvider = clock;
+        }
         if (options.OverallTimeout is { } overall && overall > TimeSpan.Zero)
         {
             builder.AddTimeout(new TimeoutStrategyOptions { Timeout = overall, Name = "overall-deadline" });

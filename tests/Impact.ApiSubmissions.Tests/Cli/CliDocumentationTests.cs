@@ -4,7 +4,9 @@ using System.Linq;
 using System.Reflection;
 using System.Threading.Tasks;
 using FluentAssertions;
+using Impact.ApiSubmissions.Cli.Commands;
 using Impact.ApiSubmissions.Cli.Infrastructure;
+using Impact.ApiSubmissions.Cli.Output;
 using Xunit;
 
 namespace Impact.ApiSubmissions.Tests.Cli;
@@ -23,6 +25,18 @@ public sealed class CliDocumentationTests
 
         readme.Should().Contain("dotnet run --project src/Impact.ApiSubmissions.Cli -- list --demo");
         Codes.Should().OnlyContain(code => section.Contains($"\n| {code} |", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_README_states_the_deadlines_the_tool_uses()
+    {
+        var readme = string.Join(" ", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "README.md")).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var retry = new ApiSubmissionsRetryOptions();
+        var terminal = new CliEnvironment { Out = Spectre.Console.AnsiConsole.Console, RawOut = TextWriter.Null, Error = TextWriter.Null };
+
+        readme.Should().Contain($"Each request to impact.com gives up after {Display.Duration(retry.OverallTimeout!.Value)} with its retries ({retry.MaxRetries}), each attempt after {Display.Duration(retry.AttemptTimeout!.Value)}")
+            .And.Contain($"(default {Display.Duration(WaitTiming.DefaultTimeout)})")
+            .And.Contain($"a request left unanswered for {Display.Duration(terminal.WaitingNoticeAfter)} prints what the tool is waiting for");
     }
 
     [Fact]

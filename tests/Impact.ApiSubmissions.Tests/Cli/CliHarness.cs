@@ -37,9 +37,24 @@ internal sealed class CliHarness
 
     public int MaxRetries { get; set; }
 
+    /// <summary>Stderr is a terminal: the waiting notice is shown there.</summary>
+    public bool ErrorTerminal { get; set; }
+
+    /// <summary>How long a request may go unanswered before the notice; zero shows it as each attempt starts.</summary>
+    public TimeSpan WaitingNoticeAfter { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The tool's clock (relative dates, the waiting notice); null for the system's.</summary>
+    public TimeProvider? Clock { get; set; }
+
+    /// <summary>The SDK's per-attempt timeout; null keeps the SDK's default.</summary>
+    public TimeSpan? AttemptTimeout { get; set; }
+
     public int Width { get; set; } = 240;
 
     public CancellationToken Cancellation { get; set; }
+
+    /// <summary>Presses Ctrl+C once the command has written this many lines to stdout's raw stream (json, csv).</summary>
+    public int? CtrlCAfterRawLines { get; set; }
 
     /// <summary>Credentials and base address of <paramref name="server"/> in the environment, as a user would set them.</summary>
     public static CliHarness For(ImpactMockServer server)
@@ -54,7 +69,8 @@ internal sealed class CliHarness
     public async Task<CliResult> RunAsync(params string[] args)
     {
         var output = new StringWriter();
-        var raw = new StringWriter();
+        using var ctrlC = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
+        var raw = new LineCountingWriter(CtrlCAfterRawLines, ctrlC);
         var error = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -73,17 +89,59 @@ internal sealed class CliHarness
             In = new StringReader(StandardInput ?? string.Empty),
             IsInputRedirected = StandardInput is not null,
             IsLiveTerminal = LiveTerminal,
+            IsErrorTerminal = ErrorTerminal,
+            WaitingNoticeAfter = WaitingNoticeAfter,
+            Clock = Clock ?? TimeProvider.System,
             GetVariable = name => Variables.TryGetValue(name, out var value) ? value : null,
             LocalZone = TimeZoneInfo.Utc,
-            Cancellation = Cancellation,
+            Cancellation = ctrlC.Token,
             ConfigureClient = options =>
             {
                 options.Retry.MaxRetries = MaxRetries;
                 options.Retry.BaseDelay = TimeSpan.FromMilliseconds(1);
+                if (AttemptTimeout is { } attempt)
+                {
+                    options.Retry.AttemptTimeout = attempt;
+                }
             },
         };
 
         var code = await CliApp.RunAsync(args, environment);
         return new CliResult(code, output.ToString(), raw.ToString(), error.ToString());
+    }
+
+    // A stdout that presses Ctrl+C after so many lines: the point of an interruption is then known, not timed.
+    private sealed class LineCountingWriter : StringWriter
+    {
+        private readonly int? _limit;
+        private readonly CancellationTokenSource _ctrlC;
+        private int _lines;
+
+        public LineCountingWriter(int? limit, CancellationTokenSource ctrlC)
+        {
+            _limit = limit;
+            _ctrlC = ctrlC;
+        }
+
+        public override void Write(char value)
+        {
+            base.Write(value);
+            Count(value == '\n' ? 1 : 0);
+        }
+
+        public override void Write(string? value)
+        {
+            base.Write(value);
+            Count(value?.Count(c => c == '\n') ?? 0);
+        }
+
+        private void Count(int lines)
+        {
+            _lines += lines;
+            if (_limit is { } limit && _lines >= limit)
+            {
+                _ctrlC.Cancel();
+            }
+        }
     }
 }

@@ -64,7 +64,7 @@ public sealed class ErrorHandlingTests : IDisposable
     [InlineData(new[] { "list", "--campaign", "acme" }, "error: --campaign 'acme' is not a program id: use the number, e.g. 1000.")]
     [InlineData(new[] { "list", "--max", "0" }, "error: --max '0' is not a whole number of at least 1.")]
     [InlineData(new[] { "list", "--page-size", "0" }, "error: --page-size '0' is not a whole number of at least 1.")]
-    [InlineData(new[] { "list", "--format", "xml" }, "error: Unknown format 'xml' for --format: use table, json or csv.")]
+    [InlineData(new[] { "list", "--format", "xml" }, "error: Unknown format 'xml' for --format: use table, json, jsonl or csv.")]
     [InlineData(new[] { "get", "A-1", "--format", "csv" }, "error: Unknown format 'csv' for --format: use table or json.")]
     [InlineData(new[] { "list", "--bogus" }, "error: Unknown option 'bogus'. See --help.")]
     [InlineData(new[] { "lst" }, "error: Unknown command 'lst'. See --help.")]
@@ -102,6 +102,21 @@ public sealed class ErrorHandlingTests : IDisposable
         var help = string.Join(" ", result.Output.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         help.Should().Contain("Only this status: " + string.Join(", ", SubmissionStatus.KnownValues.Select(v => quoted(v))) + ".");
         help.Should().Contain("Only this type: " + string.Join(", ", SubmissionType.KnownValues.Select(v => quoted(v))) + ".");
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:")]
+    [InlineData("http://127.0.0.1:/")]
+    [InlineData("https://[::1]:/api")]
+    public async Task A_base_url_with_a_colon_and_no_port_is_a_usage_error_not_port_80(string url)
+    {
+        _cli.Variables["IMPACT_BASE_URL"] = url;
+
+        var result = await _cli.RunAsync("list");
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.ErrorLines.Should().Equal($"error: The base URL '{url}' has no port after the colon: give one (e.g. http://127.0.0.1:8080) or drop the colon.");
+        _server.ReceivedRequests.Should().BeEmpty();
     }
 
     [Fact]

@@ -24,6 +24,32 @@ public sealed class ListCommandTests : IDisposable
 
     public void Dispose() => _server.Dispose();
 
+    [Theory]
+    [InlineData("csv", 1)]
+    [InlineData("jsonl", 0)]
+    public async Task Ctrl_c_during_a_csv_or_jsonl_listing_keeps_every_row_already_read(string format, int header)
+    {
+        var whole = await _cli.RunAsync("list", "--page-size", "5", "--format", format);
+        var interrupted = CliHarness.For(_server);
+        interrupted.CtrlCAfterRawLines = header + 6;
+
+        var result = await interrupted.RunAsync("list", "--page-size", "5", "--format", format);
+
+        whole.ExitCode.Should().Be(0, whole.ToString());
+        var all = whole.RawOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        all.Should().HaveCount(header + 60);
+        result.ExitCode.Should().Be(130, result.ToString());
+        result.ErrorLines.Should().Equal("Cancelled.");
+        var kept = result.RawOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        result.RawOutput.Should().EndWith("\n", "no row is cut in half");
+        kept.Length.Should().BeInRange(header + 6, header + 59, "the rows read before Ctrl+C are kept, the rest never read");
+        kept.Should().Equal(all.Take(kept.Length), "each kept row is the listing's row, in order");
+        if (format == "jsonl")
+        {
+            kept.Select(l => Newtonsoft.Json.Linq.JObject.Parse(l)["BatchId"]!.ToString()).Should().Equal(_server.Submissions.Take(kept.Length).Select(s => s.BatchId));
+        }
+    }
+
     [Fact]
     public async Task The_table_shows_every_submission_with_its_status_and_errors_and_a_summary()
     {

@@ -70,6 +70,23 @@ public sealed class ResubmitCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Removing_a_key_the_payload_does_not_have_says_so_and_names_a_key_that_differs_only_in_case()
+    {
+        _server.Add(Failed("A-cli-no-promo", "5500000000012"));
+
+        var absent = await _cli.RunAsync("resubmit", "A-cli-no-promo", "--remove", "PromoCode", "--set", "CampaignId=1001");
+        var otherCase = await _cli.RunAsync("resubmit", "A-cli-no-promo", "--remove", "clickid", "--set", "CampaignId=1001");
+        var batch = await _cli.RunAsync("resubmit", "--errors-only", "--error-reason", "CAMPAIGN_NOT_FOUND", "--campaign", "1999", "--remove", "PromoCode", "--set", "CampaignId=1001");
+
+        absent.ExitCode.Should().Be(0, absent.ToString());
+        absent.ErrorLines.Should().Equal("warning: --remove PromoCode: the payload has no PromoCode, so nothing was removed.");
+        otherCase.ErrorLines.Should().Equal("warning: --remove clickid: the payload has no clickid (it has ClickId; keys are case-sensitive), so nothing was removed.");
+        batch.ExitCode.Should().Be(0, batch.ToString());
+        batch.ErrorLines.Should().Equal("warning: --remove PromoCode: 1 payload had no PromoCode, so nothing was removed from it.");
+        Posts.Should().Be(0, "all three were dry runs");
+    }
+
+    [Fact]
     public async Task A_batch_resubmits_every_match_and_writes_a_report_with_the_new_BatchIds()
     {
         _server.Add(Failed("A-cli-batch-1", "5500000000021"));

@@ -17,7 +17,7 @@ public sealed class RoughEdgeTests : IDisposable
     public void Dispose() => _server.Dispose();
 
     [Theory]
-    [InlineData("list", "-v")]
+    [InlineData("--version")]
     [InlineData("get", "--version")]
     [InlineData("payload", "decode", "--version")]
     public async Task Version_after_a_command_prints_the_version(params string[] args)
@@ -27,6 +27,27 @@ public sealed class RoughEdgeTests : IDisposable
         result.ExitCode.Should().Be(0, result.ToString());
         result.RawOutput.Trim().Should().MatchRegex(@"^\d+\.\d+\.\d+");
         result.Error.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Short_v_alone_says_it_is_verbose_and_names_the_version_option()
+    {
+        var result = await new CliHarness().RunAsync("-v");
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.ErrorLines.Should().Equal("error: -v is --verbose, as in the dotnet CLI; the version is --version.");
+        result.RawOutput.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("list", "--since", "someday", "-v")]
+    [InlineData("list", "--no-such-option", "--verbose")]
+    public async Task A_mistake_on_the_command_line_is_one_line_even_with_verbose(params string[] args)
+    {
+        var result = await CliHarness.For(_server).RunAsync(args);
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.ErrorLines.Should().ContainSingle().Which.Should().StartWith("error: ");
     }
 
     [Fact]

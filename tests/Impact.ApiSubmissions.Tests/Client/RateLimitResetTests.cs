@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Net;
 using System.Net.Http;
 using FluentAssertions;
@@ -37,13 +38,21 @@ public class RateLimitResetTests
         State("1487332519").ResetAfter.Should().Be(TimeSpan.Zero);
     }
 
-    [Fact]
-    public void A_rate_limit_wait_stays_capped_whatever_the_reset_says()
+    // Values under the cap, so the cap cannot hide how the reset was read: as seconds, "30" is a 30 s wait (as a
+    // Unix time it would be long past: no wait); as a Unix time, now + 42 is a 42 s wait (as seconds: 56 years, capped to 60 s).
+    [Theory]
+    [InlineData("30", 30)]
+    [InlineData("unix+42", 42)]
+    [InlineData("600", 60)]
+    [InlineData("unix+600", 60)]
+    public void The_wait_after_a_429_is_the_reset_read_the_right_way_and_capped(string reset, int expectedSeconds)
     {
-        var far = State((Now.ToUnixTimeSeconds() + 86_400).ToString());
-        var e = new ImpactApiException(429, "rate limited", null, null, null, far, null);
+        var header = reset.StartsWith("unix+", StringComparison.Ordinal)
+            ? (Now.ToUnixTimeSeconds() + long.Parse(reset.Substring(5), CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture)
+            : reset;
+        var e = new ImpactApiException(429, "rate limited", null, null, null, State(header), null);
 
-        ImpactResiliencePipeline.RateLimitDelay(e, TimeSpan.FromSeconds(60)).Should().Be(TimeSpan.FromSeconds(60));
+        ImpactResiliencePipeline.RateLimitDelay(e, TimeSpan.FromSeconds(60)).Should().Be(TimeSpan.FromSeconds(expectedSeconds));
     }
 
     private static RateLimitState State(string reset)

@@ -91,21 +91,37 @@ public sealed class ClientsWrittenForImpactTests : IDisposable
     [Fact]
     public async Task A_rate_limit_without_retry_after_sends_only_the_reset_and_the_sdk_waits_for_it()
     {
-        _server.RateLimitAfter(1, TimeSpan.FromSeconds(1), sendRetryAfter: false);
-        using (var first = await _http.GetAsync(_server.ListPath().TrimStart('/')))
-        using (var refused = await _http.GetAsync(_server.ListPath().TrimStart('/')))
+        // One clock for the mock's window and the SDK's waits, moved by hand: the wait is read from the timer the SDK set.
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.Zero));
+        using var server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 3, SubmissionCount = 2, TimeProvider = clock });
+        using var http = server.CreateHttpClient();
+        server.RateLimitAfter(1, TimeSpan.FromSeconds(7), sendRetryAfter: false);
+        using (var first = await http.GetAsync(server.ListPath().TrimStart('/')))
+        using (var refused = await http.GetAsync(server.ListPath().TrimStart('/')))
         {
             first.StatusCode.Should().Be(HttpStatusCode.OK);
             refused.StatusCode.Should().Be((HttpStatusCode)429);
             refused.Headers.Contains("Retry-After").Should().BeFalse();
-            refused.Headers.GetValues("X-RateLimit-Reset").Single().Should().Be("1");
+            refused.Headers.GetValues("X-RateLimit-Reset").Single().Should().Be("7");
         }
 
-        // The SDK, on its default retry settings, waits by X-RateLimit-Reset and then succeeds.
-        using var client = _server.CreateClient();
-        var submission = await client.GetApiSubmissionAsync(_server.Submissions[0].BatchId!);
+        // Default retry settings, but for the clock and no timeouts (whose timers would mix with the wait's).
+        using var client = server.CreateClient(o =>
+        {
+            o.Retry.TimeProvider = clock;
+            o.Retry.AttemptTimeout = null;
+            o.Retry.OverallTimeout = null;
+        });
+        var reading = client.GetApiSubmissionAsync(server.Submissions[0].BatchId!);
+        await clock.WaitForTimersAsync(1);
 
-        submission.BatchId.Should().Be(_server.Submissions[0].BatchId);
-        _server.ReceivedRequests.Select(r => r.StatusCode).Should().ContainInOrder(429, 200);
+        clock.Scheduled.Should().Equal(new[] { TimeSpan.FromSeconds(7) }, "the SDK waits exactly what X-RateLimit-Reset said, not its backoff");
+        clock.Advance(TimeSpan.FromSeconds(6.9));
+        reading.IsCompleted.Should().BeFalse("the window has not reset yet");
+        clock.Advance(TimeSpan.FromSeconds(0.1));
+        var submission = await reading.WaitAsync(TimeSpan.FromSeconds(30));
+
+        submission.BatchId.Should().Be(server.Submissions[0].BatchId);
+        server.ReceivedRequests.Select(r => r.StatusCode).Should().Equal(200, 429, 429, 200);
     }
 }

@@ -161,6 +161,19 @@ public sealed class ConversionPostTests : IDisposable
     }
 
     [Fact]
+    public async Task An_order_id_posted_again_while_the_first_is_still_queued_is_a_duplicate()
+    {
+        var (firstStatus, first) = await Post(Valid);
+        var again = await PostAndComplete(Valid);
+
+        // Only a GET moves a submission on: the first was never read before the second was posted, so it was queued then.
+        firstStatus.Should().Be(HttpStatusCode.OK);
+        var firstSeen = await _http.GetJsonAsync(first["QueuedUri"]!.Value<string>()!);
+        firstSeen["Status"]!.Value<string>().Should().Be("Queued");
+        (again["ErrorType"]!.Value<string>(), again["ErrorReason"]!.Value<string>()).Should().Be(("Validation", "CONV_DUPLICATE"));
+    }
+
+    [Fact]
     public async Task An_order_id_the_data_set_converted_is_a_duplicate()
     {
         var converted = _server.Submissions.First(s => s.Type == SubmissionType.Conversion && s.Status == SubmissionStatus.Complete && !s.HasErrors);
