@@ -73,7 +73,7 @@ public class SubmissionSync
     /// <summary>
     /// One pass: resumes an interrupted pass from its bookmark, or lists from the first page; stores every submission
     /// (new ones inserted, changed ones updated) with the events found; then reads again by BatchId the stored submissions
-    /// still pending that the listing did not show. The events are recorded in the store, unreported, for <see cref="WatchAsync"/>.
+    /// still pending (at most <see cref="SubmissionSyncOptions.MaxPendingReadsPerPass"/>). The events are recorded in the store, unreported, for <see cref="WatchAsync"/>.
     /// </summary>
     /// <param name="cancellationToken">Stops the pass; what was stored stays, and the next pass resumes after it.</param>
     /// <returns>What the pass did, with the events it recorded.</returns>
@@ -88,7 +88,6 @@ public class SubmissionSync
         var passes = bookmark?.CompletedPasses ?? 0;
         var baseline = passes == 0 && !_options.ReportExistingOnFirstPass;
         result.Resumed = bookmark?.ContinuationToken is not null;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
 
         var listing = _client.GetApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = _options.PageSize }, cancellationToken);
         await _budget.TakeAsync(cancellationToken).ConfigureAwait(false);
@@ -99,10 +98,6 @@ public class SubmissionSync
             result.NumPages = page.PageInfo.NumPages ?? result.NumPages;
             result.Total = page.PageInfo.Total ?? result.Total;
             var rows = Distinct(page.Submissions);
-            foreach (var row in rows)
-            {
-                seen.Add(row.BatchId!);
-            }
 
             var next = page.ContinuationToken;
             var now = _options.TimeProvider.GetUtcNow();
@@ -118,8 +113,8 @@ public class SubmissionSync
             await _budget.TakeAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        // A listing takes a while: whatever was still pending when its page was read is read again now, by BatchId.
         var pending = (await _store.GetPendingBatchIdsAsync(account, cancellationToken).ConfigureAwait(false))
-            .Where(id => !seen.Contains(id))
             .Take(_options.MaxPendingReadsPerPass)
             .ToList();
         foreach (var batchId in pending)

@@ -19,8 +19,8 @@ public class SubmissionSyncOptions
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// At most this many submissions still Queued or In Progress in the store, and not on the pages a pass read, are
-    /// read again by BatchId at the end of the pass. Default 100.
+    /// At most this many submissions still Queued or In Progress in the store after the listing are read again by
+    /// BatchId at the end of a pass, oldest first. Default 100.
     /// </summary>
     public int MaxPendingReadsPerPass { get; set; } = 100;
 
