@@ -52,6 +52,9 @@ public sealed class SubmissionEvent
     /// <summary>For <see cref="SubmissionEventKind.Fixed"/>: the BatchId of the later submission that completed without errors.</summary>
     public string? FixedByBatchId { get; }
 
+    /// <summary>The OrderId of <see cref="Submission"/>: its OrderId field, else the one in its Payload; null when neither has one.</summary>
+    public string? OrderId => SubmissionSync.OrderIdOf(Submission);
+
     /// <summary>The error reasons of <see cref="Submission"/>, typed; empty when it has none.</summary>
     public IReadOnlyList<ErrorReason> ErrorReasons => Submission.ErrorReasons;
 
