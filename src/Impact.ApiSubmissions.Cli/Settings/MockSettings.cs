@@ -58,7 +58,7 @@ internal sealed class MockSettings : CommonSettings
     [Description("Serve the WireMock mapping files in DIR (e.g. tests/contracts/mappings) instead of the generated data set.")]
     public string? Mappings { get; set; }
 
-    [CommandOption("--live <N/min>")]
+    [CommandOption("--live <RATE>")]
     [Description("A live account: add N submissions a minute (e.g. 30/min), processed at once, one in four failing and some fixed later.")]
     public string? Live { get; set; }
 }

@@ -42,7 +42,7 @@ internal sealed class WatchSettings : SyncSettings
     [Description("Report completions too, not only failures and fixes.")]
     public bool AllEvents { get; set; }
 
-    [CommandOption("--live <N/min>")]
+    [CommandOption("--live <RATE>")]
     [Description("With --demo: the mock adds N submissions a minute, one in four failing. Default with --demo: 12/min.")]
     public string? Live { get; set; }
 }

@@ -102,7 +102,7 @@ public class SubmissionSync
             var next = page.ContinuationToken;
             var now = _options.TimeProvider.GetUtcNow();
             var mark = next is null ? new SyncBookmark(null, passes + 1, now) : new SyncBookmark(next, passes, now);
-            await StoreAsync(account, rows, baseline, mark, result, cancellationToken).ConfigureAwait(false);
+            await StoreAsync(account, rows, baseline, mark, listed: true, result, cancellationToken).ConfigureAwait(false);
             if (next is null)
             {
                 result.Completed = true;
@@ -133,7 +133,7 @@ public class SubmissionSync
             }
 
             result.Reread++;
-            await StoreAsync(account, Distinct(new[] { submission }), baseline, null, result, cancellationToken).ConfigureAwait(false);
+            await StoreAsync(account, Distinct(new[] { submission }), baseline, null, listed: false, result, cancellationToken).ConfigureAwait(false);
         }
 
         activity?.SetTag("impact.sync.pages", result.Pages);
@@ -212,7 +212,7 @@ public class SubmissionSync
         _ => false,
     };
 
-    private async Task StoreAsync(string account, IReadOnlyList<ApiSubmission> rows, bool baseline, SyncBookmark? bookmark, SyncPassResult result, CancellationToken cancellationToken)
+    private async Task StoreAsync(string account, IReadOnlyList<ApiSubmission> rows, bool baseline, SyncBookmark? bookmark, bool listed, SyncPassResult result, CancellationToken cancellationToken)
     {
         var now = _options.TimeProvider.GetUtcNow();
         var states = rows.Count == 0
@@ -221,7 +221,10 @@ public class SubmissionSync
         var events = await DetectAsync(account, rows, states, now, cancellationToken).ConfigureAwait(false);
         await _store.SaveAsync(new SyncWrite(account, SubmissionsStream, rows, events, baseline, bookmark, now), cancellationToken).ConfigureAwait(false);
 
-        result.Read += rows.Count;
+        if (listed)
+        {
+            result.Read += rows.Count;
+        }
         foreach (var row in rows)
         {
             if (!states.TryGetValue(row.BatchId!, out var old))

@@ -26,7 +26,7 @@ public sealed class SyncPassResult
     /// <summary>The listing's <c>@total</c>, once a page said.</summary>
     public int? Total { get; internal set; }
 
-    /// <summary>Submissions read and stored (new or not).</summary>
+    /// <summary>Submissions the listing read and stored (new or not); re-reads by BatchId are in <see cref="Reread"/>.</summary>
     public int Read { get; internal set; }
 
     /// <summary>Submissions the store did not hold before.</summary>

@@ -41,6 +41,9 @@ internal sealed class CliHarness
 
     public CancellationToken Cancellation { get; set; }
 
+    /// <summary>Where the raw output goes, when a test watches it as it is written; a new buffer otherwise.</summary>
+    public StringWriter? RawOutput { get; set; }
+
     /// <summary>Credentials and base address of <paramref name="server"/> in the environment, as a user would set them.</summary>
     public static CliHarness For(ImpactMockServer server)
     {
@@ -54,7 +57,7 @@ internal sealed class CliHarness
     public async Task<CliResult> RunAsync(params string[] args)
     {
         var output = new StringWriter();
-        var raw = new StringWriter();
+        var raw = RawOutput ?? new StringWriter();
         var error = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
