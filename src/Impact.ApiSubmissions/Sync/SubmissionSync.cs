@@ -151,7 +151,9 @@ public class SubmissionSync
     /// </summary>
     /// <param name="cancellationToken">Ends the watch.</param>
     /// <returns>The events, as they are found.</returns>
-    public virtual async IAsyncEnumerable<SubmissionEvent> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public virtual IAsyncEnumerable<SubmissionEvent> WatchAsync(CancellationToken cancellationToken = default) => WatchCoreAsync(cancellationToken);
+
+    private async IAsyncEnumerable<SubmissionEvent> WatchCoreAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var account = _client.AccountSid;
         while (true)
