@@ -15,7 +15,8 @@ namespace Impact.ApiSubmissions.Cli.Infrastructure;
 /// </summary>
 internal sealed class EventHooks : IAsyncDisposable
 {
-    private static readonly TimeSpan[] WebhookBackoff = { TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(15) };
+    private static readonly TimeSpan[] DefaultBackoff = { TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(15) };
+    private readonly TimeSpan[] _backoff;
     private readonly Channel<string> _queue = Channel.CreateBounded<string>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
     private readonly string? _exec;
     private readonly Uri? _webhook;
@@ -24,8 +25,9 @@ internal sealed class EventHooks : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _worker;
 
-    private EventHooks(string? exec, Uri? webhook, Action<string> warn, HttpMessageHandler? handler)
+    private EventHooks(string? exec, Uri? webhook, Action<string> warn, HttpMessageHandler? handler, TimeSpan[]? backoff)
     {
+        _backoff = backoff ?? DefaultBackoff;
         _exec = exec;
         _webhook = webhook;
         _warn = warn;
@@ -40,7 +42,7 @@ internal sealed class EventHooks : IAsyncDisposable
 
     /// <summary>The hooks the command line asks for, or null when it asks for none.</summary>
     /// <exception cref="UsageException">The webhook is not an absolute http(s) URL.</exception>
-    public static EventHooks? Create(string? exec, string? webhook, Action<string> warn, HttpMessageHandler? handler = null)
+    public static EventHooks? Create(string? exec, string? webhook, Action<string> warn, HttpMessageHandler? handler = null, TimeSpan[]? backoff = null)
     {
         exec = string.IsNullOrWhiteSpace(exec) ? null : exec.Trim();
         Uri? url = null;
@@ -52,7 +54,7 @@ internal sealed class EventHooks : IAsyncDisposable
             }
         }
 
-        return exec is null && url is null ? null : new EventHooks(exec, url, warn, handler);
+        return exec is null && url is null ? null : new EventHooks(exec, url, warn, handler, backoff);
     }
 
     /// <summary>Queues an event's JSON; returns at once.</summary>
@@ -147,13 +149,13 @@ internal sealed class EventHooks : IAsyncDisposable
                 problem = "timed out";
             }
 
-            if (attempt >= WebhookBackoff.Length)
+            if (attempt >= _backoff.Length)
             {
                 _warn($"--webhook {problem}; gave up on the event after {attempt + 1} attempts.");
                 return;
             }
 
-            await Task.Delay(WebhookBackoff[attempt], _stop.Token).ConfigureAwait(false);
+            await Task.Delay(_backoff[attempt], _stop.Token).ConfigureAwait(false);
         }
     }
 }
