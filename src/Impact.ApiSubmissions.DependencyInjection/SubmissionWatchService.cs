@@ -84,6 +84,7 @@ internal sealed class SubmissionWatchService : BackgroundService
         Interval = o.Interval,
         MaxPendingReadsPerPass = o.MaxPendingReadsPerPass,
         ReportExistingOnFirstPass = o.ReportExistingOnFirstPass,
+        IncludeFtpFiles = o.IncludeFtpFiles,
         Progress = o.Progress,
     };
 }

@@ -43,6 +43,16 @@ public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, I
         "INSERT INTO impact_sync_state (account_sid, stream, continuation_token, completed_passes, updated_at) VALUES (@account_sid, @stream, @token, @passes, @updated_at) "
         + "ON CONFLICT (account_sid, stream) DO UPDATE SET continuation_token = excluded.continuation_token, completed_passes = excluded.completed_passes, updated_at = excluded.updated_at";
 
+    private const string FtpColumns =
+        "account_sid, batch_id, account_id, submission_date, file_name, type, status, total_records, total_errors, completion_date, errors_uri, uri";
+
+    private const string FtpUpsertSql =
+        "INSERT INTO impact_ftp_files (" + FtpColumns + ", first_seen_at, last_seen_at) VALUES "
+        + "(@account_sid, @batch_id, @account_id, @submission_date, @file_name, @type, @status, @total_records, @total_errors, @completion_date, @errors_uri, @uri, @seen_at, @seen_at) "
+        + "ON CONFLICT (account_sid, batch_id) DO UPDATE SET account_id = excluded.account_id, submission_date = excluded.submission_date, file_name = excluded.file_name, "
+        + "type = excluded.type, status = excluded.status, total_records = excluded.total_records, total_errors = excluded.total_errors, "
+        + "completion_date = excluded.completion_date, errors_uri = excluded.errors_uri, uri = excluded.uri, last_seen_at = excluded.last_seen_at";
+
     /// <summary>For the stores of this package.</summary>
     private protected SqlSubmissionStore()
     {
@@ -234,16 +244,87 @@ public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, I
 
         if (write.Bookmark is { } bookmark)
         {
-            await using var mark = Command(connection, transaction, BookmarkSql);
-            Add(mark, "@account_sid", write.AccountSid, DbType.String);
-            Add(mark, "@stream", write.Stream, DbType.String);
-            Add(mark, "@token", bookmark.ContinuationToken, DbType.String);
-            Add(mark, "@passes", bookmark.CompletedPasses, DbType.Int64);
-            Add(mark, "@updated_at", Text(bookmark.UpdatedAt), DbType.String);
-            await mark.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await WriteBookmarkAsync(connection, transaction, write.AccountSid, write.Stream, bookmark, cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task SaveFtpFilesAsync(string accountSid, IReadOnlyList<FtpFileSubmission> files, SyncBookmark? bookmark, DateTimeOffset seenAt, CancellationToken cancellationToken = default)
+    {
+        if (files is null)
+        {
+            throw new ArgumentNullException(nameof(files));
+        }
+
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (files.Count > 0)
+        {
+            await using var upsert = Command(connection, transaction, FtpUpsertSql);
+            var p = Parameters(upsert, "@account_sid", "@batch_id", "@account_id", "@submission_date", "@file_name", "@type", "@status", "@total_records", "@total_errors",
+                "@completion_date", "@errors_uri", "@uri", "@seen_at");
+            foreach (var f in files)
+            {
+                if (string.IsNullOrEmpty(f.BatchId))
+                {
+                    throw new ArgumentException("An FTP file to store has no BatchId.", nameof(files));
+                }
+
+                Set(p[0], accountSid, DbType.String);
+                Set(p[1], f.BatchId, DbType.String);
+                Set(p[2], f.AccountId, DbType.Int64);
+                Set(p[3], Text(f.SubmissionDate), DbType.String);
+                Set(p[4], f.FileName, DbType.String);
+                Set(p[5], f.Type?.ToString(), DbType.String);
+                Set(p[6], f.Status?.ToString(), DbType.String);
+                Set(p[7], f.TotalRecords, DbType.Int64);
+                Set(p[8], f.TotalErrors, DbType.Int64);
+                Set(p[9], Text(f.CompletionDate), DbType.String);
+                Set(p[10], f.ErrorsUri, DbType.String);
+                Set(p[11], f.Uri, DbType.String);
+                Set(p[12], Text(seenAt), DbType.String);
+                await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (bookmark is not null)
+        {
+            await WriteBookmarkAsync(connection, transaction, accountSid, SubmissionSync.FtpFilesStream, bookmark, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<FtpFileSubmission> ReadFtpFilesAsync(string? accountSid = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "SELECT " + FtpColumns + " FROM impact_ftp_files" + (accountSid is null ? string.Empty : " WHERE account_sid = @account_sid"));
+        if (accountSid is not null)
+        {
+            Add(command, "@account_sid", accountSid, DbType.String);
+        }
+
+        await using var r = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+            long? L(int i) => r.IsDBNull(i) ? null : Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);
+            yield return ApiSubmissionsModelFactory.FtpFileSubmission(
+                batchId: S(1),
+                accountId: L(2),
+                submissionDate: Date(S(3)),
+                fileName: S(4),
+                type: S(5) is { } type ? new SubmissionType(type) : (SubmissionType?)null,
+                status: S(6) is { } status ? new SubmissionStatus(status) : (SubmissionStatus?)null,
+                totalRecords: L(7),
+                totalErrors: L(8),
+                completionDate: Date(S(9)),
+                errorsUri: S(10),
+                uri: S(11));
+        }
     }
 
     /// <inheritdoc />
@@ -351,6 +432,17 @@ public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, I
     {
         await using var command = Command(connection, transaction, sql);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task WriteBookmarkAsync(DbConnection connection, DbTransaction transaction, string accountSid, string stream, SyncBookmark bookmark, CancellationToken cancellationToken)
+    {
+        await using var mark = Command(connection, transaction, BookmarkSql);
+        Add(mark, "@account_sid", accountSid, DbType.String);
+        Add(mark, "@stream", stream, DbType.String);
+        Add(mark, "@token", bookmark.ContinuationToken, DbType.String);
+        Add(mark, "@passes", bookmark.CompletedPasses, DbType.Int64);
+        Add(mark, "@updated_at", Text(bookmark.UpdatedAt), DbType.String);
+        await mark.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static string Prefixed(string prefix) => string.Join(", ", Columns.Split(',').Select(c => prefix + c.Trim()));

@@ -69,5 +69,27 @@ internal static class StoreSchema
             """,
             "CREATE INDEX ix_impact_events_unreported ON impact_events (account_sid, reported_at, detected_at)",
         }),
+        (2, new[]
+        {
+            """
+            CREATE TABLE impact_ftp_files (
+                account_sid TEXT NOT NULL,
+                batch_id TEXT NOT NULL,
+                account_id BIGINT NULL,
+                submission_date TEXT NULL,
+                file_name TEXT NULL,
+                type TEXT NULL,
+                status TEXT NULL,
+                total_records BIGINT NULL,
+                total_errors BIGINT NULL,
+                completion_date TEXT NULL,
+                errors_uri TEXT NULL,
+                uri TEXT NULL,
+                first_seen_at TEXT NOT NULL,
+                last_seen_at TEXT NOT NULL,
+                PRIMARY KEY (account_sid, batch_id)
+            )
+            """,
+        }),
     };
 }

@@ -90,7 +90,8 @@ internal sealed class SyncCommand : AsyncCommand<SyncSettings>
     {
         var text = $"Synced {N(result.Read)} submissions into {database}: {N(result.Inserted)} new, {N(result.Changed)} changed"
             + $"{(result.Reread > 0 ? $", {N(result.Reread)} pending read again" : string.Empty)}; {N(result.Pages)} {(result.Pages == 1 ? "page" : "pages")}, {N(result.Requests)} requests"
-            + (result.Resumed ? ", resuming the pass that stopped before." : ".");
+            + (result.Resumed ? ", resuming the pass that stopped before." : ".")
+            + (result.FtpFilesSkipped ? " FTP files: not allowed for this token (403), skipped." : $" {N(result.FtpFiles)} FTP file submissions stored.");
         if (result.Total is { } total)
         {
             text += $" impact.com lists {N(total)}.";

@@ -68,6 +68,24 @@ public interface ISubmissionStore
     /// <returns>A task that completes when the mark has committed.</returns>
     Task MarkReportedAsync(string accountSid, string eventKey, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Writes in ONE transaction the FTP file submissions of a page (inserted, or updated by Account SID and BatchId) and,
+    /// when given, the bookmark of <see cref="SubmissionSync.FtpFilesStream"/>.
+    /// </summary>
+    /// <param name="accountSid">The account every row belongs to.</param>
+    /// <param name="files">The files to insert or update; each must have a BatchId.</param>
+    /// <param name="bookmark">The bookmark to write, or null to leave it.</param>
+    /// <param name="seenAt">When the files were read.</param>
+    /// <param name="cancellationToken">Cancels the write (then nothing is stored).</param>
+    /// <returns>A task that completes when the transaction has committed.</returns>
+    Task SaveFtpFilesAsync(string accountSid, IReadOnlyList<FtpFileSubmission> files, SyncBookmark? bookmark, System.DateTimeOffset seenAt, CancellationToken cancellationToken = default);
+
+    /// <summary>Every stored FTP file submission, of one account or of all, in no promised order.</summary>
+    /// <param name="accountSid">The account; null for every account in the store.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The files, streamed.</returns>
+    IAsyncEnumerable<FtpFileSubmission> ReadFtpFilesAsync(string? accountSid = null, CancellationToken cancellationToken = default);
+
     /// <summary>Every stored submission, of one account or of all, in no promised order: the history beyond 90 days.</summary>
     /// <param name="accountSid">The account; null for every account in the store.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

@@ -20,6 +20,9 @@ public class SubmissionSync
     /// <summary>The bookmark stream of the API submissions listing.</summary>
     public const string SubmissionsStream = "api-submissions";
 
+    /// <summary>The bookmark stream of the FTP file submissions listing.</summary>
+    public const string FtpFilesStream = "ftp-files";
+
     private const int EventBatch = 100;
     private readonly ApiSubmissionsClient _client;
     private readonly ISubmissionStore _store;
@@ -50,6 +53,7 @@ public class SubmissionSync
             Interval = options.Interval,
             MaxPendingReadsPerPass = options.MaxPendingReadsPerPass,
             ReportExistingOnFirstPass = options.ReportExistingOnFirstPass,
+            IncludeFtpFiles = options.IncludeFtpFiles,
             Progress = options.Progress,
             PassFailed = options.PassFailed,
             TimeProvider = options.TimeProvider,
@@ -136,9 +140,48 @@ public class SubmissionSync
             await StoreAsync(account, Distinct(new[] { submission }), baseline, null, listed: false, result, cancellationToken).ConfigureAwait(false);
         }
 
+        if (_options.IncludeFtpFiles)
+        {
+            await SyncFtpFilesAsync(account, result, cancellationToken).ConfigureAwait(false);
+        }
+
         activity?.SetTag("impact.sync.pages", result.Pages);
         activity?.SetTag("impact.sync.events", result.Events.Count);
         return result;
+    }
+
+    // FTP files: stored page by page with their own bookmark, like the submissions; no events (a file's failed lines
+    // are read on demand with GetFtpErrorDetailsAsync).
+    private async Task SyncFtpFilesAsync(string account, SyncPassResult result, CancellationToken cancellationToken)
+    {
+        var bookmark = await _store.GetBookmarkAsync(account, FtpFilesStream, cancellationToken).ConfigureAwait(false);
+        var passes = bookmark?.CompletedPasses ?? 0;
+        var listing = _client.GetFtpSubmissionsAsync(new FtpSubmissionListOptions { PageSize = _options.PageSize }, cancellationToken);
+        await _budget.TakeAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await foreach (var page in listing.AsPages(bookmark?.ContinuationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                result.Requests++;
+                var files = page.FileSubmissions.Where(f => !string.IsNullOrWhiteSpace(f.BatchId)).ToList();
+                var next = page.ContinuationToken;
+                var now = _options.TimeProvider.GetUtcNow();
+                var mark = next is null ? new SyncBookmark(null, passes + 1, now) : new SyncBookmark(next, passes, now);
+                await _store.SaveFtpFilesAsync(account, files, mark, now, cancellationToken).ConfigureAwait(false);
+                result.FtpFiles += files.Count;
+                _options.Progress?.Invoke(result);
+                if (next is null)
+                {
+                    break;
+                }
+
+                await _budget.TakeAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (ImpactApiException e) when (e.StatusCode == 403)
+        {
+            result.FtpFilesSkipped = true;
+        }
     }
 
     /// <summary>

@@ -30,6 +30,12 @@ public class SubmissionSyncOptions
     /// </summary>
     public bool ReportExistingOnFirstPass { get; set; }
 
+    /// <summary>
+    /// True (the default): each pass also lists the account's FTP file submissions into the store, with a bookmark of
+    /// their own. A 403 on that listing (a token not allowed there) skips it: see <see cref="SyncPassResult.FtpFilesSkipped"/>.
+    /// </summary>
+    public bool IncludeFtpFiles { get; set; } = true;
+
     /// <summary>Called after each page or re-read is stored, with the pass so far (for a progress display).</summary>
     public Action<SyncPassResult>? Progress { get; set; }
 

@@ -38,6 +38,12 @@ public sealed class SyncPassResult
     /// <summary>Pending submissions read again by BatchId after the listing.</summary>
     public int Reread { get; internal set; }
 
+    /// <summary>FTP file submissions read and stored.</summary>
+    public int FtpFiles { get; internal set; }
+
+    /// <summary>True when impact.com refused the FTP files listing (403) and the pass went on without it.</summary>
+    public bool FtpFilesSkipped { get; internal set; }
+
     /// <summary>Requests the pass sent (pages and re-reads; retries inside one request not counted).</summary>
     public int Requests { get; internal set; }
 

@@ -59,7 +59,7 @@ public sealed class RequestBudgetTests
             await store.MigrateAsync();
             var clock = new ManualTimeProvider(Start);
             var waits = new List<TimeSpan>();
-            var options = new SubmissionSyncOptions { PageSize = 10, RequestsPerHour = 2, MaxPendingReadsPerPass = 0, TimeProvider = clock };
+            var options = new SubmissionSyncOptions { PageSize = 10, RequestsPerHour = 2, MaxPendingReadsPerPass = 0, IncludeFtpFiles = false, TimeProvider = clock };
             var sync = new SubmissionSync(client, store, options, (wait, _) => { waits.Add(wait); clock.Advance(wait); return Task.CompletedTask; });
 
             var result = await sync.RunPassAsync();

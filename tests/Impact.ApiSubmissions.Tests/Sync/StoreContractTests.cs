@@ -154,12 +154,30 @@ public abstract class StoreContractTests
     }
 
     [Fact]
+    public async Task A_pass_keeps_the_FTP_file_submissions_too_with_a_bookmark_of_their_own()
+    {
+        using var server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 17, SubmissionCount = 5, FtpFileSubmissionCount = 45, Now = Now });
+        using var client = server.CreateClient();
+        await using var store = await CreateStoreAsync();
+        var sync = new SubmissionSync(client, store, new SubmissionSyncOptions { PageSize = 20 });
+
+        var first = await sync.RunPassAsync();
+        var second = await sync.RunPassAsync();
+
+        first.FtpFiles.Should().Be(45);
+        second.FtpFiles.Should().Be(45);
+        var stored = await store.ReadFtpFilesAsync(server.AccountSid).ToListAsync();
+        stored.Should().BeEquivalentTo(server.FtpFileSubmissions, o => o.Excluding(f => f.AdditionalFields));
+        (await store.GetBookmarkAsync(server.AccountSid, SubmissionSync.FtpFilesStream))!.CompletedPasses.Should().Be(2);
+    }
+
+    [Fact]
     public async Task Migrating_again_changes_nothing_and_the_schema_version_is_recorded()
     {
         await using var store = await CreateStoreAsync();
         await store.MigrateAsync();
         await Reopen(store).MigrateAsync();
-        SqlSubmissionStore.SchemaVersion.Should().Be(1);
+        SqlSubmissionStore.SchemaVersion.Should().Be(2);
         (await store.GetBookmarkAsync("IRnone", SubmissionSync.SubmissionsStream)).Should().BeNull();
     }
 
