@@ -7,8 +7,9 @@ public class SubmissionSyncOptions
 {
     /// <summary>
     /// The sync's own request budget per rolling hour. Default 500, half of impact.com's default 1,000 an hour, so the
-    /// brand's own conversions keep the other half. The sync also pauses when the rate-limit headers say fewer than
-    /// (limit - budget) requests are left in the service's window, until that window resets.
+    /// brand's own conversions keep the other half. Requests are spread over the hour (bursts of a tenth of the budget),
+    /// and the sync also pauses when the rate-limit headers say no more than (limit - budget) requests are left in the
+    /// service's window, until that window resets.
     /// </summary>
     public int RequestsPerHour { get; set; } = 500;
 

@@ -18,7 +18,7 @@ public sealed class RequestBudgetTests
     {
         var clock = new ManualTimeProvider(Start);
         var waits = new List<TimeSpan>();
-        var budget = new RequestBudget(3, clock, () => null, (wait, _) => { waits.Add(wait); clock.Advance(wait); return Task.CompletedTask; });
+        var budget = new RequestBudget(3, clock, () => null, (wait, _) => { waits.Add(wait); clock.Advance(wait); return Task.CompletedTask; }, burst: 3);
 
         await budget.TakeAsync(CancellationToken.None);
         clock.Advance(TimeSpan.FromMinutes(10));
@@ -29,6 +29,21 @@ public sealed class RequestBudgetTests
         await budget.TakeAsync(CancellationToken.None);
         waits.Should().Equal(TimeSpan.FromMinutes(50));
         budget.Waited.Should().Be(TimeSpan.FromMinutes(50));
+    }
+
+    [Fact]
+    public async Task After_a_burst_of_a_tenth_of_the_budget_requests_are_spread_over_the_hour()
+    {
+        var clock = new ManualTimeProvider(Start);
+        var waits = new List<TimeSpan>();
+        var budget = new RequestBudget(500, clock, () => null, (wait, _) => { waits.Add(wait); clock.Advance(wait); return Task.CompletedTask; });
+
+        for (var i = 0; i < 52; i++)
+        {
+            await budget.TakeAsync(CancellationToken.None);
+        }
+
+        waits.Should().Equal(new[] { TimeSpan.FromSeconds(7.2), TimeSpan.FromSeconds(7.2) }, "50 go at once, then one every 3,600 s / 500");
     }
 
     [Fact]
@@ -65,7 +80,8 @@ public sealed class RequestBudgetTests
             var result = await sync.RunPassAsync();
 
             result.Pages.Should().Be(5);
-            waits.Should().Equal(TimeSpan.FromHours(1), TimeSpan.FromHours(1));
+            // Two an hour, no burst: a page every half hour.
+            waits.Should().Equal(TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(30));
         }
         finally
         {
