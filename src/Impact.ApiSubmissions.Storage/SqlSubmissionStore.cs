@@ -23,18 +23,21 @@ public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, I
     private const string Columns =
         "account_sid, batch_id, account_id, submission_date, campaign_id, action_tracker_id, media_partner_id, event_code, order_id, payload, type, status, completion_date, error_type, error_reason, uri";
 
-    private const string UpsertSql =
-        "INSERT INTO impact_submissions (" + Columns + ", has_errors, fix_order_id, first_seen_at, last_seen_at) VALUES "
-        + "(@account_sid, @batch_id, @account_id, @submission_date, @campaign_id, @action_tracker_id, @media_partner_id, @event_code, @order_id, @payload, @type, @status, @completion_date, @error_type, @error_reason, @uri, @has_errors, @fix_order_id, @seen_at, @seen_at) "
-        + "ON CONFLICT (account_sid, batch_id) DO UPDATE SET account_id = excluded.account_id, submission_date = excluded.submission_date, "
+    // Rows go in statements of up to this many (multi-row VALUES): a round trip per 100 rows, not per row.
+    private const int RowsPerStatement = 100;
+
+    private const string UpsertHead = "INSERT INTO impact_submissions (" + Columns + ", has_errors, fix_order_id, first_seen_at, last_seen_at) VALUES ";
+
+    private const string UpsertTail =
+        " ON CONFLICT (account_sid, batch_id) DO UPDATE SET account_id = excluded.account_id, submission_date = excluded.submission_date, "
         + "campaign_id = excluded.campaign_id, action_tracker_id = excluded.action_tracker_id, media_partner_id = excluded.media_partner_id, "
         + "event_code = excluded.event_code, order_id = excluded.order_id, payload = excluded.payload, type = excluded.type, status = excluded.status, "
         + "completion_date = excluded.completion_date, error_type = excluded.error_type, error_reason = excluded.error_reason, uri = excluded.uri, "
         + "has_errors = excluded.has_errors, fix_order_id = excluded.fix_order_id, last_seen_at = excluded.last_seen_at";
 
-    private const string InsertEventSql =
-        "INSERT INTO impact_events (account_sid, event_key, kind, batch_id, fixed_by_batch_id, detected_at, ordinal, reported_at) "
-        + "VALUES (@account_sid, @event_key, @kind, @batch_id, @fixed_by, @detected_at, @ordinal, @reported_at) ON CONFLICT (account_sid, event_key) DO NOTHING";
+    private const string InsertEventHead = "INSERT INTO impact_events (account_sid, event_key, kind, batch_id, fixed_by_batch_id, detected_at, ordinal, reported_at) VALUES ";
+
+    private const string InsertEventTail = " ON CONFLICT (account_sid, event_key) DO NOTHING";
 
     private const string FixSql =
         "UPDATE impact_submissions SET fixed_by_batch_id = @fixed_by WHERE account_sid = @account_sid AND batch_id = @batch_id AND fixed_by_batch_id IS NULL";
@@ -178,56 +181,70 @@ public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, I
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var seenAt = Text(write.SeenAt);
-        if (write.Submissions.Count > 0)
+        // One row per BatchId (the last copy wins): PostgreSQL refuses a statement that updates a row twice.
+        var submissions = write.Submissions
+            .Select((submission, index) => (submission, index))
+            .GroupBy(x => x.submission.BatchId ?? throw new ArgumentException("A submission to store has no BatchId.", nameof(write)), StringComparer.Ordinal)
+            .Select(g => g.Last())
+            .OrderBy(x => x.index)
+            .Select(x => x.submission)
+            .ToList();
+        foreach (var chunk in submissions.Chunk(RowsPerStatement))
         {
-            await using var upsert = Command(connection, transaction, UpsertSql);
-            var p = Parameters(upsert, "@account_sid", "@batch_id", "@account_id", "@submission_date", "@campaign_id", "@action_tracker_id", "@media_partner_id", "@event_code",
-                "@order_id", "@payload", "@type", "@status", "@completion_date", "@error_type", "@error_reason", "@uri", "@has_errors", "@fix_order_id", "@seen_at");
-            foreach (var s in write.Submissions)
+            await using var upsert = Command(connection, transaction, string.Empty);
+            Add(upsert, "@account_sid", write.AccountSid, DbType.String);
+            Add(upsert, "@seen_at", seenAt, DbType.String);
+            var rows = new List<string>(chunk.Length);
+            for (var i = 0; i < chunk.Length; i++)
             {
-                if (string.IsNullOrEmpty(s.BatchId))
-                {
-                    throw new ArgumentException("A submission to store has no BatchId.", nameof(write));
-                }
-
-                Set(p[0], write.AccountSid, DbType.String);
-                Set(p[1], s.BatchId, DbType.String);
-                Set(p[2], s.AccountId, DbType.Int64);
-                Set(p[3], Text(s.SubmissionDate), DbType.String);
-                Set(p[4], s.CampaignId, DbType.Int64);
-                Set(p[5], s.ActionTrackerId, DbType.Int64);
-                Set(p[6], s.MediaPartnerId, DbType.Int64);
-                Set(p[7], s.EventCode, DbType.String);
-                Set(p[8], s.OrderId, DbType.String);
-                Set(p[9], s.Payload, DbType.String);
-                Set(p[10], s.Type?.ToString(), DbType.String);
-                Set(p[11], s.Status?.ToString(), DbType.String);
-                Set(p[12], Text(s.CompletionDate), DbType.String);
-                Set(p[13], s.ErrorType?.ToString(), DbType.String);
-                Set(p[14], s.ErrorReason, DbType.String);
-                Set(p[15], s.Uri, DbType.String);
-                Set(p[16], s.HasErrors ? 1 : 0, DbType.Int32);
-                Set(p[17], SubmissionSync.OrderIdOf(s), DbType.String);
-                Set(p[18], seenAt, DbType.String);
-                await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                var s = chunk[i];
+                rows.Add("(@account_sid, " + string.Join(", ", Row(upsert, i,
+                    (s.BatchId, DbType.String),
+                    (s.AccountId, DbType.Int64),
+                    (Text(s.SubmissionDate), DbType.String),
+                    (s.CampaignId, DbType.Int64),
+                    (s.ActionTrackerId, DbType.Int64),
+                    (s.MediaPartnerId, DbType.Int64),
+                    (s.EventCode, DbType.String),
+                    (s.OrderId, DbType.String),
+                    (s.Payload, DbType.String),
+                    (s.Type?.ToString(), DbType.String),
+                    (s.Status?.ToString(), DbType.String),
+                    (Text(s.CompletionDate), DbType.String),
+                    (s.ErrorType?.ToString(), DbType.String),
+                    (s.ErrorReason, DbType.String),
+                    (s.Uri, DbType.String),
+                    (s.HasErrors ? 1 : 0, DbType.Int32),
+                    (SubmissionSync.OrderIdOf(s), DbType.String))) + ", @seen_at, @seen_at)");
             }
+
+            upsert.CommandText = UpsertHead + string.Join(", ", rows) + UpsertTail;
+            await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (write.Events.Count > 0)
         {
-            await using var insert = Command(connection, transaction, InsertEventSql);
-            var p = Parameters(insert, "@account_sid", "@event_key", "@kind", "@batch_id", "@fixed_by", "@detected_at", "@ordinal", "@reported_at");
-            for (var i = 0; i < write.Events.Count; i++)
+            var reportedAt = write.EventsReported ? Instant(write.SeenAt) : null;
+            var ordinal = 0;
+            foreach (var chunk in write.Events.Chunk(RowsPerStatement))
             {
-                var e = write.Events[i];
-                Set(p[0], write.AccountSid, DbType.String);
-                Set(p[1], e.Key, DbType.String);
-                Set(p[2], e.Kind.ToString(), DbType.String);
-                Set(p[3], e.BatchId, DbType.String);
-                Set(p[4], e.FixedByBatchId, DbType.String);
-                Set(p[5], Instant(e.DetectedAt), DbType.String);
-                Set(p[6], i, DbType.Int32);
-                Set(p[7], write.EventsReported ? Instant(write.SeenAt) : null, DbType.String);
+                await using var insert = Command(connection, transaction, string.Empty);
+                Add(insert, "@account_sid", write.AccountSid, DbType.String);
+                Add(insert, "@reported_at", reportedAt, DbType.String);
+                var rows = new List<string>(chunk.Length);
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    var e = chunk[i];
+                    rows.Add("(@account_sid, " + string.Join(", ", Row(insert, i,
+                        (e.Key, DbType.String),
+                        (e.Kind.ToString(), DbType.String),
+                        (e.BatchId, DbType.String),
+                        (e.FixedByBatchId, DbType.String),
+                        (Instant(e.DetectedAt), DbType.String),
+                        (ordinal++, DbType.Int32))) + ", @reported_at)");
+                }
+
+                insert.CommandText = InsertEventHead + string.Join(", ", rows) + InsertEventTail;
                 await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
@@ -502,6 +519,19 @@ public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, I
             errorType: S(13) is { } errorType ? new SubmissionErrorType(errorType) : (SubmissionErrorType?)null,
             errorReason: S(14),
             uri: S(15));
+    }
+
+    // Adds one row's values as parameters named @r{row}_{column}; returns their names, in order.
+    private static IEnumerable<string> Row(DbCommand command, int row, params (object? Value, DbType Type)[] values)
+    {
+        var names = new string[values.Length];
+        for (var c = 0; c < values.Length; c++)
+        {
+            names[c] = "@r" + row.ToString(CultureInfo.InvariantCulture) + "_" + c.ToString(CultureInfo.InvariantCulture);
+            Add(command, names[c], values[c].Value, values[c].Type);
+        }
+
+        return names;
     }
 
     private static DbParameter[] Parameters(DbCommand command, params string[] names) =>

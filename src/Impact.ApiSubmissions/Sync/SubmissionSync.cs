@@ -264,6 +264,13 @@ public class SubmissionSync
             ? new Dictionary<string, StoredSubmissionState>()
             : await _store.GetStatesAsync(account, rows.Select(r => r.BatchId!).ToList(), cancellationToken).ConfigureAwait(false);
         var events = await DetectAsync(account, rows, states, now, cancellationToken).ConfigureAwait(false);
+        if (baseline)
+        {
+            // History is not news: its failures and fixes are kept (marked reported) for the record and the fix links,
+            // but a completion per historical submission would only fill the table.
+            events = events.Where(e => e.Kind != SubmissionEventKind.Completed).ToList();
+        }
+
         await _store.SaveAsync(new SyncWrite(account, SubmissionsStream, rows, events, baseline, bookmark, now), cancellationToken).ConfigureAwait(false);
 
         if (listed)

@@ -172,6 +172,24 @@ public abstract class StoreContractTests
     }
 
     [Fact]
+    public async Task A_write_of_many_rows_with_a_BatchId_twice_stores_each_once_with_its_last_copy()
+    {
+        await using var store = await CreateStoreAsync();
+        var rows = Enumerable.Range(1, 250)
+            .Select(i => ApiSubmissionsModelFactory.ApiSubmission(batchId: "A-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), status: SubmissionStatus.Queued))
+            .Append(ApiSubmissionsModelFactory.ApiSubmission(batchId: "A-7", status: SubmissionStatus.Complete, errorType: SubmissionErrorType.Validation, errorReason: "MALFORMED"))
+            .ToList();
+
+        await store.SaveAsync(new SyncWrite("IRmany", SubmissionSync.SubmissionsStream, rows, Array.Empty<SubmissionEvent>(), false, null, Now));
+
+        (await store.CountSubmissionsAsync("IRmany")).Should().Be(250);
+        var seven = (await store.GetStatesAsync("IRmany", new[] { "A-7" }))["A-7"];
+        seven.Status.Should().Be("Complete");
+        seven.HasErrors.Should().BeTrue();
+        (await store.GetPendingBatchIdsAsync("IRmany")).Should().HaveCount(249);
+    }
+
+    [Fact]
     public async Task Migrating_again_changes_nothing_and_the_schema_version_is_recorded()
     {
         await using var store = await CreateStoreAsync();
