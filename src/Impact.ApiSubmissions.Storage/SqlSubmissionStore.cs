@@ -315,7 +315,13 @@ public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, I
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<FtpFileSubmission> ReadFtpFilesAsync(string? accountSid = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<FtpFileSubmission> ReadFtpFilesAsync(string? accountSid = null, CancellationToken cancellationToken = default) => ReadFtpFilesCoreAsync(accountSid, cancellationToken);
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<ApiSubmission> ReadSubmissionsAsync(string? accountSid = null, CancellationToken cancellationToken = default) => ReadSubmissionsCoreAsync(accountSid, cancellationToken);
+
+    // Iterators stay private: the compiler's state-machine names would otherwise show in the public API snapshot.
+    private async IAsyncEnumerable<FtpFileSubmission> ReadFtpFilesCoreAsync(string? accountSid, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, null, "SELECT " + FtpColumns + " FROM impact_ftp_files" + (accountSid is null ? string.Empty : " WHERE account_sid = @account_sid"));
@@ -378,8 +384,7 @@ public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, I
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <inheritdoc />
-    public async IAsyncEnumerable<ApiSubmission> ReadSubmissionsAsync(string? accountSid = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    private async IAsyncEnumerable<ApiSubmission> ReadSubmissionsCoreAsync(string? accountSid, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, null, "SELECT " + Columns + " FROM impact_submissions" + (accountSid is null ? string.Empty : " WHERE account_sid = @account_sid"));

@@ -42,6 +42,10 @@ public sealed class SqliteSubmissionStore : SqlSubmissionStore
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+            // With write-ahead logging, NORMAL syncs at checkpoints instead of every commit: a crash of the process loses
+            // nothing committed, a power cut may lose the last commits (the next pass reads them again), never corrupts.
+            await ExecuteAsync(connection, null, "PRAGMA synchronous=NORMAL", cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch (SqliteException e) when (!Directory.Exists(System.IO.Path.GetDirectoryName(Path)))
