@@ -88,11 +88,27 @@ internal static class CliApp
             .WithDescription("Why submissions fail: counts by ErrorType and ErrorReason with what each reason means, and the programs and partners with the most failures.")
             .WithExample("errors", "--demo")
             .WithExample("errors", "--since", "30d", "--top", "10");
+        config.AddCommand<SyncCommand>("sync")
+            .WithDescription("Keep the account's submissions beyond impact.com's 90 days: one pass into a SQLite file or a PostgreSQL database (new ones inserted, changed ones updated, an interrupted pass resumed), within a request budget.")
+            .WithExample("sync", "--db", "impact.db")
+            .WithExample("sync", "--db", "Host=localhost;Database=impact;Username=impact")
+            .WithExample("sync", "--demo");
+        config.AddCommand<WatchCommand>("watch")
+            .WithDescription("Sync at an interval and print each new failure (and each fix) as it is found, once, also across restarts; --exec and --webhook hand each event on.")
+            .WithExample("watch", "--db", "impact.db", "--interval", "5m")
+            .WithExample("watch", "--db", "impact.db", "--format", "jsonl", "--webhook", "https://hooks.example.com/impact")
+            .WithExample("watch", "--demo");
+        config.AddCommand<HistoryCommand>("history")
+            .WithDescription("Failure counts over all the stored history (beyond 90 days) by day, reason, program and partner, as bar charts or CSV.")
+            .WithExample("history", "--db", "impact.db")
+            .WithExample("history", "--db", "impact.db", "--format", "csv")
+            .WithExample("history", "--demo");
         config.AddCommand<MockCommand>("mock")
             .WithDescription("Run a fake impact.com on this machine until Ctrl+C: the generated data set with scenarios (rate limit, latency, failures, progressing submissions), or WireMock mapping files. Prints the base URL, credentials and a curl example.")
             .WithExample("mock")
             .WithExample("mock", "--port", "8080", "--seed", "7", "--count", "5000")
             .WithExample("mock", "--rate-limit", "10", "--rate-limit-window", "1m", "--no-retry-after")
+            .WithExample("mock", "--live", "30/min")
             .WithExample("mock", "--mappings", "tests/contracts/mappings");
         config.AddBranch("ftp", ftp =>
         {

@@ -347,6 +347,7 @@ public sealed partial class ImpactMockServer : IDisposable
     {
         if (System.Threading.Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            StopLiveSubmissions();
             var port = _server.Ports[0];
             _server.Stop();
             _server.Dispose();

@@ -108,6 +108,12 @@ internal sealed class MockCommand : AsyncCommand<MockSettings>
             server.SetLatency(latency);
             server.SetFailureRate(failureRate);
             var added = Enumerable.Range(0, progressing).Select(_ => server.AddProgressingSubmission().BatchId!).ToList();
+            var live = LiveRate.Parse(settings.Live);
+            if (live is { } perMinute)
+            {
+                // Runs until the server is disposed: the timer only adds to the server's store.
+                server.StartLiveSubmissions(perMinute);
+            }
 
             output.WriteLine($"A fake impact.com: {server.Submissions.Count.ToString(CultureInfo.InvariantCulture)} submissions (seed {options.Seed.ToString(CultureInfo.InvariantCulture)}), as impact.com writes them.");
             WriteConnection(output, server.BaseUrl, server.AccountSid, server.AuthToken, $"/Advertisers/{Uri.EscapeDataString(server.AccountSid)}/APISubmissions.json?PageSize=2");
@@ -117,6 +123,11 @@ internal sealed class MockCommand : AsyncCommand<MockSettings>
             }
 
             output.WriteLine($"Scenarios:    {Describe(rateLimit, window, settings.NoRetryAfter, latency, failureRate)}");
+            if (live is { } rate)
+            {
+                output.WriteLine($"Live:         {rate.ToString(CultureInfo.InvariantCulture)} new submissions a minute, one in four failing (try: {CliApp.Name} watch --db watch.db with the variables above)");
+            }
+
             return server;
         }
         catch

@@ -57,4 +57,8 @@ internal sealed class MockSettings : CommonSettings
     [CommandOption("--mappings <DIR>")]
     [Description("Serve the WireMock mapping files in DIR (e.g. tests/contracts/mappings) instead of the generated data set.")]
     public string? Mappings { get; set; }
+
+    [CommandOption("--live <RATE>")]
+    [Description("A live account: add N submissions a minute (e.g. 30/min), processed at once, one in four failing and some fixed later.")]
+    public string? Live { get; set; }
 }

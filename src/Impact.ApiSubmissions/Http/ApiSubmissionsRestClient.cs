@@ -135,6 +135,7 @@ internal partial class ApiSubmissionsRestClient
 
         var attempt = 0;
         var started = Stopwatch.GetTimestamp();
+        using var activity = ImpactTelemetry.StartCall("GET", uri, batchId);
         try
         {
             return await _pipeline.ExecuteAsync(
@@ -302,6 +303,7 @@ internal partial class ApiSubmissionsRestClient
 
     private void Log(string method, Uri uri, int? status, int attempt, long started, string? failure)
     {
+        ImpactTelemetry.Attempt(method, uri, status, attempt, Since(started), failure, RateLimit);
         var log = _requestLogged;
         if (log is null)
         {

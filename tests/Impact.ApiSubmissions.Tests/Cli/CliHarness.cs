@@ -56,6 +56,9 @@ internal sealed class CliHarness
     /// <summary>Presses Ctrl+C once the command has written this many lines to stdout's raw stream (json, csv).</summary>
     public int? CtrlCAfterRawLines { get; set; }
 
+    /// <summary>Where the raw output goes, when a test watches it as it is written; a new buffer otherwise.</summary>
+    public StringWriter? RawOutput { get; set; }
+
     /// <summary>Credentials and base address of <paramref name="server"/> in the environment, as a user would set them.</summary>
     public static CliHarness For(ImpactMockServer server)
     {
@@ -70,7 +73,7 @@ internal sealed class CliHarness
     {
         var output = new StringWriter();
         using var ctrlC = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
-        var raw = new LineCountingWriter(CtrlCAfterRawLines, ctrlC);
+        var raw = RawOutput ?? new LineCountingWriter(CtrlCAfterRawLines, ctrlC);
         var error = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {

@@ -28,6 +28,7 @@ public class ConventionTests
         typeof(ApiSubmissionsClient).Assembly,
         typeof(ImpactMockServer).Assembly,
         typeof(ImpactApiSubmissionsServiceCollectionExtensions).Assembly,
+        typeof(Impact.ApiSubmissions.Storage.SqlSubmissionStore).Assembly,
     };
 
     // Generated from the spec's schemas, plus the hand-written views of what impact.com sent.
@@ -116,7 +117,8 @@ public class ConventionTests
 
     private static bool IsMutableCollection(Type type)
     {
-        if (type == typeof(string) || !typeof(IEnumerable).IsAssignableFrom(type))
+        // Microsoft.Extensions' convention: an Add* extension hands the service collection back for chaining.
+        if (type == typeof(string) || type == typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection) || !typeof(IEnumerable).IsAssignableFrom(type))
         {
             return false;
         }

@@ -24,6 +24,7 @@ public class PublicApiSnapshotTests
         new object[] { typeof(ApiSubmissionsClient).Assembly.GetName().Name! },
         new object[] { typeof(ImpactMockServer).Assembly.GetName().Name! },
         new object[] { typeof(ImpactApiSubmissionsServiceCollectionExtensions).Assembly.GetName().Name! },
+        new object[] { typeof(Impact.ApiSubmissions.Storage.SqlSubmissionStore).Assembly.GetName().Name! },
     };
 
     [Theory]

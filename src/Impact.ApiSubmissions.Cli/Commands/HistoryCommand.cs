@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.Data.Common;
+using System.Globalization;
+using System.Linq;
+using System.Threading.Tasks;
+using Impact.ApiSubmissions.Cli.Connection;
+using Impact.ApiSubmissions.Cli.Infrastructure;
+using Impact.ApiSubmissions.Cli.Output;
+using Impact.ApiSubmissions.Cli.Settings;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Impact.ApiSubmissions.Cli.Commands;
+
+/// <summary>
+/// <c>history</c>: failure counts over everything a sync stored (beyond impact.com's 90 days) by day, reason, program
+/// and partner, as bar charts or CSV. Reads the database only; <c>--demo</c> first syncs the built-in mock into it.
+/// </summary>
+internal sealed class HistoryCommand : AsyncCommand<HistorySettings>
+{
+    private const int TopRows = 15;
+    private readonly CliEnvironment _environment;
+
+    public HistoryCommand(CliEnvironment environment) => _environment = environment;
+
+    public override async Task<int> ExecuteAsync(CommandContext context, HistorySettings settings)
+    {
+        var format = OutputFormats.Parse(settings.Format, OutputFormat.Table, OutputFormat.Csv);
+        var days = CountArgument.Parse("--days", settings.Days, 1, 36500) ?? 30;
+        var cancellation = _environment.Cancellation;
+        await using var database = await SyncDatabase.OpenAsync(settings.Database, settings.Demo, cancellation);
+        var account = string.IsNullOrWhiteSpace(settings.AccountSid) ? null : settings.AccountSid.Trim();
+        var history = new FailureHistory();
+        try
+        {
+            if (settings.Demo)
+            {
+                using var demo = DemoServer.Start(_environment.Clock);
+                using var client = demo.Server.CreateClient();
+                await new SubmissionSync(client, database.Store).RunPassAsync(cancellation);
+                if (format == OutputFormat.Table)
+                {
+                    Demo.WriteBanner(_environment.Out, demo);
+                }
+            }
+
+            await foreach (var submission in database.Store.ReadSubmissionsAsync(account, cancellation))
+            {
+                history.Add(submission);
+            }
+        }
+        catch (DbException e)
+        {
+            throw SyncDatabase.Failed(database.Description, e);
+        }
+
+        if (format == OutputFormat.Csv)
+        {
+            WriteCsv(history);
+        }
+        else
+        {
+            WriteCharts(history, days, database.Description, account);
+        }
+
+        await _environment.RawOut.FlushAsync();
+        return ExitCodes.Success;
+    }
+
+    private void WriteCharts(FailureHistory history, int days, string database, string? account)
+    {
+        var console = _environment.Out;
+        if (history.Submissions == 0)
+        {
+            console.MarkupLine(Markup.Escape($"No submissions stored in {database}{(account is null ? string.Empty : " for " + account)}: run 'sync --db ...' first."));
+            return;
+        }
+
+        var share = history.Failures * 100.0 / history.Submissions;
+        console.MarkupLine(Markup.Escape(
+            $"{N(history.Submissions)} submissions stored{(account is null ? string.Empty : " for " + account)}, from {Day(history.First!.Value.Date)} to {Day(history.Last!.Value.Date)}: "
+            + $"{N(history.Failures)} failed ({share.ToString("0.#", CultureInfo.InvariantCulture)}%)."));
+        if (history.Failures == 0)
+        {
+            return;
+        }
+
+        var byDay = history.ByDay.Where(p => p.Value.Failures > 0).TakeLast(days).ToList();
+        Chart(console, $"Failures by day (the latest {N(byDay.Count)} days with failures)", byDay.Select(p => (Day(p.Key), p.Value.Failures)));
+        Chart(console, "Failures by error reason", history.ByReason.Take(TopRows).Select(p => (p.Key, p.Value)));
+        Chart(console, "Failures by program (CampaignId)", history.ByProgram.Take(TopRows).Select(p => (p.Key, p.Value.Failures)));
+        Chart(console, "Failures by partner (MediaPartnerId)", history.ByPartner.Take(TopRows).Select(p => (p.Key, p.Value.Failures)));
+    }
+
+    private static void Chart(IAnsiConsole console, string title, IEnumerable<(string Label, int Value)> rows)
+    {
+        var chart = new BarChart().Width(Math.Min(console.Profile.Width, 100)).Label("[bold]" + Markup.Escape(title) + "[/]").LeftAlignLabel();
+        foreach (var (label, value) in rows)
+        {
+            chart.AddItem(Markup.Escape(label), value, Color.Red);
+        }
+
+        console.WriteLine();
+        console.Write(chart);
+    }
+
+    private void WriteCsv(FailureHistory history)
+    {
+        var output = _environment.RawOut;
+        output.WriteLine("dimension,key,failures,submissions");
+        foreach (var (day, count) in history.ByDay)
+        {
+            output.WriteLine($"day,{Day(day)},{count.Failures.ToString(CultureInfo.InvariantCulture)},{count.Submissions.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        foreach (var (reason, count) in history.ByReason)
+        {
+            output.WriteLine($"reason,{Csv(reason)},{count.ToString(CultureInfo.InvariantCulture)},");
+        }
+
+        foreach (var (program, count) in history.ByProgram)
+        {
+            output.WriteLine($"program,{Csv(program)},{count.Failures.ToString(CultureInfo.InvariantCulture)},{count.Submissions.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        foreach (var (partner, count) in history.ByPartner)
+        {
+            output.WriteLine($"partner,{Csv(partner)},{count.Failures.ToString(CultureInfo.InvariantCulture)},{count.Submissions.ToString(CultureInfo.InvariantCulture)}");
+        }
+    }
+
+    // Reason codes come from the server: quote anything that could break a CSV cell or start a formula.
+    private static string Csv(string value) =>
+        value.IndexOfAny(new[] { ',', '"', '\n', '\r' }) >= 0 || value.StartsWith('=') || value.StartsWith('+') || value.StartsWith('@')
+            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : value;
+
+    private static string Day(DateTime day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,112 @@
+using System;
+using System.Data.Common;
+using System.Globalization;
+using System.Linq;
+using System.Threading.Tasks;
+using Impact.ApiSubmissions.Cli.Connection;
+using Impact.ApiSubmissions.Cli.Infrastructure;
+using Impact.ApiSubmissions.Cli.Settings;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Impact.ApiSubmissions.Cli.Commands;
+
+/// <summary><c>sync</c>: one pass of the account's submissions into a database, with a progress bar and a summary.</summary>
+internal sealed class SyncCommand : AsyncCommand<SyncSettings>
+{
+    private readonly CliEnvironment _environment;
+    private readonly ErrorReporter _reporter;
+
+    public SyncCommand(CliEnvironment environment, ErrorReporter reporter)
+    {
+        _environment = environment;
+        _reporter = reporter;
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, SyncSettings settings)
+    {
+        var options = SyncOptions.From(settings, TimeSpan.FromMinutes(5));
+        using var connection = ImpactConnection.Open(settings, _environment, _reporter);
+        await using var database = await SyncDatabase.OpenAsync(settings.Database, connection.IsDemo, connection.Cancellation);
+        var console = _environment.Out;
+        if (connection.IsDemo)
+        {
+            Demo.WriteBanner(console, connection.Demo!);
+        }
+
+        SyncPassResult result;
+        bool first;
+        try
+        {
+            first = (await database.Store.GetBookmarkAsync(connection.Client.AccountSid, SubmissionSync.SubmissionsStream, connection.Cancellation))?.CompletedPasses is null or 0;
+            result = await RunAsync(connection, database, options);
+        }
+        catch (DbException e)
+        {
+            throw SyncDatabase.Failed(database.Description, e);
+        }
+
+        console.MarkupLine(Markup.Escape(Summary(result, database.Description, first)));
+        await _environment.RawOut.FlushAsync();
+        return ExitCodes.Success;
+    }
+
+    private async Task<SyncPassResult> RunAsync(ImpactConnection connection, SyncDatabase database, SubmissionSyncOptions options)
+    {
+        if (!_environment.IsLiveTerminal)
+        {
+            return await new SubmissionSync(connection.Client, database.Store, options).RunPassAsync(connection.Cancellation);
+        }
+
+        return await _environment.Out.Progress()
+            .AutoClear(true)
+            .Columns(new SpinnerColumn(), new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn())
+            .StartAsync(async progress =>
+            {
+                var task = progress.AddTask("Reading the first page", maxValue: 1);
+                options.Progress = state =>
+                {
+                    task.MaxValue = Math.Max(state.NumPages ?? state.Pages, state.Pages);
+                    task.Value = state.Pages;
+                    task.Description = Markup.Escape(Describe(state));
+                };
+                return await new SubmissionSync(connection.Client, database.Store, options).RunPassAsync(connection.Cancellation);
+            });
+    }
+
+    /// <summary>One line about a pass so far, e.g. <c>page 2 of 3, 2,000 stored (12 new), 998 of 1,000 requests left</c>.</summary>
+    internal static string Describe(SyncPassResult state)
+    {
+        var text = $"page {N(state.Pages)} of {(state.NumPages is { } n ? N(n) : "?")}, {N(state.Read)} stored ({N(state.Inserted)} new)";
+        if (state.RateLimit?.Remaining is { } remaining)
+        {
+            text += $", {N(remaining)}{(state.RateLimit.Limit is { } limit ? " of " + N(limit) : string.Empty)} requests left";
+        }
+
+        return text;
+    }
+
+    internal static string Summary(SyncPassResult result, string database, bool first)
+    {
+        var text = $"Synced {N(result.Read)} submissions into {database}: {N(result.Inserted)} new, {N(result.Changed)} changed"
+            + $"{(result.Reread > 0 ? $", {N(result.Reread)} pending read again" : string.Empty)}; {N(result.Pages)} {(result.Pages == 1 ? "page" : "pages")}, {N(result.Requests)} requests"
+            + (result.Resumed ? ", resuming the pass that stopped before." : ".")
+            + (result.FtpFilesSkipped ? " FTP files: not allowed for this token (403), skipped." : $" {N(result.FtpFiles)} FTP file submissions stored.");
+        if (result.Total is { } total)
+        {
+            text += $" impact.com lists {N(total)}.";
+        }
+
+        if (first)
+        {
+            return text + " First pass: this is the history; later passes and 'watch' report what changes.";
+        }
+
+        var failed = result.Events.Count(e => e.Kind == SubmissionEventKind.Failed);
+        var fixedCount = result.Events.Count(e => e.Kind == SubmissionEventKind.Fixed);
+        var completed = result.Events.Count(e => e.Kind == SubmissionEventKind.Completed);
+        return text + $" Since the last pass: {N(failed)} new {(failed == 1 ? "failure" : "failures")}, {N(fixedCount)} fixed, {N(completed)} completed.";
+    }
+
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}

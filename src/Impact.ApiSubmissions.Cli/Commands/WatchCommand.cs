@@ -1,0 +1,109 @@
+using System;
+using System.Data.Common;
+using System.Globalization;
+using System.Threading.Tasks;
+using Impact.ApiSubmissions.Cli.Connection;
+using Impact.ApiSubmissions.Cli.Infrastructure;
+using Impact.ApiSubmissions.Cli.Output;
+using Impact.ApiSubmissions.Cli.Settings;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Impact.ApiSubmissions.Cli.Commands;
+
+/// <summary>
+/// <c>watch</c>: sync passes at an interval, printing each new failure (and each fix) as it is found. An event is
+/// marked reported once it is printed and the watch moves on, so a watch stopped and started again prints every
+/// failure once (one printed just before a kill may print again: its <c>key</c> tells).
+/// </summary>
+internal sealed class WatchCommand : AsyncCommand<WatchSettings>
+{
+    private const int DemoLivePerMinute = 12;
+    private readonly CliEnvironment _environment;
+    private readonly ErrorReporter _reporter;
+
+    public WatchCommand(CliEnvironment environment, ErrorReporter reporter)
+    {
+        _environment = environment;
+        _reporter = reporter;
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, WatchSettings settings)
+    {
+        var jsonl = Format(settings.Format);
+        var interval = DurationArgument.Parse("--interval", settings.Interval, settings.Demo ? TimeSpan.FromSeconds(10) : TimeSpan.FromMinutes(5));
+        if (settings.Live is not null && !settings.Demo)
+        {
+            throw new UsageException("--live goes with --demo; against a mock of your own, start it with 'impact-submissions mock --live N/min'.");
+        }
+
+        var live = LiveRate.Parse(settings.Live) ?? DemoLivePerMinute;
+        var options = SyncOptions.From(settings, interval);
+        options.PassFailed = e => _reporter.Warn($"a pass failed; trying again in {Display.Duration(interval)}: {e.Message}");
+        await using var hooks = EventHooks.Create(settings.Exec, settings.Webhook, _reporter.Warn);
+
+        using var connection = ImpactConnection.Open(settings, _environment, _reporter, wholeCommandDeadline: false);
+        using var traffic = connection.IsDemo ? connection.Demo!.Server.StartLiveSubmissions(live) : null;
+        await using var database = await SyncDatabase.OpenAsync(settings.Database, connection.IsDemo, connection.Cancellation);
+        var cancellation = connection.Cancellation;
+        var intro = $"Watching {connection.Client.AccountSid} every {Display.Duration(interval)} into {database.Description}"
+            + (connection.IsDemo ? $" (demo: the mock adds {live.ToString(CultureInfo.InvariantCulture)} submissions a minute, one in four failing)" : string.Empty)
+            + ". Ctrl+C to stop.";
+        if (jsonl)
+        {
+            _reporter.Detail(intro);
+        }
+        else
+        {
+            _environment.Out.MarkupLine("[grey]" + Markup.Escape(intro) + "[/]");
+        }
+
+        try
+        {
+            await foreach (var e in new SubmissionSync(connection.Client, database.Store, options).WatchAsync(cancellation))
+            {
+                if (e.Kind == SubmissionEventKind.Completed && !settings.AllEvents)
+                {
+                    continue;
+                }
+
+                var json = jsonl || hooks is not null ? EventOutput.Json(e) : null;
+                if (jsonl)
+                {
+                    await _environment.RawOut.WriteLineAsync(json);
+                }
+                else
+                {
+                    _environment.Out.MarkupLine(EventOutput.Line(e));
+                }
+
+                await _environment.RawOut.FlushAsync();
+                hooks?.Enqueue(json!);
+            }
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            // Ctrl+C: every event printed so far is recorded as reported.
+        }
+        catch (DbException e)
+        {
+            throw SyncDatabase.Failed(database.Description, e);
+        }
+
+        _reporter.Detail("Stopped.");
+        return ExitCodes.Success;
+    }
+
+    private static bool Format(string? text)
+    {
+        var value = (text ?? "table").Trim();
+        if (string.Equals(value, "jsonl", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return string.Equals(value, "table", StringComparison.OrdinalIgnoreCase)
+            ? false
+            : throw new UsageException($"Unknown format '{text}' for --format: use table or jsonl.");
+    }
+}

@@ -1,0 +1,87 @@
+using System;
+using System.Data.Common;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Impact.ApiSubmissions.Cli.Infrastructure;
+using Impact.ApiSubmissions.Storage;
+
+namespace Impact.ApiSubmissions.Cli.Connection;
+
+/// <summary>The store a <c>--db</c> names, migrated and ready; with <c>--demo</c> and no <c>--db</c>, a temporary SQLite file deleted at the end.</summary>
+internal sealed class SyncDatabase : IAsyncDisposable
+{
+    private readonly string? _temporary;
+
+    private SyncDatabase(SqlSubmissionStore store, string? temporary)
+    {
+        Store = store;
+        _temporary = temporary;
+    }
+
+    public SqlSubmissionStore Store { get; }
+
+    /// <summary>The store in words for messages: the file, or host, port and database (never a password).</summary>
+    public string Description => _temporary is null ? Store.ToString()! : "a temporary SQLite file (give --db to keep it)";
+
+    public static async Task<SyncDatabase> OpenAsync(string? database, bool demo, CancellationToken cancellationToken)
+    {
+        string? temporary = null;
+        if (string.IsNullOrWhiteSpace(database))
+        {
+            if (!demo)
+            {
+                throw new UsageException("No database: pass --db with a SQLite file path (e.g. --db impact.db) or a PostgreSQL connection string.");
+            }
+
+            temporary = Path.Combine(Path.GetTempPath(), "impact-submissions-demo-" + Guid.NewGuid().ToString("N")[..12] + ".db");
+            database = temporary;
+        }
+
+        SqlSubmissionStore store;
+        try
+        {
+            store = SubmissionStores.Open(database!);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException("--db: " + e.Message.Split(" (Parameter", 2)[0]);
+        }
+
+        var opened = new SyncDatabase(store, temporary);
+        try
+        {
+            await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is DbException or IOException or InvalidOperationException or TimeoutException)
+        {
+            var description = opened.Description;
+            await opened.DisposeAsync().ConfigureAwait(false);
+            throw Failed(description, e);
+        }
+
+        return opened;
+    }
+
+    /// <summary>A database failure as one line naming the database, never its password.</summary>
+    public static CommandFailedException Failed(string description, Exception e) =>
+        new(ExitCodes.ServiceError, $"Cannot use the database ({description}): {e.Message.Split('\n')[0].Trim()}", e);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Store.DisposeAsync().ConfigureAwait(false);
+        if (_temporary is not null)
+        {
+            foreach (var file in new[] { _temporary, _temporary + "-wal", _temporary + "-shm" })
+            {
+                try
+                {
+                    File.Delete(file);
+                }
+                catch (IOException)
+                {
+                }
+            }
+        }
+    }
+}

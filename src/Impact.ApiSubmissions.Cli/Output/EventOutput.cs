@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Linq;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Impact.ApiSubmissions.Cli.Output;
+
+/// <summary>A sync event as one JSON object (for <c>--format jsonl</c>, <c>--exec</c> and <c>--webhook</c>) or as one table line.</summary>
+internal static class EventOutput
+{
+    /// <summary>
+    /// The event on one line: <c>event</c> (failed, fixed, completed), <c>key</c> (the same change always has the same
+    /// key: drop a repeat by it), the account, the submission's ids, program, partner and errors, and the whole submission
+    /// in impact.com's wire shape.
+    /// </summary>
+    public static string Json(SubmissionEvent e)
+    {
+        var s = e.Submission;
+        var json = new JObject
+        {
+            ["event"] = e.Kind.ToString().ToLowerInvariant(),
+            ["key"] = e.Key,
+            ["accountSid"] = e.AccountSid,
+            ["detectedAt"] = e.DetectedAt.ToString("o", CultureInfo.InvariantCulture),
+            ["batchId"] = e.BatchId,
+            ["orderId"] = e.OrderId,
+            ["campaignId"] = s.CampaignId,
+            ["mediaPartnerId"] = s.MediaPartnerId,
+            ["errorType"] = s.ErrorType?.ToString(),
+            ["errorReasons"] = new JArray(e.ErrorReasons.Select(r => r.ToString())),
+            ["fixedByBatchId"] = e.FixedByBatchId,
+            ["submission"] = JObject.Parse(JsonOutput.Format(s)),
+        };
+        return json.ToString(Formatting.None);
+    }
+
+    /// <summary>One line for a terminal, with markup: when, what, which submission, and why.</summary>
+    public static string Line(SubmissionEvent e)
+    {
+        var s = e.Submission;
+        var when = e.DetectedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        var what = e.Kind switch
+        {
+            SubmissionEventKind.Failed => "[red]FAILED   [/]",
+            SubmissionEventKind.Fixed => "[green]FIXED    [/]",
+            _ => "[grey]COMPLETED[/]",
+        };
+        var detail = e.Kind switch
+        {
+            SubmissionEventKind.Failed => $"{s.ErrorType?.ToString() ?? "error"}: {string.Join(" ", e.ErrorReasons.Select(r => r.Code))}",
+            SubmissionEventKind.Fixed => $"by {e.FixedByBatchId}",
+            _ => string.Empty,
+        };
+        var order = e.OrderId;
+        return $"{when}  {what}  {Spectre.Console.Markup.Escape(e.BatchId)}  {Spectre.Console.Markup.Escape(detail)}"
+            + Spectre.Console.Markup.Escape(
+                (order is null ? string.Empty : "  OrderId " + order)
+                + (s.CampaignId is { } c ? "  program " + c.ToString(CultureInfo.InvariantCulture) : string.Empty)
+                + (s.MediaPartnerId is { } p ? "  partner " + p.ToString(CultureInfo.InvariantCulture) : string.Empty));
+    }
+}

@@ -1,0 +1,573 @@
+using System;
+using System.Collections.Generic;
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Impact.ApiSubmissions.Storage;
+
+/// <summary>
+/// A store on a SQL database through plain ADO.NET: parameterised commands, one transaction per write, rows inserted or
+/// updated by <c>INSERT ... ON CONFLICT (account_sid, batch_id) DO UPDATE</c>. The SQLite and PostgreSQL stores run the
+/// same statements; they differ only in how they connect and how a migration keeps other processes out.
+/// </summary>
+public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, IDisposable
+{
+    // SQLite allows 32,766 parameters a statement, PostgreSQL 65,535: far below either.
+    private const int InListChunk = 500;
+
+    private const string Columns =
+        "account_sid, batch_id, account_id, submission_date, campaign_id, action_tracker_id, media_partner_id, event_code, order_id, payload, type, status, completion_date, error_type, error_reason, uri";
+
+    // Rows go in statements of up to this many (multi-row VALUES): a round trip per 100 rows, not per row.
+    private const int RowsPerStatement = 100;
+
+    private const string UpsertHead = "INSERT INTO impact_submissions (" + Columns + ", has_errors, fix_order_id, first_seen_at, last_seen_at) VALUES ";
+
+    private const string UpsertTail =
+        " ON CONFLICT (account_sid, batch_id) DO UPDATE SET account_id = excluded.account_id, submission_date = excluded.submission_date, "
+        + "campaign_id = excluded.campaign_id, action_tracker_id = excluded.action_tracker_id, media_partner_id = excluded.media_partner_id, "
+        + "event_code = excluded.event_code, order_id = excluded.order_id, payload = excluded.payload, type = excluded.type, status = excluded.status, "
+        + "completion_date = excluded.completion_date, error_type = excluded.error_type, error_reason = excluded.error_reason, uri = excluded.uri, "
+        + "has_errors = excluded.has_errors, fix_order_id = excluded.fix_order_id, last_seen_at = excluded.last_seen_at";
+
+    private const string InsertEventHead = "INSERT INTO impact_events (account_sid, event_key, kind, batch_id, fixed_by_batch_id, detected_at, ordinal, reported_at) VALUES ";
+
+    private const string InsertEventTail = " ON CONFLICT (account_sid, event_key) DO NOTHING";
+
+    private const string FixSql =
+        "UPDATE impact_submissions SET fixed_by_batch_id = @fixed_by WHERE account_sid = @account_sid AND batch_id = @batch_id AND fixed_by_batch_id IS NULL";
+
+    private const string BookmarkSql =
+        "INSERT INTO impact_sync_state (account_sid, stream, continuation_token, completed_passes, updated_at) VALUES (@account_sid, @stream, @token, @passes, @updated_at) "
+        + "ON CONFLICT (account_sid, stream) DO UPDATE SET continuation_token = excluded.continuation_token, completed_passes = excluded.completed_passes, updated_at = excluded.updated_at";
+
+    private const string FtpColumns =
+        "account_sid, batch_id, account_id, submission_date, file_name, type, status, total_records, total_errors, completion_date, errors_uri, uri";
+
+    private const string FtpUpsertSql =
+        "INSERT INTO impact_ftp_files (" + FtpColumns + ", first_seen_at, last_seen_at) VALUES "
+        + "(@account_sid, @batch_id, @account_id, @submission_date, @file_name, @type, @status, @total_records, @total_errors, @completion_date, @errors_uri, @uri, @seen_at, @seen_at) "
+        + "ON CONFLICT (account_sid, batch_id) DO UPDATE SET account_id = excluded.account_id, submission_date = excluded.submission_date, file_name = excluded.file_name, "
+        + "type = excluded.type, status = excluded.status, total_records = excluded.total_records, total_errors = excluded.total_errors, "
+        + "completion_date = excluded.completion_date, errors_uri = excluded.errors_uri, uri = excluded.uri, last_seen_at = excluded.last_seen_at";
+
+    /// <summary>For the stores of this package.</summary>
+    private protected SqlSubmissionStore()
+    {
+    }
+
+    /// <summary>The highest schema version this package knows.</summary>
+    public static int SchemaVersion => StoreSchema.Migrations[StoreSchema.Migrations.Count - 1].Version;
+
+    /// <inheritdoc />
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await BeforeMigrateAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await LockForMigrationAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, transaction, $"CREATE TABLE IF NOT EXISTS {StoreSchema.VersionTable} (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)", cancellationToken).ConfigureAwait(false);
+        int current;
+        await using (var read = Command(connection, transaction, $"SELECT COALESCE(MAX(version), 0) FROM {StoreSchema.VersionTable}"))
+        {
+            current = Convert.ToInt32(await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        }
+
+        if (current > SchemaVersion)
+        {
+            throw new InvalidOperationException(
+                $"The database's schema is version {current}, newer than this package knows ({SchemaVersion}): update Impact.ApiSubmissions.Storage.");
+        }
+
+        foreach (var (version, statements) in StoreSchema.Migrations.Where(m => m.Version > current))
+        {
+            foreach (var statement in statements)
+            {
+                await ExecuteAsync(connection, transaction, statement, cancellationToken).ConfigureAwait(false);
+            }
+
+            await using var record = Command(connection, transaction, $"INSERT INTO {StoreSchema.VersionTable} (version, applied_at) VALUES (@version, @applied_at)");
+            Add(record, "@version", version, DbType.Int32);
+            Add(record, "@applied_at", Text(DateTimeOffset.UtcNow), DbType.String);
+            await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<SyncBookmark?> GetBookmarkAsync(string accountSid, string stream, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "SELECT continuation_token, completed_passes, updated_at FROM impact_sync_state WHERE account_sid = @account_sid AND stream = @stream");
+        Add(command, "@account_sid", accountSid, DbType.String);
+        Add(command, "@stream", stream, DbType.String);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return new SyncBookmark(reader.IsDBNull(0) ? null : reader.GetString(0), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture), Date(reader.GetString(2))!.Value);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, StoredSubmissionState>> GetStatesAsync(string accountSid, IReadOnlyCollection<string> batchIds, CancellationToken cancellationToken = default)
+    {
+        var states = new Dictionary<string, StoredSubmissionState>(StringComparer.Ordinal);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var chunk in batchIds.Distinct(StringComparer.Ordinal).Chunk(InListChunk))
+        {
+            await using var command = InList(connection, "SELECT batch_id, status, has_errors, fix_order_id, submission_date FROM impact_submissions WHERE account_sid = @account_sid AND batch_id IN ({0})", accountSid, chunk);
+            await foreach (var state in States(command, cancellationToken).ConfigureAwait(false))
+            {
+                states[state.BatchId] = state;
+            }
+        }
+
+        return states;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StoredSubmissionState>> GetUnfixedFailuresAsync(string accountSid, IReadOnlyCollection<string> orderIds, CancellationToken cancellationToken = default)
+    {
+        var failures = new List<StoredSubmissionState>();
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var chunk in orderIds.Distinct(StringComparer.Ordinal).Chunk(InListChunk))
+        {
+            await using var command = InList(
+                connection,
+                "SELECT batch_id, status, has_errors, fix_order_id, submission_date FROM impact_submissions WHERE account_sid = @account_sid AND has_errors = 1 AND status = 'Complete' AND fixed_by_batch_id IS NULL AND fix_order_id IN ({0})",
+                accountSid,
+                chunk);
+            await foreach (var state in States(command, cancellationToken).ConfigureAwait(false))
+            {
+                failures.Add(state);
+            }
+        }
+
+        return failures;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> GetPendingBatchIdsAsync(string accountSid, CancellationToken cancellationToken = default)
+    {
+        var ids = new List<string>();
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "SELECT batch_id FROM impact_submissions WHERE account_sid = @account_sid AND status IN ('Queued', 'In Progress') ORDER BY submission_date, batch_id");
+        Add(command, "@account_sid", accountSid, DbType.String);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    /// <inheritdoc />
+    public async Task SaveAsync(SyncWrite write, CancellationToken cancellationToken = default)
+    {
+        if (write is null)
+        {
+            throw new ArgumentNullException(nameof(write));
+        }
+
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var seenAt = Text(write.SeenAt);
+        // One row per BatchId (the last copy wins): PostgreSQL refuses a statement that updates a row twice.
+        var submissions = write.Submissions
+            .Select((submission, index) => (submission, index))
+            .GroupBy(x => x.submission.BatchId ?? throw new ArgumentException("A submission to store has no BatchId.", nameof(write)), StringComparer.Ordinal)
+            .Select(g => g.Last())
+            .OrderBy(x => x.index)
+            .Select(x => x.submission)
+            .ToList();
+        foreach (var chunk in submissions.Chunk(RowsPerStatement))
+        {
+            await using var upsert = Command(connection, transaction, string.Empty);
+            Add(upsert, "@account_sid", write.AccountSid, DbType.String);
+            Add(upsert, "@seen_at", seenAt, DbType.String);
+            var rows = new List<string>(chunk.Length);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var s = chunk[i];
+                rows.Add("(@account_sid, " + string.Join(", ", Row(upsert, i,
+                    (s.BatchId, DbType.String),
+                    (s.AccountId, DbType.Int64),
+                    (Text(s.SubmissionDate), DbType.String),
+                    (s.CampaignId, DbType.Int64),
+                    (s.ActionTrackerId, DbType.Int64),
+                    (s.MediaPartnerId, DbType.Int64),
+                    (s.EventCode, DbType.String),
+                    (s.OrderId, DbType.String),
+                    (s.Payload, DbType.String),
+                    (s.Type?.ToString(), DbType.String),
+                    (s.Status?.ToString(), DbType.String),
+                    (Text(s.CompletionDate), DbType.String),
+                    (s.ErrorType?.ToString(), DbType.String),
+                    (s.ErrorReason, DbType.String),
+                    (s.Uri, DbType.String),
+                    (s.HasErrors ? 1 : 0, DbType.Int32),
+                    (SubmissionSync.OrderIdOf(s), DbType.String))) + ", @seen_at, @seen_at)");
+            }
+
+            upsert.CommandText = UpsertHead + string.Join(", ", rows) + UpsertTail;
+            await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (write.Events.Count > 0)
+        {
+            var reportedAt = write.EventsReported ? Instant(write.SeenAt) : null;
+            var ordinal = 0;
+            foreach (var chunk in write.Events.Chunk(RowsPerStatement))
+            {
+                await using var insert = Command(connection, transaction, string.Empty);
+                Add(insert, "@account_sid", write.AccountSid, DbType.String);
+                Add(insert, "@reported_at", reportedAt, DbType.String);
+                var rows = new List<string>(chunk.Length);
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    var e = chunk[i];
+                    rows.Add("(@account_sid, " + string.Join(", ", Row(insert, i,
+                        (e.Key, DbType.String),
+                        (e.Kind.ToString(), DbType.String),
+                        (e.BatchId, DbType.String),
+                        (e.FixedByBatchId, DbType.String),
+                        (Instant(e.DetectedAt), DbType.String),
+                        (ordinal++, DbType.Int32))) + ", @reported_at)");
+                }
+
+                insert.CommandText = InsertEventHead + string.Join(", ", rows) + InsertEventTail;
+                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await using var fix = Command(connection, transaction, FixSql);
+            var f = Parameters(fix, "@fixed_by", "@account_sid", "@batch_id");
+            foreach (var e in write.Events.Where(e => e.Kind == SubmissionEventKind.Fixed))
+            {
+                Set(f[0], e.FixedByBatchId, DbType.String);
+                Set(f[1], write.AccountSid, DbType.String);
+                Set(f[2], e.BatchId, DbType.String);
+                await fix.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (write.Bookmark is { } bookmark)
+        {
+            await WriteBookmarkAsync(connection, transaction, write.AccountSid, write.Stream, bookmark, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task SaveFtpFilesAsync(string accountSid, IReadOnlyList<FtpFileSubmission> files, SyncBookmark? bookmark, DateTimeOffset seenAt, CancellationToken cancellationToken = default)
+    {
+        if (files is null)
+        {
+            throw new ArgumentNullException(nameof(files));
+        }
+
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (files.Count > 0)
+        {
+            await using var upsert = Command(connection, transaction, FtpUpsertSql);
+            var p = Parameters(upsert, "@account_sid", "@batch_id", "@account_id", "@submission_date", "@file_name", "@type", "@status", "@total_records", "@total_errors",
+                "@completion_date", "@errors_uri", "@uri", "@seen_at");
+            foreach (var f in files)
+            {
+                if (string.IsNullOrEmpty(f.BatchId))
+                {
+                    throw new ArgumentException("An FTP file to store has no BatchId.", nameof(files));
+                }
+
+                Set(p[0], accountSid, DbType.String);
+                Set(p[1], f.BatchId, DbType.String);
+                Set(p[2], f.AccountId, DbType.Int64);
+                Set(p[3], Text(f.SubmissionDate), DbType.String);
+                Set(p[4], f.FileName, DbType.String);
+                Set(p[5], f.Type?.ToString(), DbType.String);
+                Set(p[6], f.Status?.ToString(), DbType.String);
+                Set(p[7], f.TotalRecords, DbType.Int64);
+                Set(p[8], f.TotalErrors, DbType.Int64);
+                Set(p[9], Text(f.CompletionDate), DbType.String);
+                Set(p[10], f.ErrorsUri, DbType.String);
+                Set(p[11], f.Uri, DbType.String);
+                Set(p[12], Text(seenAt), DbType.String);
+                await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (bookmark is not null)
+        {
+            await WriteBookmarkAsync(connection, transaction, accountSid, SubmissionSync.FtpFilesStream, bookmark, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<FtpFileSubmission> ReadFtpFilesAsync(string? accountSid = null, CancellationToken cancellationToken = default) => ReadFtpFilesCoreAsync(accountSid, cancellationToken);
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<ApiSubmission> ReadSubmissionsAsync(string? accountSid = null, CancellationToken cancellationToken = default) => ReadSubmissionsCoreAsync(accountSid, cancellationToken);
+
+    // Iterators stay private: the compiler's state-machine names would otherwise show in the public API snapshot.
+    private async IAsyncEnumerable<FtpFileSubmission> ReadFtpFilesCoreAsync(string? accountSid, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "SELECT " + FtpColumns + " FROM impact_ftp_files" + (accountSid is null ? string.Empty : " WHERE account_sid = @account_sid"));
+        if (accountSid is not null)
+        {
+            Add(command, "@account_sid", accountSid, DbType.String);
+        }
+
+        await using var r = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+            long? L(int i) => r.IsDBNull(i) ? null : Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);
+            yield return ApiSubmissionsModelFactory.FtpFileSubmission(
+                batchId: S(1),
+                accountId: L(2),
+                submissionDate: Date(S(3)),
+                fileName: S(4),
+                type: S(5) is { } type ? new SubmissionType(type) : (SubmissionType?)null,
+                status: S(6) is { } status ? new SubmissionStatus(status) : (SubmissionStatus?)null,
+                totalRecords: L(7),
+                totalErrors: L(8),
+                completionDate: Date(S(9)),
+                errorsUri: S(10),
+                uri: S(11));
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SubmissionEvent>> GetUnreportedEventsAsync(string accountSid, int max, CancellationToken cancellationToken = default)
+    {
+        var events = new List<SubmissionEvent>();
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(
+            connection,
+            null,
+            "SELECT e.kind, e.fixed_by_batch_id, e.detected_at, " + Prefixed("s.") + " FROM impact_events e "
+            + "JOIN impact_submissions s ON s.account_sid = e.account_sid AND s.batch_id = e.batch_id "
+            + "WHERE e.account_sid = @account_sid AND e.reported_at IS NULL ORDER BY e.detected_at, e.ordinal, e.event_key LIMIT @max");
+        Add(command, "@account_sid", accountSid, DbType.String);
+        Add(command, "@max", Math.Max(0, max), DbType.Int32);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var kind = (SubmissionEventKind)Enum.Parse(typeof(SubmissionEventKind), reader.GetString(0));
+            events.Add(new SubmissionEvent(kind, accountSid, Submission(reader, 3), Date(reader.GetString(2))!.Value, reader.IsDBNull(1) ? null : reader.GetString(1)));
+        }
+
+        return events;
+    }
+
+    /// <inheritdoc />
+    public async Task MarkReportedAsync(string accountSid, string eventKey, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "UPDATE impact_events SET reported_at = @now WHERE account_sid = @account_sid AND event_key = @event_key AND reported_at IS NULL");
+        Add(command, "@now", Instant(DateTimeOffset.UtcNow), DbType.String);
+        Add(command, "@account_sid", accountSid, DbType.String);
+        Add(command, "@event_key", eventKey, DbType.String);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async IAsyncEnumerable<ApiSubmission> ReadSubmissionsCoreAsync(string? accountSid, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "SELECT " + Columns + " FROM impact_submissions" + (accountSid is null ? string.Empty : " WHERE account_sid = @account_sid"));
+        if (accountSid is not null)
+        {
+            Add(command, "@account_sid", accountSid, DbType.String);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return Submission(reader, 0);
+        }
+    }
+
+    /// <summary>How many submissions the store holds, of one account or of all.</summary>
+    /// <param name="accountSid">The account; null for all.</param>
+    /// <param name="cancellationToken">Cancels the count.</param>
+    /// <returns>The number of rows.</returns>
+    public async Task<long> CountSubmissionsAsync(string? accountSid = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "SELECT COUNT(*) FROM impact_submissions" + (accountSid is null ? string.Empty : " WHERE account_sid = @account_sid"));
+        if (accountSid is not null)
+        {
+            Add(command, "@account_sid", accountSid, DbType.String);
+        }
+
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await DisposeAsyncCore().ConfigureAwait(false);
+        Dispose(false);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases the store's connections.</summary>
+    /// <param name="disposing">True when called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+    }
+
+    /// <summary>Releases the store's connections asynchronously.</summary>
+    /// <returns>A task that completes when done.</returns>
+    protected virtual ValueTask DisposeAsyncCore() => default;
+
+    /// <summary>Opens a connection to the database.</summary>
+    private protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Runs before the migration's transaction (e.g. SQLite's journal mode).</summary>
+    private protected virtual Task BeforeMigrateAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Keeps other processes from migrating at the same time, inside the migration's transaction.</summary>
+    private protected virtual Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private protected static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, sql);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task WriteBookmarkAsync(DbConnection connection, DbTransaction transaction, string accountSid, string stream, SyncBookmark bookmark, CancellationToken cancellationToken)
+    {
+        await using var mark = Command(connection, transaction, BookmarkSql);
+        Add(mark, "@account_sid", accountSid, DbType.String);
+        Add(mark, "@stream", stream, DbType.String);
+        Add(mark, "@token", bookmark.ContinuationToken, DbType.String);
+        Add(mark, "@passes", bookmark.CompletedPasses, DbType.Int64);
+        Add(mark, "@updated_at", Text(bookmark.UpdatedAt), DbType.String);
+        await mark.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Prefixed(string prefix) => string.Join(", ", Columns.Split(',').Select(c => prefix + c.Trim()));
+
+    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        return command;
+    }
+
+    private static DbCommand InList(DbConnection connection, string sqlFormat, string accountSid, string[] values)
+    {
+        var names = values.Select((_, i) => "@v" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        var command = Command(connection, null, string.Format(CultureInfo.InvariantCulture, sqlFormat, string.Join(", ", names)));
+        Add(command, "@account_sid", accountSid, DbType.String);
+        for (var i = 0; i < values.Length; i++)
+        {
+            Add(command, names[i], values[i], DbType.String);
+        }
+
+        return command;
+    }
+
+    private static async IAsyncEnumerable<StoredSubmissionState> States(DbCommand command, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new StoredSubmissionState(
+                reader.GetString(0),
+                reader.IsDBNull(1) ? null : reader.GetString(1),
+                Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture) != 0,
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(4) ? null : Date(reader.GetString(4)));
+        }
+    }
+
+    private static ApiSubmission Submission(DbDataReader r, int at)
+    {
+        string? S(int i) => r.IsDBNull(at + i) ? null : r.GetString(at + i);
+        long? L(int i) => r.IsDBNull(at + i) ? null : Convert.ToInt64(r.GetValue(at + i), CultureInfo.InvariantCulture);
+        return ApiSubmissionsModelFactory.ApiSubmission(
+            batchId: S(1),
+            accountId: L(2),
+            submissionDate: Date(S(3)),
+            campaignId: L(4),
+            actionTrackerId: L(5),
+            mediaPartnerId: L(6),
+            eventCode: S(7),
+            orderId: S(8),
+            payload: S(9),
+            type: S(10) is { } type ? new SubmissionType(type) : (SubmissionType?)null,
+            status: S(11) is { } status ? new SubmissionStatus(status) : (SubmissionStatus?)null,
+            completionDate: Date(S(12)),
+            errorType: S(13) is { } errorType ? new SubmissionErrorType(errorType) : (SubmissionErrorType?)null,
+            errorReason: S(14),
+            uri: S(15));
+    }
+
+    // Adds one row's values as parameters named @r{row}_{column}; returns their names, in order.
+    private static IEnumerable<string> Row(DbCommand command, int row, params (object? Value, DbType Type)[] values)
+    {
+        var names = new string[values.Length];
+        for (var c = 0; c < values.Length; c++)
+        {
+            names[c] = "@r" + row.ToString(CultureInfo.InvariantCulture) + "_" + c.ToString(CultureInfo.InvariantCulture);
+            Add(command, names[c], values[c].Value, values[c].Type);
+        }
+
+        return names;
+    }
+
+    private static DbParameter[] Parameters(DbCommand command, params string[] names) =>
+        names.Select(name =>
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = name;
+            command.Parameters.Add(p);
+            return p;
+        }).ToArray();
+
+    private static void Add(DbCommand command, string name, object? value, DbType type)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        Set(p, value, type);
+        command.Parameters.Add(p);
+    }
+
+    private static void Set(DbParameter parameter, object? value, DbType type)
+    {
+        parameter.DbType = type;
+        parameter.Value = value ?? DBNull.Value;
+    }
+
+    // The offset is kept as sent: impact.com's dates are in the account's time zone.
+    private static string? Text(DateTimeOffset? value) => value?.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", CultureInfo.InvariantCulture);
+
+    // Instants in UTC with a fixed width, so that text order is time order.
+    private static string Instant(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset? Date(string? text) =>
+        text is null ? null : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+}

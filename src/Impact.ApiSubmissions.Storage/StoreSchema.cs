@@ -1,0 +1,95 @@
+using System.Collections.Generic;
+
+namespace Impact.ApiSubmissions.Storage;
+
+/// <summary>
+/// The one schema of every store, as numbered migrations: a database records the versions it has in
+/// <c>impact_schema_version</c>, and a store applies the missing ones in order. The statements run unchanged on SQLite
+/// and PostgreSQL. Dates are ISO 8601 text with their offset, as impact.com sends them (nothing is lost to a time zone).
+/// A migration once released is never edited: a change is a new version.
+/// </summary>
+internal static class StoreSchema
+{
+    public const string VersionTable = "impact_schema_version";
+
+    public static IReadOnlyList<(int Version, string[] Statements)> Migrations { get; } = new[]
+    {
+        (1, new[]
+        {
+            """
+            CREATE TABLE impact_submissions (
+                account_sid TEXT NOT NULL,
+                batch_id TEXT NOT NULL,
+                account_id BIGINT NULL,
+                submission_date TEXT NULL,
+                campaign_id BIGINT NULL,
+                action_tracker_id BIGINT NULL,
+                media_partner_id BIGINT NULL,
+                event_code TEXT NULL,
+                order_id TEXT NULL,
+                payload TEXT NULL,
+                type TEXT NULL,
+                status TEXT NULL,
+                completion_date TEXT NULL,
+                error_type TEXT NULL,
+                error_reason TEXT NULL,
+                uri TEXT NULL,
+                has_errors INTEGER NOT NULL,
+                fix_order_id TEXT NULL,
+                fixed_by_batch_id TEXT NULL,
+                first_seen_at TEXT NOT NULL,
+                last_seen_at TEXT NOT NULL,
+                PRIMARY KEY (account_sid, batch_id)
+            )
+            """,
+            "CREATE INDEX ix_impact_submissions_status ON impact_submissions (account_sid, status)",
+            "CREATE INDEX ix_impact_submissions_fix ON impact_submissions (account_sid, fix_order_id)",
+            """
+            CREATE TABLE impact_sync_state (
+                account_sid TEXT NOT NULL,
+                stream TEXT NOT NULL,
+                continuation_token TEXT NULL,
+                completed_passes BIGINT NOT NULL,
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (account_sid, stream)
+            )
+            """,
+            """
+            CREATE TABLE impact_events (
+                account_sid TEXT NOT NULL,
+                event_key TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                batch_id TEXT NOT NULL,
+                fixed_by_batch_id TEXT NULL,
+                detected_at TEXT NOT NULL,
+                ordinal INTEGER NOT NULL,
+                reported_at TEXT NULL,
+                PRIMARY KEY (account_sid, event_key)
+            )
+            """,
+            "CREATE INDEX ix_impact_events_unreported ON impact_events (account_sid, reported_at, detected_at)",
+        }),
+        (2, new[]
+        {
+            """
+            CREATE TABLE impact_ftp_files (
+                account_sid TEXT NOT NULL,
+                batch_id TEXT NOT NULL,
+                account_id BIGINT NULL,
+                submission_date TEXT NULL,
+                file_name TEXT NULL,
+                type TEXT NULL,
+                status TEXT NULL,
+                total_records BIGINT NULL,
+                total_errors BIGINT NULL,
+                completion_date TEXT NULL,
+                errors_uri TEXT NULL,
+                uri TEXT NULL,
+                first_seen_at TEXT NOT NULL,
+                last_seen_at TEXT NOT NULL,
+                PRIMARY KEY (account_sid, batch_id)
+            )
+            """,
+        }),
+    };
+}

@@ -1,0 +1,407 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Impact.ApiSubmissions;
+
+/// <summary>
+/// Keeps an account's API submissions in an <see cref="ISubmissionStore"/>, beyond impact.com's 90 days, and finds what
+/// changed. One pass (<see cref="RunPassAsync"/>) lists every submission page by page; each page is stored, with the
+/// events it makes and the token that resumes after it, in one transaction, so a pass stopped at any moment resumes
+/// where it stopped and never loses or duplicates a row. Submissions still Queued or In Progress that the pass did not
+/// see again are then read by BatchId. <see cref="WatchAsync"/> repeats passes and hands out the events.
+/// Requests stay within <see cref="SubmissionSyncOptions.RequestsPerHour"/>. One sync per account at a time.
+/// </summary>
+public class SubmissionSync
+{
+    /// <summary>The bookmark stream of the API submissions listing.</summary>
+    public const string SubmissionsStream = "api-submissions";
+
+    /// <summary>The bookmark stream of the FTP file submissions listing.</summary>
+    public const string FtpFilesStream = "ftp-files";
+
+    private const int EventBatch = 100;
+    private readonly ApiSubmissionsClient _client;
+    private readonly ISubmissionStore _store;
+    private readonly SubmissionSyncOptions _options;
+    private readonly RequestBudget _budget;
+
+    /// <summary>Creates a sync of the client's account into a store. Call <see cref="ISubmissionStore.MigrateAsync"/> once before the first pass.</summary>
+    /// <param name="client">The client; its credentials name the account.</param>
+    /// <param name="store">Where the submissions and events are kept.</param>
+    /// <param name="options">Budget, page size and interval; null for the defaults. Read once, here.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="client"/> or <paramref name="store"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public SubmissionSync(ApiSubmissionsClient client, ISubmissionStore store, SubmissionSyncOptions? options = null)
+        : this(client, store, options, null)
+    {
+    }
+
+    internal SubmissionSync(ApiSubmissionsClient client, ISubmissionStore store, SubmissionSyncOptions? options, Func<TimeSpan, CancellationToken, Task>? delay)
+    {
+        _client = client ?? throw new ArgumentNullException(nameof(client));
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        options ??= new SubmissionSyncOptions();
+        options.Validate();
+        _options = new SubmissionSyncOptions
+        {
+            RequestsPerHour = options.RequestsPerHour,
+            PageSize = options.PageSize,
+            Interval = options.Interval,
+            MaxPendingReadsPerPass = options.MaxPendingReadsPerPass,
+            ReportExistingOnFirstPass = options.ReportExistingOnFirstPass,
+            IncludeFtpFiles = options.IncludeFtpFiles,
+            Progress = options.Progress,
+            PassFailed = options.PassFailed,
+            TimeProvider = options.TimeProvider,
+        };
+        _budget = new RequestBudget(_options.RequestsPerHour, _options.TimeProvider, () => _client.RateLimit, delay);
+        Delay = delay ?? ((wait, ct) => SyncDelay.Wait(_options.TimeProvider, wait, ct));
+    }
+
+    /// <summary>For mocking only.</summary>
+    protected SubmissionSync()
+    {
+        _client = null!;
+        _store = null!;
+        _options = new SubmissionSyncOptions();
+        _budget = null!;
+        Delay = (_, _) => Task.CompletedTask;
+    }
+
+    private Func<TimeSpan, CancellationToken, Task> Delay { get; }
+
+    /// <summary>
+    /// One pass: resumes an interrupted pass from its bookmark, or lists from the first page; stores every submission
+    /// (new ones inserted, changed ones updated) with the events found; then reads again by BatchId the stored submissions
+    /// still pending (at most <see cref="SubmissionSyncOptions.MaxPendingReadsPerPass"/>). The events are recorded in the store, unreported, for <see cref="WatchAsync"/>.
+    /// </summary>
+    /// <param name="cancellationToken">Stops the pass; what was stored stays, and the next pass resumes after it.</param>
+    /// <returns>What the pass did, with the events it recorded.</returns>
+    /// <exception cref="ImpactApiException">impact.com answered with an error, after retries (and its subtypes: see <see cref="ApiSubmissionsClient.GetApiSubmissionsAsync"/>).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public virtual async Task<SyncPassResult> RunPassAsync(CancellationToken cancellationToken = default)
+    {
+        var account = _client.AccountSid;
+        var result = new SyncPassResult();
+        using var activity = SyncTelemetry.StartPass(account);
+        var bookmark = await _store.GetBookmarkAsync(account, SubmissionsStream, cancellationToken).ConfigureAwait(false);
+        var passes = bookmark?.CompletedPasses ?? 0;
+        var baseline = passes == 0 && !_options.ReportExistingOnFirstPass;
+        result.Resumed = bookmark?.ContinuationToken is not null;
+
+        var listing = _client.GetApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = _options.PageSize }, cancellationToken);
+        await _budget.TakeAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var page in listing.AsPages(bookmark?.ContinuationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            result.Requests++;
+            result.Pages++;
+            result.NumPages = page.PageInfo.NumPages ?? result.NumPages;
+            result.Total = page.PageInfo.Total ?? result.Total;
+            var rows = Distinct(page.Submissions);
+
+            var next = page.ContinuationToken;
+            var now = _options.TimeProvider.GetUtcNow();
+            var mark = next is null ? new SyncBookmark(null, passes + 1, now) : new SyncBookmark(next, passes, now);
+            await StoreAsync(account, rows, baseline, mark, listed: true, result, cancellationToken).ConfigureAwait(false);
+            if (next is null)
+            {
+                result.Completed = true;
+                break;
+            }
+
+            // The next page is requested when the enumeration moves on: the budget is taken first.
+            await _budget.TakeAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // A listing takes a while: whatever was still pending when its page was read is read again now, by BatchId.
+        var pending = (await _store.GetPendingBatchIdsAsync(account, cancellationToken).ConfigureAwait(false))
+            .Take(_options.MaxPendingReadsPerPass)
+            .ToList();
+        foreach (var batchId in pending)
+        {
+            await _budget.TakeAsync(cancellationToken).ConfigureAwait(false);
+            result.Requests++;
+            ApiSubmission submission;
+            try
+            {
+                submission = await _client.GetApiSubmissionAsync(batchId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ImpactApiException e) when (e.StatusCode == 404)
+            {
+                // Past impact.com's 90 days, or removed: the stored row stays as it was last seen.
+                continue;
+            }
+
+            result.Reread++;
+            await StoreAsync(account, Distinct(new[] { submission }), baseline, null, listed: false, result, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_options.IncludeFtpFiles)
+        {
+            await SyncFtpFilesAsync(account, result, cancellationToken).ConfigureAwait(false);
+        }
+
+        activity?.SetTag("impact.sync.pages", result.Pages);
+        activity?.SetTag("impact.sync.events", result.Events.Count);
+        return result;
+    }
+
+    // FTP files: stored page by page with their own bookmark, like the submissions; no events (a file's failed lines
+    // are read on demand with GetFtpErrorDetailsAsync).
+    private async Task SyncFtpFilesAsync(string account, SyncPassResult result, CancellationToken cancellationToken)
+    {
+        var bookmark = await _store.GetBookmarkAsync(account, FtpFilesStream, cancellationToken).ConfigureAwait(false);
+        var passes = bookmark?.CompletedPasses ?? 0;
+        var listing = _client.GetFtpSubmissionsAsync(new FtpSubmissionListOptions { PageSize = _options.PageSize }, cancellationToken);
+        await _budget.TakeAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await foreach (var page in listing.AsPages(bookmark?.ContinuationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                result.Requests++;
+                var files = page.FileSubmissions.Where(f => !string.IsNullOrWhiteSpace(f.BatchId)).ToList();
+                var next = page.ContinuationToken;
+                var now = _options.TimeProvider.GetUtcNow();
+                var mark = next is null ? new SyncBookmark(null, passes + 1, now) : new SyncBookmark(next, passes, now);
+                await _store.SaveFtpFilesAsync(account, files, mark, now, cancellationToken).ConfigureAwait(false);
+                result.FtpFiles += files.Count;
+                _options.Progress?.Invoke(result);
+                if (next is null)
+                {
+                    break;
+                }
+
+                await _budget.TakeAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (ImpactApiException e) when (e.StatusCode == 403)
+        {
+            result.FtpFilesSkipped = true;
+        }
+    }
+
+    /// <summary>
+    /// Runs a pass, hands out the events recorded and not yet reported, rests <see cref="SubmissionSyncOptions.Interval"/>,
+    /// and again, until cancelled. Each event is marked reported in the store when the consumer asks for the next one, so
+    /// a watch stopped at any moment and started again hands out every event, and each once, except the one the consumer
+    /// held when it stopped, which comes again (at-least-once: drop a repeat by <see cref="SubmissionEvent.Key"/>).
+    /// Events are recorded in the same transaction as the rows that made them, so none is lost between two runs.
+    /// A pass that fails on something that may pass goes to <see cref="SubmissionSyncOptions.PassFailed"/> and the watch goes on.
+    /// </summary>
+    /// <param name="cancellationToken">Ends the watch.</param>
+    /// <returns>The events, as they are found.</returns>
+    public virtual IAsyncEnumerable<SubmissionEvent> WatchAsync(CancellationToken cancellationToken = default) => WatchCoreAsync(cancellationToken);
+
+    private async IAsyncEnumerable<SubmissionEvent> WatchCoreAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var account = _client.AccountSid;
+        while (true)
+        {
+            // Events recorded by an earlier watch that stopped before handing them out come first.
+            await foreach (var e in UnreportedAsync(account, cancellationToken).ConfigureAwait(false))
+            {
+                yield return e;
+            }
+
+            await PassOrReportAsync(cancellationToken).ConfigureAwait(false);
+            await foreach (var e in UnreportedAsync(account, cancellationToken).ConfigureAwait(false))
+            {
+                yield return e;
+            }
+
+            await Delay(_options.Interval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async IAsyncEnumerable<SubmissionEvent> UnreportedAsync(string account, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var batch = await _store.GetUnreportedEventsAsync(account, EventBatch, cancellationToken).ConfigureAwait(false);
+            foreach (var e in batch)
+            {
+                yield return e;
+
+                // The consumer is done with it. Not cancellable: a Ctrl+C now must not leave a handled event unmarked.
+                await _store.MarkReportedAsync(account, e.Key, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            if (batch.Count < EventBatch)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private async Task PassOrReportAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunPassAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (MayPass(e) && !cancellationToken.IsCancellationRequested)
+        {
+            SyncTelemetry.PassFailed(e);
+            _options.PassFailed?.Invoke(e);
+        }
+    }
+
+    private static bool MayPass(Exception e) => e switch
+    {
+        ImpactTransportException or ImpactTimeoutException or ImpactWireFormatException => true,
+        ImpactApiException api => api.StatusCode is 429 or >= 500 or 0,
+        _ => false,
+    };
+
+    private async Task StoreAsync(string account, IReadOnlyList<ApiSubmission> rows, bool baseline, SyncBookmark? bookmark, bool listed, SyncPassResult result, CancellationToken cancellationToken)
+    {
+        var now = _options.TimeProvider.GetUtcNow();
+        var states = rows.Count == 0
+            ? new Dictionary<string, StoredSubmissionState>()
+            : await _store.GetStatesAsync(account, rows.Select(r => r.BatchId!).ToList(), cancellationToken).ConfigureAwait(false);
+        var events = await DetectAsync(account, rows, states, now, cancellationToken).ConfigureAwait(false);
+        if (baseline)
+        {
+            // History is not news: its failures and fixes are kept (marked reported) for the record and the fix links,
+            // but a completion per historical submission would only fill the table.
+            events = events.Where(e => e.Kind != SubmissionEventKind.Completed).ToList();
+        }
+
+        await _store.SaveAsync(new SyncWrite(account, SubmissionsStream, rows, events, baseline, bookmark, now), cancellationToken).ConfigureAwait(false);
+
+        if (listed)
+        {
+            result.Read += rows.Count;
+        }
+        foreach (var row in rows)
+        {
+            if (!states.TryGetValue(row.BatchId!, out var old))
+            {
+                result.Inserted++;
+            }
+            else if (old.Status != row.Status?.ToString() || old.HasErrors != row.HasErrors)
+            {
+                result.Changed++;
+            }
+        }
+
+        if (!baseline)
+        {
+            result.Add(events);
+        }
+
+        result.RateLimit = _client.RateLimit;
+        SyncTelemetry.Stored(rows, baseline ? Array.Empty<SubmissionEvent>() : events);
+        _options.Progress?.Invoke(result);
+    }
+
+    // A submission makes an event when it is first seen complete, or its completion or errors changed: Failed with
+    // errors, else Completed. A submission newly complete without errors fixes every earlier failure of its OrderId.
+    private async Task<IReadOnlyList<SubmissionEvent>> DetectAsync(
+        string account, IReadOnlyList<ApiSubmission> rows, IReadOnlyDictionary<string, StoredSubmissionState> states, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var events = new List<SubmissionEvent>();
+        var fixers = new List<(ApiSubmission Submission, string OrderId)>();
+        var newFailures = new List<StoredSubmissionState>();
+        foreach (var row in rows)
+        {
+            if (!row.IsComplete)
+            {
+                continue;
+            }
+
+            states.TryGetValue(row.BatchId!, out var old);
+            if (old is not null && old.Status == SubmissionStatus.Complete.ToString() && old.HasErrors == row.HasErrors)
+            {
+                continue;
+            }
+
+            var orderId = OrderIdOf(row);
+            if (row.HasErrors)
+            {
+                events.Add(new SubmissionEvent(SubmissionEventKind.Failed, account, row, now));
+                if (orderId is not null)
+                {
+                    newFailures.Add(new StoredSubmissionState(row.BatchId!, row.Status?.ToString(), true, orderId, row.SubmissionDate));
+                }
+            }
+            else
+            {
+                events.Add(new SubmissionEvent(SubmissionEventKind.Completed, account, row, now));
+                if (orderId is not null)
+                {
+                    fixers.Add((row, orderId));
+                }
+            }
+        }
+
+        if (fixers.Count > 0)
+        {
+            var failures = (await _store.GetUnfixedFailuresAsync(account, fixers.Select(f => f.OrderId).Distinct(StringComparer.Ordinal).ToList(), cancellationToken).ConfigureAwait(false))
+                .Concat(newFailures)
+                .GroupBy(f => f.BatchId, StringComparer.Ordinal)
+                .Select(g => g.First())
+                .ToList();
+            var claimed = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (fixer, orderId) in fixers.OrderBy(f => f.Submission.SubmissionDate ?? DateTimeOffset.MaxValue))
+            {
+                foreach (var failure in failures.Where(f => f.OrderId == orderId && f.BatchId != fixer.BatchId && Before(f.SubmissionDate, fixer.SubmissionDate)))
+                {
+                    if (claimed.Add(failure.BatchId))
+                    {
+                        var failed = ApiSubmissionsModelFactory.ApiSubmission(batchId: failure.BatchId, orderId: failure.OrderId, submissionDate: failure.SubmissionDate, status: SubmissionStatus.Complete);
+                        events.Add(new SubmissionEvent(SubmissionEventKind.Fixed, account, failed, now, fixer.BatchId));
+                    }
+                }
+            }
+        }
+
+        return events;
+    }
+
+    // Without both dates the order is unknown: a later read fixing an earlier failure is the likely story.
+    private static bool Before(DateTimeOffset? failure, DateTimeOffset? fix) => failure is null || fix is null || failure.Value <= fix.Value;
+
+    /// <summary>The submission's OrderId, else the one in its Payload.</summary>
+    internal static string? OrderIdOf(ApiSubmission submission)
+    {
+        if (!string.IsNullOrWhiteSpace(submission.OrderId))
+        {
+            return submission.OrderId;
+        }
+
+        return SubmissionPayload.TryParse(submission.Payload, out var payload) && !string.IsNullOrWhiteSpace(payload.OrderId)
+            ? payload.OrderId
+            : null;
+    }
+
+    // A page can show a record twice (records shift while listing): the last copy wins; a record without a BatchId cannot be kept.
+    private static IReadOnlyList<ApiSubmission> Distinct(IEnumerable<ApiSubmission> submissions)
+    {
+        var byId = new Dictionary<string, int>(StringComparer.Ordinal);
+        var list = new List<ApiSubmission>();
+        foreach (var s in submissions)
+        {
+            if (string.IsNullOrWhiteSpace(s.BatchId))
+            {
+                continue;
+            }
+
+            if (byId.TryGetValue(s.BatchId!, out var at))
+            {
+                list[at] = s;
+            }
+            else
+            {
+                byId[s.BatchId!] = list.Count;
+                list.Add(s);
+            }
+        }
+
+        return list;
+    }
+}

@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Concurrent;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Threading.Tasks;
+using FluentAssertions;
+using Impact.ApiSubmissions.Cli.Infrastructure;
+using Impact.ApiSubmissions.Tests.Client;
+using Xunit;
+
+namespace Impact.ApiSubmissions.Tests.Cli;
+
+/// <summary><c>watch --webhook</c> and <c>--exec</c>: each event handed on beside the watch, retried, failures as warnings.</summary>
+public sealed class EventHooksTests
+{
+    private const string Event = "{\"event\":\"failed\",\"key\":\"failed:A-1\"}";
+
+    [Fact]
+    public async Task A_webhook_that_fails_once_gets_the_event_again_and_no_warning_is_printed()
+    {
+        var bodies = new ConcurrentQueue<string>();
+        var handler = new ScriptedHandler((request, call) =>
+        {
+            bodies.Enqueue(request.Content!.ReadAsStringAsync().Result);
+            return new HttpResponseMessage(bodies.Count == 1 ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.NoContent);
+        });
+        var warnings = new ConcurrentQueue<string>();
+
+        await using (var hooks = EventHooks.Create(null, "http://127.0.0.1:9/hook", warnings.Enqueue, handler, new[] { TimeSpan.Zero, TimeSpan.Zero }))
+        {
+            hooks!.Enqueue(Event);
+        }
+
+        bodies.Should().Equal(Event, Event);
+        handler.Requests.Should().OnlyContain(r => r.Method == HttpMethod.Post && r.Content!.Headers.ContentType!.MediaType == "application/json");
+        warnings.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_webhook_that_keeps_failing_is_a_warning_after_its_retries()
+    {
+        var handler = new ScriptedHandler((_, _) => new HttpResponseMessage(HttpStatusCode.InternalServerError));
+        var warnings = new ConcurrentQueue<string>();
+
+        await using (var hooks = EventHooks.Create(null, "http://127.0.0.1:9/hook", warnings.Enqueue, handler, new[] { TimeSpan.Zero, TimeSpan.Zero }))
+        {
+            hooks!.Enqueue(Event);
+        }
+
+        handler.Calls.Should().Be(3);
+        warnings.Should().ContainSingle().Which.Should().Contain("answered 500").And.Contain("after 3 attempts");
+    }
+
+    [Fact]
+    public async Task Exec_gets_the_event_as_json_on_its_standard_input()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "impact-exec-" + Guid.NewGuid().ToString("N") + ".json");
+        try
+        {
+            await using (var hooks = EventHooks.Create($"cat > '{file}'", null, _ => { }))
+            {
+                hooks!.Enqueue(Event);
+            }
+
+            File.ReadAllText(file).Should().Be(Event + "\n");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void A_webhook_that_is_not_an_http_url_is_a_usage_error()
+    {
+        var create = () => EventHooks.Create(null, "ftp://example.com/x", _ => { });
+        create.Should().Throw<UsageException>().WithMessage("*not an http(s) URL*");
+        EventHooks.Create(" ", null, _ => { }).Should().BeNull();
+    }
+}

@@ -1,0 +1,226 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using FluentAssertions;
+using Impact.ApiSubmissions.Storage;
+using Impact.ApiSubmissions.Testing;
+using Xunit;
+
+namespace Impact.ApiSubmissions.Tests.Sync;
+
+/// <summary>
+/// What every store must do, run against a real database by each subclass (a SQLite file, a PostgreSQL server): the
+/// sync engine over the mock impact.com writes through the store, and the tests read back what it kept.
+/// </summary>
+public abstract class StoreContractTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 30, 12, 0, 0, TimeSpan.FromHours(-8));
+
+    /// <summary>A new, empty, migrated store on a database of its own.</summary>
+    protected abstract Task<SqlSubmissionStore> CreateStoreAsync();
+
+    /// <summary>Another store object on the same database as <paramref name="store"/>, as a restarted process would open.</summary>
+    protected abstract SqlSubmissionStore Reopen(SqlSubmissionStore store);
+
+    [Fact]
+    public async Task A_pass_stopped_mid_listing_resumes_after_its_last_stored_page_and_ends_with_every_row_once()
+    {
+        using var server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 11, SubmissionCount = 230, Now = Now });
+        using var client = server.CreateClient();
+        await using var store = await CreateStoreAsync();
+        using var stop = new CancellationTokenSource();
+        var first = new SubmissionSync(client, store, new SubmissionSyncOptions { PageSize = 20, Progress = p => { if (p.Pages == 4) { stop.Cancel(); } } });
+
+        var interrupted = () => first.RunPassAsync(stop.Token);
+        await interrupted.Should().ThrowAsync<OperationCanceledException>();
+        (await store.CountSubmissionsAsync(server.AccountSid)).Should().Be(80, "four pages of 20 were stored before the stop");
+        (await store.GetBookmarkAsync(server.AccountSid, SubmissionSync.SubmissionsStream))!.ContinuationToken.Should().Contain("Page=5");
+
+        await using var reopened = Reopen(store);
+        var result = await new SubmissionSync(client, reopened, new SubmissionSyncOptions { PageSize = 20 }).RunPassAsync();
+
+        result.Resumed.Should().BeTrue();
+        result.Completed.Should().BeTrue();
+        result.Pages.Should().Be(8, "pages 5 to 12 were left");
+        var stored = await reopened.ReadSubmissionsAsync(server.AccountSid).ToListAsync();
+        stored.Should().HaveCount(result.Total!.Value).And.HaveCount(230);
+        stored.Select(s => s.BatchId).Should().BeEquivalentTo(server.Submissions.Select(s => s.BatchId));
+        var bookmark = await reopened.GetBookmarkAsync(server.AccountSid, SubmissionSync.SubmissionsStream);
+        bookmark!.ContinuationToken.Should().BeNull();
+        bookmark.CompletedPasses.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Every_field_is_stored_and_read_back_as_impact_com_sent_it()
+    {
+        using var server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 3, SubmissionCount = 40, Now = Now });
+        using var client = server.CreateClient();
+        await using var store = await CreateStoreAsync();
+
+        await new SubmissionSync(client, store, new SubmissionSyncOptions { PageSize = 15 }).RunPassAsync();
+
+        var listed = await client.GetApiSubmissionsAsync().ToListAsync();
+        var stored = (await store.ReadSubmissionsAsync(server.AccountSid).ToListAsync()).ToDictionary(s => s.BatchId!);
+        foreach (var s in listed)
+        {
+            var back = stored[s.BatchId!];
+            back.Should().BeEquivalentTo(s, o => o.Excluding(x => x.AdditionalFields));
+            back.SubmissionDate!.Value.Offset.Should().Be(s.SubmissionDate!.Value.Offset, "the account's offset is kept");
+        }
+    }
+
+    [Fact]
+    public async Task A_pending_submission_is_read_again_until_it_completes_and_its_failure_is_one_event()
+    {
+        using var server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 5, SubmissionCount = 10, Now = Now });
+        using var client = server.CreateClient();
+        await using var store = await CreateStoreAsync();
+        var batchId = server.AddProgressingSubmission(
+            new ApiSubmissionBuilder().WithBatchId("A-pr0gre55-0000-4000-8000-000000000001").WithOrderId("555").WithErrors("Contract Error", "CONTRACT_NOT_FOUND"),
+            getsPerStatus: 1).BatchId!;
+        var sync = new SubmissionSync(client, store);
+
+        var statuses = new List<string?>();
+        var events = new List<SubmissionEvent>();
+        for (var pass = 0; pass < 5 && statuses.LastOrDefault() != "Complete"; pass++)
+        {
+            events.AddRange((await sync.RunPassAsync()).Events);
+            statuses.Add((await store.GetStatesAsync(server.AccountSid, new[] { batchId }))[batchId].Status);
+        }
+
+        statuses.Should().Contain("In Progress").And.EndWith("Complete");
+        events.Where(e => e.BatchId == batchId).Select(e => e.Kind).Should().Equal(SubmissionEventKind.Failed);
+        (await store.GetPendingBatchIdsAsync(server.AccountSid)).Should().NotContain(batchId);
+        (await sync.RunPassAsync()).Events.Should().BeEmpty("nothing changed since");
+    }
+
+    [Fact]
+    public async Task A_watch_stopped_at_any_moment_and_started_again_reports_every_failure_once()
+    {
+        using var server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 9, SubmissionCount = 30, Now = Now });
+        using var client = server.CreateClient();
+        await using var store = await CreateStoreAsync();
+        var options = new SubmissionSyncOptions { PageSize = 10, Interval = TimeSpan.FromHours(1) };
+        (await new SubmissionSync(client, store, options).RunPassAsync()).Events.Should().BeEmpty("the first pass records the history as already reported");
+
+        var failures = Enumerable.Range(1, 6).Select(i => server.Add(Failure(i)).BatchId!).ToList();
+
+        // Stopped after detecting, before handing anything out: the events wait in the store.
+        await new SubmissionSync(client, Reopen(store), options).RunPassAsync();
+
+        // Stopped while the consumer held its second event: that one comes again, nothing else does.
+        var firstRun = await TakeAsync(new SubmissionSync(client, Reopen(store), options), 2);
+        firstRun.Should().HaveCount(2);
+
+        // A kill between a new pass's write and its delivery loses nothing either.
+        var late = server.Add(Failure(7)).BatchId!;
+        await new SubmissionSync(client, Reopen(store), options).RunPassAsync();
+
+        var secondRun = await TakeAsync(new SubmissionSync(client, Reopen(store), options), 6);
+        var all = firstRun.Concat(secondRun).ToList();
+        all.Select(e => e.BatchId).Distinct().Should().BeEquivalentTo(failures.Append(late));
+        all.Where(e => e.BatchId != firstRun[1].BatchId).Select(e => e.Key).Should().OnlyHaveUniqueItems();
+        secondRun[0].Key.Should().Be(firstRun[1].Key, "the event the consumer held when the watch stopped is handed out again, first");
+        all.Should().OnlyContain(e => e.Kind == SubmissionEventKind.Failed);
+        secondRun.Should().Contain(e => e.BatchId == late).Which.ErrorReasons.Should().Equal(ErrorReason.ContractNotFound);
+
+        (await store.GetUnreportedEventsAsync(server.AccountSid, 100)).Should().ContainSingle("the last one handed out is marked when the consumer asks for more");
+    }
+
+    [Fact]
+    public async Task A_later_submission_of_the_same_OrderId_that_completes_fixes_the_failure_once()
+    {
+        using var server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 13, SubmissionCount = 5, Now = Now });
+        using var client = server.CreateClient();
+        await using var store = await CreateStoreAsync();
+        var sync = new SubmissionSync(client, store, new SubmissionSyncOptions { ReportExistingOnFirstPass = true });
+        var failed = server.Add(Failure(1, orderId: "ORD-77")).BatchId!;
+        (await sync.RunPassAsync()).Events.Should().Contain(e => e.Kind == SubmissionEventKind.Failed && e.BatchId == failed);
+
+        // The fix arrives with its OrderId only in the Payload; a second good one of the same order fixes nothing more.
+        var fix = server.Add(new ApiSubmissionBuilder().WithBatchId("A-f1xf1x00-0000-4000-8000-000000000001").WithSubmissionDate(Now.AddMinutes(5))
+            .WithCompletionDate(Now.AddMinutes(6)).WithOrderId(null).WithPayload("CampaignId=1000&EventTypeId=4000&OrderId=ORD-77&ClickId=x").WithoutErrors()).BatchId!;
+        server.Add(new ApiSubmissionBuilder().WithBatchId("A-f1xf1x00-0000-4000-8000-000000000002").WithSubmissionDate(Now.AddMinutes(7))
+            .WithCompletionDate(Now.AddMinutes(8)).WithOrderId("ORD-77").WithoutErrors());
+        var events = (await sync.RunPassAsync()).Events;
+
+        events.Where(e => e.Kind == SubmissionEventKind.Fixed).Should().ContainSingle()
+            .Which.Should().Match<SubmissionEvent>(e => e.BatchId == failed && e.FixedByBatchId == fix);
+        var reported = await store.GetUnreportedEventsAsync(server.AccountSid, 100);
+        reported.Single(e => e.Kind == SubmissionEventKind.Fixed).Submission.ErrorReason.Should().Be("CONTRACT_NOT_FOUND", "the event reads the failure as stored");
+        (await store.GetUnfixedFailuresAsync(server.AccountSid, new[] { "ORD-77" })).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_pass_keeps_the_FTP_file_submissions_too_with_a_bookmark_of_their_own()
+    {
+        using var server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 17, SubmissionCount = 5, FtpFileSubmissionCount = 45, Now = Now });
+        using var client = server.CreateClient();
+        await using var store = await CreateStoreAsync();
+        var sync = new SubmissionSync(client, store, new SubmissionSyncOptions { PageSize = 20 });
+
+        var first = await sync.RunPassAsync();
+        var second = await sync.RunPassAsync();
+
+        first.FtpFiles.Should().Be(45);
+        second.FtpFiles.Should().Be(45);
+        var stored = await store.ReadFtpFilesAsync(server.AccountSid).ToListAsync();
+        stored.Should().BeEquivalentTo(server.FtpFileSubmissions, o => o.Excluding(f => f.AdditionalFields));
+        (await store.GetBookmarkAsync(server.AccountSid, SubmissionSync.FtpFilesStream))!.CompletedPasses.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task A_write_of_many_rows_with_a_BatchId_twice_stores_each_once_with_its_last_copy()
+    {
+        await using var store = await CreateStoreAsync();
+        var rows = Enumerable.Range(1, 250)
+            .Select(i => ApiSubmissionsModelFactory.ApiSubmission(batchId: "A-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), status: SubmissionStatus.Queued))
+            .Append(ApiSubmissionsModelFactory.ApiSubmission(batchId: "A-7", status: SubmissionStatus.Complete, errorType: SubmissionErrorType.Validation, errorReason: "MALFORMED"))
+            .ToList();
+
+        await store.SaveAsync(new SyncWrite("IRmany", SubmissionSync.SubmissionsStream, rows, Array.Empty<SubmissionEvent>(), false, null, Now));
+
+        (await store.CountSubmissionsAsync("IRmany")).Should().Be(250);
+        var seven = (await store.GetStatesAsync("IRmany", new[] { "A-7" }))["A-7"];
+        seven.Status.Should().Be("Complete");
+        seven.HasErrors.Should().BeTrue();
+        (await store.GetPendingBatchIdsAsync("IRmany")).Should().HaveCount(249);
+    }
+
+    [Fact]
+    public async Task Migrating_again_changes_nothing_and_the_schema_version_is_recorded()
+    {
+        await using var store = await CreateStoreAsync();
+        await store.MigrateAsync();
+        await Reopen(store).MigrateAsync();
+        SqlSubmissionStore.SchemaVersion.Should().Be(2);
+        (await store.GetBookmarkAsync("IRnone", SubmissionSync.SubmissionsStream)).Should().BeNull();
+    }
+
+    protected static ApiSubmissionBuilder Failure(int i, string? orderId = null) =>
+        new ApiSubmissionBuilder()
+            .WithBatchId($"A-fa11ed00-0000-4000-8000-{i.ToString("000000000000", System.Globalization.CultureInfo.InvariantCulture)}")
+            .WithSubmissionDate(Now.AddMinutes(i))
+            .WithCompletionDate(Now.AddMinutes(i + 1))
+            .WithOrderId(orderId ?? "9" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .WithErrors("Contract Error", "CONTRACT_NOT_FOUND");
+
+    // Runs a watch until the consumer has taken `count` events, then stops it as a kill would (no clean-up after the last one).
+    protected static async Task<List<SubmissionEvent>> TakeAsync(SubmissionSync sync, int count)
+    {
+        var taken = new List<SubmissionEvent>();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await foreach (var e in sync.WatchAsync(deadline.Token))
+        {
+            taken.Add(e);
+            if (taken.Count == count)
+            {
+                break;
+            }
+        }
+
+        return taken;
+    }
+}
