@@ -51,8 +51,9 @@ internal sealed class ListingGuard
     /// <summary>After a page was read, in listing order: its number must advance, and the listing must stay within the limit.</summary>
     public void AfterRead(IListingPage page, Uri uri)
     {
-        PagesRead++;
         var info = page.PageInfo;
+        Http.AnswerCheck.SamePage(info.Page, PageNumber(uri));
+        PagesRead++;
         var number = info.Page ?? PageNumber(uri) ?? (_lastNumber ?? StartPage - 1) + 1;
         if (_lastNumber is { } last && number <= last)
         {

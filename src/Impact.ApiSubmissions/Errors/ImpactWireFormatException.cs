@@ -50,15 +50,19 @@ public class ImpactWireFormatException : ImpactApiException
     public override bool IsTransient => IsTruncated;
 
     /// <summary>The same problem, as read from a response: its status and headers, with <paramref name="redact"/> applied to every text.</summary>
-    internal ImpactWireFormatException ForResponse(int statusCode, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, Func<string, string> redact) =>
-        new(statusCode, headers, redact($"impact.com answered {statusCode} but the body could not be read: {Message}"), redact(Field), redact(Value), WithoutSecret(InnerException, redact), IsTruncated);
+    /// <param name="statusCode">The response's status.</param>
+    /// <param name="headers">The response's headers, redacted.</param>
+    /// <param name="redact">Removes the credentials' secret from every text.</param>
+    /// <param name="consequence">A sentence added to the message, on what the failed read means for the caller; empty for none.</param>
+    internal ImpactWireFormatException ForResponse(int statusCode, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, Func<string, string> redact, string consequence = "") =>
+        new(statusCode, headers, redact($"impact.com answered {statusCode} but the body could not be read: {Message}{consequence}"), redact(Field), redact(Value), WithoutSecret(InnerException, redact), IsTruncated);
 
     // The parser's own exception quotes the value it choked on: dropped when that value holds a secret.
     private static Exception? WithoutSecret(Exception? inner, Func<string, string> redact) =>
         inner is not null && redact(inner.ToString()) != inner.ToString() ? null : inner;
 
-    internal static ImpactWireFormatException Invalid(string message, bool truncated) =>
-        new(0, null, message, string.Empty, string.Empty, null, truncated);
+    internal static ImpactWireFormatException Invalid(string message, string field, bool truncated) =>
+        new(0, null, message + (field.Length == 0 ? string.Empty : $" (field '{field}')") + ".", field, string.Empty, null, truncated);
 
     internal static ImpactWireFormatException From(JsonException e, Type? target)
     {

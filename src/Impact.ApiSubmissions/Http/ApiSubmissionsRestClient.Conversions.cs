@@ -19,6 +19,9 @@ internal partial class ApiSubmissionsRestClient
 {
     private const string FormMediaType = "application/x-www-form-urlencoded";
 
+    private const string MayBeQueued = "The conversion reached impact.com and may have been queued: list the submissions (e.g. by OrderId) "
+        + "before sending it again. It was not retried, as a second POST could create a second conversion.";
+
     private readonly ResiliencePipeline _conversionPipeline = ResiliencePipeline.Empty;
 
     /// <summary>Posts the form body as it is and reads impact.com's queued answer; the caller has validated it.</summary>
@@ -72,14 +75,15 @@ internal partial class ApiSubmissionsRestClient
         }
         catch (ImpactWireFormatException e)
         {
-            throw e.ForResponse((int)response.StatusCode, ImpactErrorResponses.Headers(response, redact), redact);
+            // The request reached impact.com and it answered: only the answer was lost, not necessarily the conversion.
+            throw e.ForResponse((int)response.StatusCode, ImpactErrorResponses.Headers(response, redact), redact, " " + MayBeQueued);
         }
 
         // The answer is data: the QueuedUri must name a submission of this account, or it is no answer at all.
         if (queued.BatchId is null || !IsOwnSubmission(queued.QueuedUri!))
         {
             throw new ImpactWireFormatException(
-                "impact.com answered 200 to a conversion without the QueuedUri of one of this account's submissions; the conversion may have been queued.",
+                "impact.com answered 200 to a conversion without the QueuedUri of one of this account's submissions. " + MayBeQueued,
                 "QueuedUri",
                 WireText.Bound(queued.QueuedUri ?? "(absent)"),
                 null);

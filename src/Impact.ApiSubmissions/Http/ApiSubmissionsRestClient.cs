@@ -100,7 +100,7 @@ internal partial class ApiSubmissionsRestClient
     // Generated hook, called for every response: remember the rate-limit state.
     partial void ProcessResponse(HttpClient client, HttpResponseMessage response)
     {
-        var state = RateLimitState.FromResponse(response, DateTimeOffset.UtcNow);
+        var state = RateLimitHeaders.Read(response, DateTimeOffset.UtcNow);
         if (state is not null)
         {
             Volatile.Write(ref _rateLimit, state);
@@ -175,14 +175,18 @@ internal partial class ApiSubmissionsRestClient
 
         var body = await ReadBodyAsync<T>(response, cancellationToken).ConfigureAwait(false);
         bodyRead?.Invoke();
+        T answer;
         try
         {
-            return ImpactJson.Deserialize<T>(body.GetBuffer(), (int)body.Length, Serializer);
+            answer = ImpactJson.Deserialize<T>(body.GetBuffer(), (int)body.Length, Serializer);
         }
         catch (ImpactWireFormatException e)
         {
             throw e.ForResponse((int)response.StatusCode, ImpactErrorResponses.Headers(response, redact), redact);
         }
+
+        AnswerCheck.Verify(answer, batchId, redact);
+        return answer;
     }
 
     /// <summary>
@@ -212,11 +216,13 @@ internal partial class ApiSubmissionsRestClient
 
         try
         {
+            // A caller's HttpClient may follow redirects by itself: the answer counts only if it came from where the gate allows.
+            RequestGate.CheckAnswer(_baseAddress, uri, response.RequestMessage?.RequestUri, _credentials!.AccountSid, method);
             ProcessResponse(_httpClient, response);
             Log(method, uri, (int)response.StatusCode, attempt, started, null);
             if (!response.IsSuccessStatusCode)
             {
-                throw await ImpactErrorResponses.CreateAsync(response, RateLimitState.FromResponse(response, DateTimeOffset.UtcNow), batchId, _credentials!.Redact, cancellationToken).ConfigureAwait(false);
+                throw await ImpactErrorResponses.CreateAsync(response, RateLimitHeaders.Read(response, DateTimeOffset.UtcNow), batchId, _credentials!.Redact, cancellationToken).ConfigureAwait(false);
             }
 
             return response;

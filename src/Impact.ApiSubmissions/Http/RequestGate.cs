@@ -38,22 +38,53 @@ internal static class RequestGate
             return uri is null ? throw Refused(string.Empty, "it is empty") : Resolve(baseAddress, uri.OriginalString, accountSid);
         }
 
+        var why = Problem(baseAddress, uri, accountSid);
+        return why is null ? uri : throw Refused(uri.OriginalString, why);
+    }
+
+    // Why an absolute URI may not be sent to (or answer for) this client, or null when it may.
+    private static string? Problem(Uri baseAddress, Uri uri, string accountSid)
+    {
         if (!string.Equals(uri.Scheme, baseAddress.Scheme, StringComparison.OrdinalIgnoreCase)
             || !string.Equals(uri.IdnHost, baseAddress.IdnHost, StringComparison.OrdinalIgnoreCase)
             || uri.Port != baseAddress.Port
             || uri.UserInfo.Length > 0)
         {
-            throw Refused(uri.OriginalString, $"it is not on the base address {baseAddress.GetLeftPart(UriPartial.Authority)}");
+            return $"it is not on the base address {baseAddress.GetLeftPart(UriPartial.Authority)}";
         }
 
         var prefix = baseAddress.AbsolutePath.TrimEnd('/') + "/" + RequestPaths.Account(accountSid) + "/";
         var path = uri.AbsolutePath;
-        if (!path.StartsWith(prefix, StringComparison.Ordinal) || ClimbsOut(path))
+        return !path.StartsWith(prefix, StringComparison.Ordinal) || ClimbsOut(path)
+            ? $"its path is outside this account's resources ({prefix})"
+            : null;
+    }
+
+    /// <summary>
+    /// Checks where an answer came from: an <see cref="System.Net.Http.HttpClient"/> that follows redirects by itself
+    /// reports the last address it asked in the response's request. That address must pass the same gate as the request.
+    /// </summary>
+    public static void CheckAnswer(Uri baseAddress, Uri requested, Uri? answeredFrom, string accountSid, string method)
+    {
+        if (answeredFrom is null || string.Equals(answeredFrom.AbsoluteUri, requested.AbsoluteUri, StringComparison.Ordinal))
         {
-            throw Refused(uri.OriginalString, $"its path is outside this account's resources ({prefix})");
+            return;
         }
 
-        return uri;
+        var why = answeredFrom.IsAbsoluteUri ? Problem(baseAddress, answeredFrom, accountSid) : "it is not an absolute address";
+        if (why is null)
+        {
+            return;
+        }
+
+        var sent = method == "POST"
+            ? " The conversion's form may have reached that address: the HttpClient followed a redirect there with the body."
+            : string.Empty;
+        var shown = WireText.Bound(answeredFrom.OriginalString, 200);
+        throw new ImpactOriginRefusedException(
+            $"The answer to {method} {requested.AbsolutePath} came from '{shown}' after a redirect and was refused because {why}.{sent} "
+            + "Turn off automatic redirects on the HttpClient you give the client (AllowAutoRedirect = false).",
+            shown);
     }
 
     // System.Uri removes plain dot segments, but a server could still send escaped ones (even escaped twice)

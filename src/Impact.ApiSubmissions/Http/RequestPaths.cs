@@ -5,15 +5,15 @@ namespace Impact.ApiSubmissions.Http;
 /// <summary>Builds request paths so that a user's value always travels as one path segment.</summary>
 internal static class RequestPaths
 {
-    public static string Account(string accountSid) => "Advertisers/" + Segment(accountSid);
+    public static string Account(string accountSid) => "Advertisers/" + Segment(accountSid, nameof(accountSid));
 
     public static string Submissions(string accountSid) => Account(accountSid) + "/APISubmissions";
 
-    public static string Submission(string accountSid, string batchId) => Submissions(accountSid) + "/" + Segment(batchId);
+    public static string Submission(string accountSid, string batchId) => Submissions(accountSid) + "/" + Segment(batchId, nameof(batchId));
 
     public static string FtpFiles(string accountSid) => Account(accountSid) + "/FTPFileSubmissions";
 
-    public static string FtpFile(string accountSid, string batchId) => FtpFiles(accountSid) + "/" + Segment(batchId);
+    public static string FtpFile(string accountSid, string batchId) => FtpFiles(accountSid) + "/" + Segment(batchId, nameof(batchId));
 
     public static string FtpErrorDetails(string accountSid, string batchId) => FtpFile(accountSid, batchId) + "/ErrorDetails";
 
@@ -22,11 +22,13 @@ internal static class RequestPaths
     /// A value made only of dots is refused: System.Uri resolves '.' and '..' (even escaped) as steps
     /// to another path, and no impact.com identifier looks like that.
     /// </summary>
-    public static string Segment(string value)
+    /// <param name="value">The value.</param>
+    /// <param name="parameterName">The caller's parameter that holds it, named by the exception.</param>
+    public static string Segment(string value, string parameterName)
     {
         if (value.Trim('.').Length == 0)
         {
-            throw new ArgumentException($"'{value}' is not a valid identifier: a path segment made only of dots would address another path.", nameof(value));
+            throw new ArgumentException($"'{value}' is not a valid identifier: a path segment made only of dots would address another path.", parameterName);
         }
 
         return Uri.EscapeDataString(value);

@@ -6,7 +6,8 @@ namespace Impact.ApiSubmissions;
 /// <summary>
 /// One code from a submission's space-separated <c>ErrorReason</c>, e.g. <see cref="ContractNotFound"/>.
 /// The known codes and their descriptions are generated from the spec's <c>ErrorReason</c> schema;
-/// a code impact.com adds later is kept as sent, with no description.
+/// a code impact.com adds later, or free text where impact.com writes one (an FTP line's <c>Reason</c> may read
+/// <c>Invalid date format</c>), is kept as sent, with no description.
 /// </summary>
 public readonly partial struct ErrorReason
 {
@@ -16,14 +17,15 @@ public readonly partial struct ErrorReason
     public string Code => ToString();
 
     /// <summary>
-    /// Splits an <c>ErrorReason</c> field into its codes, in order. Any run of white space separates;
-    /// null, empty or blank text gives an empty list. Unknown codes are kept as sent.
+    /// Splits an <c>ErrorReason</c> field into its codes, in order. Any run of ASCII white space (space, tab, line breaks) separates;
+    /// null, empty or blank text gives an empty list. Unknown codes are kept as sent, other white space (such as a
+    /// no-break space) included.
     /// </summary>
     /// <param name="errorReason">The field's text, e.g. <c>CONTRACT_NOT_FOUND RESTRICTED_PROMOCODE</c>.</param>
     /// <returns>The codes, possibly none.</returns>
     public static IReadOnlyList<ErrorReason> ParseList(string? errorReason)
     {
-        if (string.IsNullOrWhiteSpace(errorReason))
+        if (string.IsNullOrEmpty(errorReason))
         {
             return Array.Empty<ErrorReason>();
         }
@@ -36,14 +38,5 @@ public readonly partial struct ErrorReason
         }
 
         return reasons;
-    }
-
-    // A code is one word: the field separates codes with white space.
-    static partial void Check(string value)
-    {
-        if (value.Length == 0 || value.IndexOfAny(Separators) >= 0)
-        {
-            throw new ArgumentException("An error reason code is one non-empty word without white space.", nameof(value));
-        }
     }
 }

@@ -308,13 +308,32 @@ internal sealed class StrictJson
     private ImpactWireFormatException Truncated()
     {
         var (line, position) = Where();
-        return ImpactWireFormatException.Invalid($"The JSON ends early, at line {line}, position {position}: the body looks truncated.", truncated: true);
+        return ImpactWireFormatException.Invalid($"The JSON ends early, at line {line}, position {position}: the body looks truncated", FieldHere(), truncated: true);
     }
 
     private ImpactWireFormatException Fail(string problem)
     {
         var (line, position) = Where();
-        return ImpactWireFormatException.Invalid($"The body is not valid JSON at line {line}, position {position}: {problem}.", truncated: false);
+        return ImpactWireFormatException.Invalid($"The body is not valid JSON at line {line}, position {position}: {problem}", FieldHere(), truncated: false);
+    }
+
+    // The JSON path of the member the scan stopped in (e.g. APISubmission[3].Payload), read again up to that byte by
+    // Newtonsoft's reader, which keeps the path. Only on the failure path: the scan itself keeps no names.
+    private string FieldHere()
+    {
+        var reader = new Newtonsoft.Json.JsonTextReader(new System.IO.StreamReader(new System.IO.MemoryStream(_bytes, 0, System.Math.Min(_at, _end), writable: false), System.Text.Encoding.UTF8));
+        try
+        {
+            while (reader.Read())
+            {
+            }
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            // Expected: the text up to the problem is itself incomplete. The path so far is what we want.
+        }
+
+        return reader.Path;
     }
 
     // 1-based line and character position of the current byte (UTF-8 continuation bytes are not characters).

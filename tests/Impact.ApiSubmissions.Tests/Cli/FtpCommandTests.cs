@@ -74,6 +74,19 @@ public sealed class FtpCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Errors_shows_a_free_text_reason_and_an_unknown_error_type_as_sent()
+    {
+        // impact.com's own published example of a line writes its Reason as free text.
+        var lines = new[] { ApiSubmissionsModelFactory.FtpErrorDetail(line: 2, status: new SubmissionErrorType("Data [Check]"), reason: new ErrorReason("Invalid date format")) };
+        var file = _server.AddFtpFileSubmission(ApiSubmissionsModelFactory.FtpFileSubmission(batchId: "F-free-text"), lines);
+
+        var result = await _cli.RunAsync("ftp", "errors", file.ErrorsUri!);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Contain("Invalid date format").And.Contain("Data [Check]");
+    }
+
+    [Fact]
     public async Task List_filters_on_completion_and_errors_with_csv_columns_from_the_spec_and_json_values_all_strings()
     {
         var from = Now.AddDays(-60);

@@ -11,7 +11,8 @@ namespace Impact.ApiSubmissions.Tests.Client;
 
 public class CredentialsAndRequestTests
 {
-    private static ScriptedHandler Ok() => new((_, _) => ScriptedHandler.Json(TestClients.Submission("A-1")));
+    // Answers with the record asked for: the BatchId is the path's last segment.
+    private static ScriptedHandler Ok() => new((request, _) => ScriptedHandler.Json(TestClients.Submission(Uri.UnescapeDataString(request.RequestUri!.Segments[^1]))));
 
     [Fact]
     public async Task Every_request_carries_basic_auth_accept_json_and_the_sdk_user_agent()

@@ -14,16 +14,19 @@ namespace Impact.ApiSubmissions.Tests.Client;
 /// </summary>
 internal sealed class LoopbackServer : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly Func<string, NetworkStream, CancellationToken, Task> _respond;
     private readonly Task _accepting;
 
-    public LoopbackServer(Func<string, NetworkStream, CancellationToken, Task> respond)
+    /// <param name="respond">Writes the answer to one request head.</param>
+    /// <param name="address">A loopback address to listen on; 127.0.0.1 unless given (127.0.0.2 is another host on the same machine).</param>
+    public LoopbackServer(Func<string, NetworkStream, CancellationToken, Task> respond, IPAddress? address = null)
     {
         _respond = respond;
+        _listener = new TcpListener(address ?? IPAddress.Loopback, 0);
         _listener.Start();
-        BaseAddress = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
+        BaseAddress = new Uri($"http://{(address ?? IPAddress.Loopback)}:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
         _accepting = AcceptAsync();
     }
 

@@ -50,6 +50,6 @@ public class RateLimitResetTests
     {
         using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
         response.Headers.TryAddWithoutValidation("X-RateLimit-Reset", reset);
-        return RateLimitState.FromResponse(response, Now)!;
+        return Impact.ApiSubmissions.Http.RateLimitHeaders.Read(response, Now)!;
     }
 }

@@ -35,9 +35,19 @@ public class StrictJsonTests
         var act = () => ImpactJson.Deserialize<ApiSubmission>(json);
 
         var e = act.Should().Throw<ImpactWireFormatException>().Which;
-        e.Message.Should().Be("The body is not valid JSON at " + expected + ".");
+        e.Message.Should().StartWith("The body is not valid JSON at " + expected).And.EndWith(".");
         e.IsTruncated.Should().BeFalse();
         e.Should().BeAssignableTo<ImpactApiException>();
+    }
+
+    [Fact]
+    public void A_problem_names_the_field_it_is_in()
+    {
+        var act = () => ImpactJson.Deserialize<ApiSubmissionPage>("{\"APISubmission\":[{\"BatchId\":\"A-1\",\"Status\":undefined}]}");
+
+        var e = act.Should().Throw<ImpactWireFormatException>().Which;
+        e.Field.Should().Be("APISubmission[0].Status");
+        e.Message.Should().Contain("(field 'APISubmission[0].Status')");
     }
 
     [Theory]

@@ -77,11 +77,12 @@ public class SubmissionModelTests
     }
 
     [Fact]
-    public void A_reason_code_with_white_space_is_rejected()
+    public void A_reason_in_free_text_is_kept_as_written()
     {
-        var act = () => new ErrorReason("TWO WORDS");
+        // An FTP line's Reason can be free text (impact.com's published example: "Invalid date format").
+        var reason = new ErrorReason("Invalid date format");
 
-        act.Should().Throw<ArgumentException>().WithParameterName("value");
+        (reason.Code, reason.IsKnown, reason.Description).Should().Be(("Invalid date format", false, (string?)null));
     }
 
     [Fact]

@@ -171,25 +171,25 @@ public class TypedValueTests
     public void Every_documented_text_key_reads_its_value()
     {
         var payload = SubmissionPayload.Parse(
-            "EventTypeCode=ACME_SALE&CustomProfileId=p&CustomClickId=cc&PromoCode=pc&MediaId=m&UniqueUrl=https://x.example/a"
+            "EventTypeCode=ACME_SALE&CustomProfileId=p&CustomClickId=cc&PromoCode=pc&MediaId=10000&UniqueUrl=https://x.example/a"
             + "&CallerId=555&GoogAId=g&AndroidId=a&AppleIfa=ifa&AppleIfv=ifv&SharedId=s&SubId1=s1&SubId2=s2&SubId3=s3"
             + "&CustomerEmail=e&CustomerCity=c&CustomerCountry=US&CustomerRegion=CA&UserAgent=Mozilla%2F5.0+(X11)"
-            + "&PaymentType=VISA&DeviceMfr=Acme&DeviceModel=X1&PropertyId=pr&AppPackage=com.acme&AppInstallRef=r&AppVer=1.2"
+            + "&PaymentType=VISA&DeviceMfr=Acme&DeviceModel=X1&PropertyId=12345&AppPackage=com.acme&AppInstallRef=r&AppVer=1.2"
             + "&LocationId=l1&LocationName=Main+St&LocationType=Store&PhoneNumber=%2B15551234&CountryCode=1"
-            + "&TrackingConsent=Y&Note=n&DispositionCode=SOLD");
+            + "&TrackingConsent=true&Note=n&DispositionCode=SOLD");
 
         (payload.EventTypeCode, payload.CustomProfileId, payload.CustomClickId, payload.PromoCode, payload.MediaId, payload.UniqueUrl)
-            .Should().Be(("ACME_SALE", "p", "cc", "pc", "m", "https://x.example/a"));
+            .Should().Be(("ACME_SALE", "p", "cc", "pc", (long?)10000, "https://x.example/a"));
         (payload.CallerId, payload.GoogAId, payload.AndroidId, payload.AppleIfa, payload.AppleIfv, payload.SharedId)
             .Should().Be(("555", "g", "a", "ifa", "ifv", "s"));
         (payload.SubId1, payload.SubId2, payload.SubId3).Should().Be(("s1", "s2", "s3"));
         (payload.CustomerEmail, payload.CustomerCity, payload.CustomerCountry, payload.CustomerRegion, payload.UserAgent)
             .Should().Be(("e", "c", "US", "CA", "Mozilla/5.0 (X11)"));
         (payload.PaymentType, payload.DeviceMfr, payload.DeviceModel, payload.PropertyId, payload.AppPackage, payload.AppInstallRef, payload.AppVer)
-            .Should().Be(("VISA", "Acme", "X1", "pr", "com.acme", "r", "1.2"));
+            .Should().Be(("VISA", "Acme", "X1", (long?)12345, "com.acme", "r", "1.2"));
         (payload.LocationId, payload.LocationName, payload.LocationType, payload.PhoneNumber, payload.CountryCode)
             .Should().Be(("l1", "Main St", "Store", "+15551234", "1"));
-        (payload.TrackingConsent, payload.Note, payload.DispositionCode).Should().Be(("Y", "n", "SOLD"));
+        (payload.TrackingConsent, payload.Note, payload.DispositionCode).Should().Be(((bool?)true, "n", "SOLD"));
         payload.AdditionalFields.Should().BeEmpty();
     }
 
