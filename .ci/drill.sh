@@ -141,7 +141,7 @@ json="$(dotnet "$cli" list --demo --format json --max 2)" || { echo "drill: list
 csv_header="$(dotnet "$cli" list --demo --format csv --max 1 | head -1 | tr -d '\r' | tr ',' '\n')"
 batch="$(grep -m1 -o '"BatchId": "[^"]*"' <<<"$json" | cut -d'"' -f4)"
 shown="$(dotnet "$cli" get --demo "$batch")"
-for expect in '"SubmissionSource": "API v14"' "\"$long_name\": \"2024-05-06T07:08:09-07:00\"" '"DrillCount": 42' '"DrillAmount": 12.5'; do
+for expect in '"SubmissionSource": "API v14"' "\"$long_name\": \"2024-05-06T07:08:09-07:00\"" '"DrillCount": "42"' '"DrillAmount": "12.5"'; do
     field="$(cut -d'"' -f2 <<<"$expect")"
     grep -qF "$expect" <<<"$json" || { echo "$json" | head -30; echo "drill: list --demo --format json does not show $expect"; exit 1; }
     grep -qx "$field" <<<"$csv_header" || { echo "drill: the csv header misses $field"; exit 1; }
