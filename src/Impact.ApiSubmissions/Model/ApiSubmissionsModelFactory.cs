@@ -7,6 +7,15 @@ namespace Impact.ApiSubmissions;
 // One method per generated model comes from Templates/Class.liquid; these are the hand-written views'.
 public static partial class ApiSubmissionsModelFactory
 {
+    /// <summary>
+    /// The first parameter of every method generated from the spec, so that its values are passed by name
+    /// (<c>ApiSubmission(batchId: "A-1", status: SubmissionStatus.Complete)</c>): those parameters follow the spec's
+    /// order, and a field impact.com adds anywhere in a schema then moves no caller's argument. Leave it out.
+    /// </summary>
+    public readonly struct NamedArgumentsOnly
+    {
+    }
+
     /// <summary>A page of a listing, e.g. for <see cref="ApiSubmissionPageable.FromPages"/>.</summary>
     /// <param name="submissions">The submissions on the page.</param>
     /// <param name="page">The 1-based page number.</param>

@@ -84,7 +84,9 @@ internal static class PayloadValidator
             }
         }
 
-        if (firstMoneyKey is not null && string.IsNullOrEmpty(payload.CurrencyCode))
+        // impact.com asks for CurrencyCode with money on a conversion (its Conversions document); a modification or
+        // reversal changes an action that already has its currency, and impact.com sends none in their payloads.
+        if (asConversion && firstMoneyKey is not null && string.IsNullOrEmpty(payload.CurrencyCode))
         {
             problems.Add(new PayloadProblem(
                 PayloadProblemKind.MoneyWithoutCurrency,

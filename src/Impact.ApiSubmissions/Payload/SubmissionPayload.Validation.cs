@@ -13,7 +13,7 @@ public sealed partial class SubmissionPayload
     /// schema states them: <c>CampaignId</c>, <c>EventDate</c> or <c>OrderId</c> missing or empty, no event type
     /// (<c>ActionTrackerId</c>, <c>EventTypeId</c>, <c>EventTypeCode</c>), no attribution key (<c>ClickId</c>,
     /// <c>CustomerId</c>, <c>PromoCode</c>, ...), an item with neither or both of <c>ItemPrice{i}</c> and
-    /// <c>ItemSubTotal{i}</c>; an item without <c>ItemSku{i}</c>; money values without <c>CurrencyCode</c>; a repeated key; an empty key; a '%' that
+    /// <c>ItemSubTotal{i}</c>, money values without <c>CurrencyCode</c>; an item without <c>ItemSku{i}</c>; a repeated key; an empty key; a '%' that
     /// starts no escape; escaped bytes that are not UTF-8. An empty value counts as absent, not as a bad value.
     /// Values are otherwise kept as sent and not judged (an <c>IpAddress</c> that is not an address is not reported).
     /// </remarks>
@@ -22,7 +22,8 @@ public sealed partial class SubmissionPayload
     /// <summary>Lists the problems of the payload read as a submission of the given type; never throws.</summary>
     /// <param name="type">
     /// The submission's type (<see cref="ApiSubmission.Type"/>). Only a <see cref="SubmissionType.Conversion"/> is held to
-    /// impact.com's rules for a conversion (required keys, one-of groups); every other check applies to every type.
+    /// impact.com's rules for a conversion (required keys, one-of groups, <c>CurrencyCode</c> with money); every other
+    /// check applies to every type.
     /// </param>
     /// <returns>The problems in the order found; empty when there are none.</returns>
     public IReadOnlyList<PayloadProblem> Validate(SubmissionType type) =>

@@ -49,7 +49,7 @@ public sealed class FtpCommandTests : IDisposable
         csv.ExitCode.Should().Be(0, csv.ToString());
         var rows = SubmissionRows.ParseCsv(csv.RawOutput);
         rows[0].Should().Equal(Foundation.SpecFile.SchemaProperties("FtpErrorDetail"));
-        rows.Skip(1).Select(r => r[0]).Should().HaveCount(totalErrors)
+        SubmissionRows.Column(rows, "Line").Should().HaveCount(totalErrors)
             .And.Equal(_server.GetFtpErrorDetails(batchId).Select(l => l.Line!.Value.ToString(CultureInfo.InvariantCulture)));
         table.ExitCode.Should().Be(0, table.ToString());
         table.Output.Should().Contain($"{totalErrors} failed lines of ").And.Contain($"the file's TotalErrors is {totalErrors}.").And.Contain("Failed lines by ErrorReason");
@@ -98,7 +98,7 @@ public sealed class FtpCommandTests : IDisposable
         csv.ExitCode.Should().Be(0, csv.ToString());
         var rows = SubmissionRows.ParseCsv(csv.RawOutput);
         rows[0].Should().Equal(Foundation.SpecFile.SchemaProperties("FtpFileSubmission"));
-        rows.Skip(1).Select(r => r[0]).Should().Equal(expected);
+        SubmissionRows.Column(rows, "BatchId").Should().Equal(expected);
         _server.ReceivedRequests.Should().Contain(r => r.PathAndQuery.Contains("CompletedDateStart=", StringComparison.Ordinal));
         // Read as text: a JSON reader would otherwise turn ISO dates into dates.
         var files = JArray.Load(new Newtonsoft.Json.JsonTextReader(new System.IO.StringReader(json.RawOutput)) { DateParseHandling = Newtonsoft.Json.DateParseHandling.None });

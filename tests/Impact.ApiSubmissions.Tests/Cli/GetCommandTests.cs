@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using FluentAssertions;
 using Impact.ApiSubmissions.Cli.Connection;
@@ -45,15 +46,38 @@ public sealed class GetCommandTests : IDisposable
         result.Error.Should().BeEmpty();
         result.Output.Should()
             .Contain("Submission " + FailedId)
-            .And.Contain("Processed with errors: Contract Error: CONTRACT_NOT_FOUND, SOMETHING_NEW.")
-            .And.Contain("SubmissionDate   2024-08-02 09:50:12 -07:00")
-            .And.Contain("CompletionDate   2024-08-02 09:54:30 -07:00")
-            .And.Contain("Processing time  4 min 18 s")
-            .And.Contain("ErrorType        Contract Error")
-            .And.Contain("OrderId          1234567890123")
-            .And.Contain("Uri              " + _failed.Uri)
-            .And.Contain("│ CONTRACT_NOT_FOUND │ There was no contract with the partner when the event was submitted.")
-            .And.Contain("│ SOMETHING_NEW      │ Not documented by impact.com when this tool was built.");
+            .And.Contain("Processed with errors: Contract Error: CONTRACT_NOT_FOUND, SOMETHING_NEW.");
+
+        // The labels' column is as wide as the longest field name, which a field added to the spec widens: the
+        // expected rows are found by label and value, and their values must all start in one column.
+        var rows = new (string Label, string Value)[]
+        {
+            ("SubmissionDate", "2024-08-02 09:50:12 -07:00"),
+            ("CompletionDate", "2024-08-02 09:54:30 -07:00"),
+            ("Processing time", "4 min 18 s"),
+            ("ErrorType", "Contract Error"),
+            ("OrderId", "1234567890123"),
+            ("Uri", _failed.Uri!),
+        };
+        var columns = rows.Select(row => ValueColumn(result.Output, row.Label, row.Value)).ToList();
+        columns.Distinct().Should().ContainSingle("every value starts in the same column:\n{0}", result.Output);
+
+        foreach (var (code, meaning) in new[]
+        {
+            ("CONTRACT_NOT_FOUND", "There was no contract with the partner when the event was submitted."),
+            ("SOMETHING_NEW", "Not documented by impact.com when this tool was built."),
+        })
+        {
+            Regex.IsMatch(result.Output, $@"│ {code} +│ {Regex.Escape(meaning)}").Should().BeTrue("the reasons table explains {0}:\n{1}", code, result.Output);
+        }
+    }
+
+    /// <summary>The column where <paramref name="value"/> starts on the field row labelled <paramref name="label"/>.</summary>
+    private static int ValueColumn(string output, string label, string value)
+    {
+        var match = Regex.Match(output, $@"^{Regex.Escape(label)} +(?={Regex.Escape(value)} *$)", RegexOptions.Multiline);
+        match.Success.Should().BeTrue("a row shows {0} as {1}:\n{2}", label, value, output);
+        return match.Length;
     }
 
     [Fact]

@@ -105,8 +105,9 @@ public sealed class ListCommandTests : IDisposable
         var result = await _cli.RunAsync("list", "--format", "csv");
 
         result.RawOutput.Should().Contain("\"a,\"\"b\"\"\nc\"").And.Contain("\"Note=x,y\"");
-        var row = SubmissionRows.ParseCsv(result.RawOutput).Single(r => r[0] == "A-csv");
-        row[7].Should().Be("a,\"b\"\nc");
+        var rows = SubmissionRows.ParseCsv(result.RawOutput);
+        var row = SubmissionRows.Column(rows, "BatchId").IndexOf("A-csv");
+        SubmissionRows.Column(rows, "OrderId")[row].Should().Be("a,\"b\"\nc");
     }
 
     [Fact]
@@ -162,7 +163,7 @@ public sealed class ListCommandTests : IDisposable
 
         result.ExitCode.Should().Be(0);
         result.ErrorLines.Should().ContainSingle().Which.Should().Be("warning: 'BRAND_NEW_CODE' is not one of impact.com's documented error reasons; matching it as given.");
-        SubmissionRows.ParseCsv(result.RawOutput).Skip(1).Select(r => r[0]).Should().Equal("A-new-code");
+        SubmissionRows.Column(SubmissionRows.ParseCsv(result.RawOutput), "BatchId").Should().Equal("A-new-code");
     }
 
     [Fact]

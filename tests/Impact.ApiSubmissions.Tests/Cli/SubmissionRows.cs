@@ -33,6 +33,18 @@ internal static class SubmissionRows
 
     public static List<string> Lines(IEnumerable<string[]> rows) => rows.Select(r => string.Join(" | ", r)).ToList();
 
+    /// <summary>The values of the column headed <paramref name="name"/>, found by name: a field the spec adds moves the others.</summary>
+    public static List<string> Column(List<string[]> rows, string name)
+    {
+        var index = System.Array.IndexOf(rows[0], name);
+        if (index < 0)
+        {
+            throw new System.ArgumentException($"No column {name} in the header: {string.Join(",", rows[0])}", nameof(name));
+        }
+
+        return rows.Skip(1).Select(r => r[index]).ToList();
+    }
+
     /// <summary>Reads RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks; records end with CRLF.</summary>
     public static List<string[]> ParseCsv(string text)
     {

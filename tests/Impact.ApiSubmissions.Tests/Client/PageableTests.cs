@@ -114,8 +114,8 @@ public class PageableTests
     {
         var pages = new[]
         {
-            ApiSubmissionsModelFactory.ApiSubmissionPage(new[] { ApiSubmissionsModelFactory.ApiSubmission("A-1"), ApiSubmissionsModelFactory.ApiSubmission("A-2") }, page: 1, continuationToken: "next-2"),
-            ApiSubmissionsModelFactory.ApiSubmissionPage(new[] { ApiSubmissionsModelFactory.ApiSubmission("A-2"), ApiSubmissionsModelFactory.ApiSubmission("A-3") }, page: 2),
+            ApiSubmissionsModelFactory.ApiSubmissionPage(new[] { ApiSubmissionsModelFactory.ApiSubmission(batchId: "A-1"), ApiSubmissionsModelFactory.ApiSubmission(batchId: "A-2") }, page: 1, continuationToken: "next-2"),
+            ApiSubmissionsModelFactory.ApiSubmissionPage(new[] { ApiSubmissionsModelFactory.ApiSubmission(batchId: "A-2"), ApiSubmissionsModelFactory.ApiSubmission(batchId: "A-3") }, page: 2),
         };
         var listing = ApiSubmissionPageable.FromPages(pages);
 

@@ -109,10 +109,10 @@ public class PublicClientTests
     private sealed class OneSubmissionClient : ApiSubmissionsClient
     {
         public override Task<ApiSubmission> GetApiSubmissionAsync(string batchId, CancellationToken cancellationToken = default) =>
-            Task.FromResult(ApiSubmissionsModelFactory.ApiSubmission(batchId, status: SubmissionStatus.Complete));
+            Task.FromResult(ApiSubmissionsModelFactory.ApiSubmission(batchId: batchId, status: SubmissionStatus.Complete));
 
         public override ApiSubmissionPageable GetApiSubmissionsAsync(ApiSubmissionListOptions? options = null, CancellationToken cancellationToken = default) =>
-            ApiSubmissionPageable.FromPages(new[] { ApiSubmissionsModelFactory.ApiSubmissionPage(new[] { ApiSubmissionsModelFactory.ApiSubmission("A-1") }) });
+            ApiSubmissionPageable.FromPages(new[] { ApiSubmissionsModelFactory.ApiSubmissionPage(new[] { ApiSubmissionsModelFactory.ApiSubmission(batchId: "A-1") }) });
     }
 }
 

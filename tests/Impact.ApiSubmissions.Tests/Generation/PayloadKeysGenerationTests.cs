@@ -1,9 +1,11 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Text.RegularExpressions;
 using FluentAssertions;
 using Xunit;
+using YamlDotNet.RepresentationModel;
 
 namespace Impact.ApiSubmissions.Tests.Generation;
 
@@ -72,11 +74,30 @@ public sealed class PayloadKeysGenerationTests : IDisposable
         CopyDirectory(Path.Combine(root, "src", "Impact.ApiSubmissions", "Templates"), Path.Combine(_work, "src", "Impact.ApiSubmissions", "Templates"));
         File.Copy(Path.Combine(root, "nswag.json"), Path.Combine(_work, "nswag.json"));
 
-        // The new keys go first in the conversion schema's properties.
-        string spec = File.ReadAllText(Path.Combine(root, "openapi", "impact-api-submissions.yaml"));
-        const string Anchor = "      x-payload-keys: true\n      required: [CampaignId, EventDate, OrderId]\n      properties:\n";
-        spec.Should().Contain(Anchor);
-        File.WriteAllText(Path.Combine(_work, "openapi", "impact-api-submissions.yaml"), spec.Replace(Anchor, Anchor + properties));
+        // The new keys go first in the conversion schema's properties. The copy is read and written as YAML (by
+        // YamlDotNet, which formats it its own way), so neither the spec's layout nor its text is relied on.
+        var spec = new YamlStream();
+        using (var reader = new StreamReader(Path.Combine(root, "openapi", "impact-api-submissions.yaml")))
+        {
+            spec.Load(reader);
+        }
+
+        var schemas = (YamlMappingNode)((YamlMappingNode)((YamlMappingNode)spec.Documents[0].RootNode)["components"])["schemas"];
+        var conversion = schemas.Children.Values.OfType<YamlMappingNode>()
+            .Single(schema => schema.Children.TryGetValue(new YamlScalarNode("x-payload-keys"), out var marker) && marker.ToString() == "true");
+        var existing = (YamlMappingNode)conversion["properties"];
+        var added = new YamlStream();
+        added.Load(new StringReader(properties));
+        var position = 0;
+        foreach (var property in ((YamlMappingNode)added.Documents[0].RootNode).Children)
+        {
+            existing.Children.Insert(position++, property.Key, property.Value);
+        }
+
+        using (var writer = new StreamWriter(Path.Combine(_work, "openapi", "impact-api-submissions.yaml")))
+        {
+            spec.Save(writer, assignAnchors: false);
+        }
 
         string output = Path.Combine(_work, "out.g.cs");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _work, RedirectStandardOutput = true, RedirectStandardError = true };

@@ -16,9 +16,10 @@ public class ModelFactoryTests
     {
         var submitted = new DateTimeOffset(2024, 8, 1, 9, 0, 0, TimeSpan.FromHours(-7));
         var s = ApiSubmissionsModelFactory.ApiSubmission(
-            "A-1", 10001, submitted, 3_000_000_000, 4000, 5_000_000_000, "SALE", "O-1", "CampaignId=1", SubmissionType.Conversion,
-            SubmissionStatus.Complete, submitted.AddMinutes(3), SubmissionErrorType.ContractError, "CONTRACT_NOT_FOUND", "/x/A-1",
-            additionalFields: new[] { new KeyValuePair<string, string>("NewField", "x") });
+            batchId: "A-1", accountId: 10001, submissionDate: submitted, campaignId: 3_000_000_000, actionTrackerId: 4000,
+            mediaPartnerId: 5_000_000_000, eventCode: "SALE", orderId: "O-1", payload: "CampaignId=1", type: SubmissionType.Conversion,
+            status: SubmissionStatus.Complete, completionDate: submitted.AddMinutes(3), errorType: SubmissionErrorType.ContractError,
+            errorReason: "CONTRACT_NOT_FOUND", uri: "/x/A-1", additionalFields: new[] { new KeyValuePair<string, string>("NewField", "x") });
 
         s.BatchId.Should().Be("A-1");
         s.CampaignId.Should().Be(3_000_000_000, "ids are long");
@@ -52,6 +53,24 @@ public class ModelFactoryTests
         }
     }
 
+    [Fact]
+    public void Every_generated_factory_method_takes_its_values_by_name_only()
+    {
+        // Their parameters follow the spec's order: a marker first, which no value converts to, keeps a field
+        // added anywhere in a schema from moving a caller's argument.
+        var generated = typeof(ApiSubmissionsModelFactory).GetMethods()
+            .Where(m => m.DeclaringType == typeof(ApiSubmissionsModelFactory) && m.ReturnType.GetCustomAttributes(typeof(System.CodeDom.Compiler.GeneratedCodeAttribute), false).Length > 0
+                && !typeof(IListingPage).IsAssignableFrom(m.ReturnType))
+            .ToList();
+
+        generated.Select(m => m.Name).Should().Contain(new[] { nameof(ApiSubmission), nameof(FtpFileSubmission), nameof(FtpErrorDetail), nameof(ImpactError) });
+        foreach (var method in generated)
+        {
+            method.GetParameters()[0].ParameterType.Should().Be(typeof(ApiSubmissionsModelFactory.NamedArgumentsOnly), "{0} is generated in spec order", method.Name);
+            method.GetParameters().Should().OnlyContain(p => p.HasDefaultValue, "{0} is called with the names a test needs", method.Name);
+        }
+    }
+
     private static object? SampleFor(Type type)
     {
         var t = Nullable.GetUnderlyingType(type) ?? type;
@@ -69,7 +88,7 @@ public class ModelFactoryTests
     [Fact]
     public void A_users_own_json_convert_writes_the_wire_form_with_enums_as_strings()
     {
-        var s = ApiSubmissionsModelFactory.ApiSubmission("A-1", status: SubmissionStatus.InProgress, errorType: SubmissionErrorType.ContractError,
+        var s = ApiSubmissionsModelFactory.ApiSubmission(batchId: "A-1", status: SubmissionStatus.InProgress, errorType: SubmissionErrorType.ContractError,
             additionalFields: new[] { new KeyValuePair<string, string>("NewField", "x") });
 
         var json = JObject.Parse(JsonConvert.SerializeObject(s));
@@ -83,7 +102,7 @@ public class ModelFactoryTests
     [Fact]
     public void A_page_shows_its_submissions_metadata_and_continuation_token()
     {
-        var page = ApiSubmissionsModelFactory.ApiSubmissionPage(new[] { ApiSubmissionsModelFactory.ApiSubmission("A-1") }, page: 2, numPages: 3, total: 21, continuationToken: "/next");
+        var page = ApiSubmissionsModelFactory.ApiSubmissionPage(new[] { ApiSubmissionsModelFactory.ApiSubmission(batchId: "A-1") }, page: 2, numPages: 3, total: 21, continuationToken: "/next");
 
         page.Submissions.Select(s => s.BatchId).Should().Equal("A-1");
         page.PageInfo.Page.Should().Be(2);

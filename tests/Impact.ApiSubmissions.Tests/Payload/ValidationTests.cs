@@ -146,6 +146,18 @@ public class ValidationTests
         problem.Message.Should().Be("ItemPrice1 is a money value, but the payload has no CurrencyCode to say which currency it is in.");
     }
 
+    [Theory]
+    [InlineData("Modification")]
+    [InlineData("Reversal")]
+    public void A_modification_or_reversal_with_item_prices_needs_no_currency_code(string type)
+    {
+        // As the demo's modifications are sent: the action keeps the currency it was converted in.
+        var payload = SubmissionPayload.Parse("CampaignId=1001&ActionTrackerId=4100&ActionId=1001.4100.2688157&OrderId=5707298279085&Reason=PARTIAL_RETURN&ItemSku1=70001&ItemQuantity1=1&ItemPrice1=39.9");
+
+        payload.Validate(new SubmissionType(type)).Should().BeEmpty();
+        payload.Validate(SubmissionType.Conversion).Select(p => p.Kind).Should().Contain(PayloadProblemKind.MoneyWithoutCurrency);
+    }
+
     [Fact]
     public void Numbers_that_are_not_money_need_no_currency_code()
     {

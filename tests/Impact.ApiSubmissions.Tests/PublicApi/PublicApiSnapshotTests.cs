@@ -9,16 +9,25 @@ using Impact.ApiSubmissions.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using PublicApiGenerator;
 using Xunit;
+using Xunit.Abstractions;
+using Xunit.Sdk;
 
 namespace Impact.ApiSubmissions.Tests.PublicApi;
 
 /// <summary>
 /// The public surface of every shipping library, committed beside this file. A spec edit or a code change that
-/// alters it fails here with a diff; to accept an intended change run the tests with IMPACT_ACCEPT_API=1
-/// (or copy the .received.txt over the .approved.txt) and commit the approved file.
+/// alters it fails here with a diff and the one command that accepts it (<see cref="AcceptCommand"/>); commit the
+/// approved file it writes.
 /// </summary>
 public class PublicApiSnapshotTests
 {
+    /// <summary>The one command that accepts a change, as the README and the failure message give it.</summary>
+    public const string AcceptCommand = "IMPACT_ACCEPT_API=1 dotnet test tests/Impact.ApiSubmissions.Tests --filter \"FullyQualifiedName~PublicApi\"";
+
+    private readonly ITestOutputHelper _output;
+
+    public PublicApiSnapshotTests(ITestOutputHelper output) => _output = output;
+
     public static IEnumerable<object[]> Libraries() => new[]
     {
         new object[] { typeof(ApiSubmissionsClient).Assembly.GetName().Name! },
@@ -51,15 +60,17 @@ public class PublicApiSnapshotTests
 
         if (Environment.GetEnvironmentVariable("IMPACT_ACCEPT_API") == "1")
         {
-            // Accepting writes the new snapshot and still fails once, showing what was accepted: a run with the
-            // variable set never passes over a change. The next run passes.
+            // The accept command's run writes the new snapshot and passes, so that one command leaves all green;
+            // the change it accepted is in the test output and in the approved file's diff.
             File.WriteAllText(approvedPath, actual);
             File.Delete(receivedPath);
-            approved.Should().Be(actual, $"IMPACT_ACCEPT_API=1 accepted this change to the public API of {assemblyName} (read it, commit {Path.GetFileName(approvedPath)}, and run again):\n{Diff(approved, actual)}");
+            _output.WriteLine($"Accepted this change to the public API of {assemblyName}; read it and commit {Path.GetFileName(approvedPath)}:\n{Diff(approved, actual)}");
+            return;
         }
 
         File.WriteAllText(receivedPath, actual);
-        approved.Should().Be(actual, $"the public API of {assemblyName} changed:\n{Diff(approved, actual)}\nIf intended, run the tests with IMPACT_ACCEPT_API=1 (or copy {Path.GetFileName(receivedPath)} over {Path.GetFileName(approvedPath)}) and commit it.");
+        // The diff and the command only: the two whole snapshots would bury them.
+        throw new XunitException($"The public API of {assemblyName} changed:\n{Diff(approved, actual)}\nIf this change is intended, accept it with\n    {AcceptCommand}\nthen read and commit tests/Impact.ApiSubmissions.Tests/PublicApi/{Path.GetFileName(approvedPath)}.");
     }
 
     [Fact]

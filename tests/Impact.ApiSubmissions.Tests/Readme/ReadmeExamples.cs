@@ -65,12 +65,12 @@ public sealed class ReadmeExamples : IDisposable
         #region readme-paging
         var options = new ApiSubmissionListOptions { PageSize = 100, MaxConcurrency = 4 };
 
-        var failed = new List<ApiSubmission>();
+        var failures = new List<ApiSubmission>();
         await foreach (ApiSubmission s in client.GetApiSubmissionsAsync(options, cancellationToken))
         {
             if (s.HasErrors)
             {
-                failed.Add(s);
+                failures.Add(s);
             }
         }
 
@@ -80,20 +80,19 @@ public sealed class ReadmeExamples : IDisposable
         }
         #endregion
 
-        failed.Select(s => s.BatchId).Should().Equal(_server.Submissions.Where(s => s.HasErrors).Select(s => s.BatchId));
+        failures.Select(s => s.BatchId).Should().Equal(_server.Submissions.Where(s => s.HasErrors).Select(s => s.BatchId));
         lines.Should().Equal("page 1 of 3: 100 submissions", "page 2 of 3: 100 submissions", "page 3 of 3: 40 submissions");
     }
 
     [Fact]
     public async Task Waiting()
     {
-        var queuedUri = _server.AddProgressingSubmission().Uri!;
+        var batchId = ApiSubmission.BatchIdFromUri(_server.AddProgressingSubmission().Uri!)!;
         var statuses = new List<string>();
         void WriteLine(string line) => statuses.Add(line);
 
         #region readme-waiting
-        // queuedUri is the QueuedUri a conversion POST answered, "/Advertisers/<sid>/APISubmissions/<BatchId>".
-        string batchId = ApiSubmission.BatchIdFromUri(queuedUri)!;
+        // For a conversion you sent: ApiSubmission.BatchIdFromUri(queued.QueuedUri) gives the BatchId to wait for.
         ApiSubmission done = await client.WaitForCompletionAsync(batchId, new WaitForCompletionOptions
         {
             PollInterval = TimeSpan.FromSeconds(1),   // then 2 s, 4 s, ... up to MaxPollInterval

@@ -36,8 +36,10 @@ public sealed class ReadmeFtpExamples : IDisposable
 
         #region readme-ftp
         var lastWeek = new FtpSubmissionListOptions { SubmissionDateStart = DateTimeOffset.Now.AddDays(-7) }; // filtered by impact.com
+        string? newestFile = null;
         await foreach (FtpFileSubmission file in client.GetFtpSubmissionsAsync(lastWeek, cancellationToken))
         {
+            newestFile = file.BatchId;
             WriteLine($"{file.FileName}: {file.Status}, {file.TotalErrors} of {file.TotalRecords} records failed");
             if (file.HasErrors)
             {
@@ -49,10 +51,22 @@ public sealed class ReadmeFtpExamples : IDisposable
             }
         }
 
-        FtpFileSubmission uploaded = await client.WaitForFtpCompletionAsync(batchId, cancellationToken: cancellationToken);
-        WriteLine($"{uploaded.FileName}: {uploaded.Status}");
+        if (newestFile is not null)
+        {
+            try
+            {
+                var patience = new WaitForFtpCompletionOptions { Timeout = TimeSpan.FromSeconds(15) };
+                FtpFileSubmission uploaded = await client.WaitForFtpCompletionAsync(newestFile, patience, cancellationToken);
+                WriteLine($"{uploaded.FileName}: {uploaded.Status}");
+            }
+            catch (ImpactWaitTimeoutException e)
+            {
+                WriteLine($"{e.LastSeenFtpFile?.FileName}: still {e.LastSeenFtpFile?.Status} after 15 s");
+            }
+        }
         #endregion
 
+        newestFile.Should().Be(batchId, "the file just uploaded is listed last, and the wait follows it");
         var recent = _server.FtpFileSubmissions.Where(f => f.SubmissionDate >= DateTimeOffset.Now.AddDays(-7) && f.BatchId != batchId).ToList();
         recent.Should().Contain(f => f.TotalErrors > 0, "the example must show failed lines");
         lines.Count(l => !l.StartsWith("  line ", StringComparison.Ordinal)).Should().Be(recent.Count + 2, "one line per file (the new one included) and one for the wait");

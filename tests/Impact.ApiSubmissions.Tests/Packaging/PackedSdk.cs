@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using FluentAssertions;
+using Xunit;
+
+namespace Impact.ApiSubmissions.Tests.Packaging;
+
+/// <summary>The tests that consume the packed SDK share one pack (it takes most of their time).</summary>
+[CollectionDefinition(Name)]
+public sealed class PackedSdkCollection : ICollectionFixture<PackedSdk>
+{
+    public const string Name = "Packed SDK";
+}
+
+/// <summary>
+/// The SDK packed once into a temp feed, at a version no NuGet cache has seen, and fresh console projects that
+/// restore it from that feed only, as a user's project would.
+/// </summary>
+public sealed class PackedSdk : IAsyncLifetime
+{
+    private readonly string _work = Path.Combine(Path.GetTempPath(), "impact-packed-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public string Feed => Path.Combine(_work, "feed");
+
+    public string Version { get; } = "0.2.0-pkgtest." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + Guid.NewGuid().ToString("N")[..6];
+
+    /// <summary>What <c>dotnet pack</c> printed.</summary>
+    public string PackOutput { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_work);
+        // The repository's Directory.*.props must not leak into the consumers: each stands alone like a user's project.
+        File.WriteAllText(Path.Combine(_work, "Directory.Build.props"), "<Project />");
+        File.WriteAllText(Path.Combine(_work, "Directory.Packages.props"), "<Project />");
+        PackOutput = (await Dotnet(RepoRoot(), "pack", "src/Impact.ApiSubmissions/Impact.ApiSubmissions.csproj", "-c", "Release", "-o", Feed, $"-p:Version={Version}", "-p:ContinuousIntegrationBuild=true")).Output;
+    }
+
+    public Task DisposeAsync()
+    {
+        try
+        {
+            Directory.Delete(_work, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A new console project (net10.0, implicit usings, nullable) that references the packed SDK and holds <paramref name="program"/>.</summary>
+    public string CreateConsoleApp(string name, string program)
+    {
+        var app = Path.Combine(_work, name);
+        Directory.CreateDirectory(app);
+        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{Feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+              <packageSourceMapping>
+                <packageSource key="local"><package pattern="Impact.*" /></packageSource>
+                <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+              </packageSourceMapping>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(app, name + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Impact.ApiSubmissions" Version="{Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(app, "Program.cs"), program);
+        return app;
+    }
+
+    /// <summary>Runs <c>dotnet</c> with the test host's MSBuild variables removed; returns its exit code and output (stdout, then stderr).</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // The test host's MSBuild variables would point a nested build at the wrong SDK pieces.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k == "DOTNET_HOST_PATH").ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Runs <c>dotnet</c> and fails the test when it exits with an error.</summary>
+    public static async Task<(string Output, string Error)> Dotnet(string workingDirectory, params string[] arguments)
+    {
+        var (exitCode, output, error) = await Run(workingDirectory, null, arguments);
+        exitCode.Should().Be(0, $"dotnet {string.Join(' ', arguments)} failed:\n{output}{error}");
+        return (output, error);
+    }
+
+    public static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Generated.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Generated.sln not found above " + AppContext.BaseDirectory);
+    }
+}
