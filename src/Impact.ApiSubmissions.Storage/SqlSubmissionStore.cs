@@ -7,6 +7,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using Impact.ApiSubmissions.Serialization;
 
 namespace Impact.ApiSubmissions.Storage;
 
@@ -21,7 +22,7 @@ public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, I
     private const int InListChunk = 500;
 
     private const string Columns =
-        "account_sid, batch_id, account_id, submission_date, campaign_id, action_tracker_id, media_partner_id, event_code, order_id, payload, type, status, completion_date, error_type, error_reason, uri";
+        "account_sid, batch_id, account_id, submission_date, campaign_id, action_tracker_id, media_partner_id, event_code, order_id, payload, type, status, completion_date, error_type, error_reason, uri, wire";
 
     // Rows go in statements of up to this many (multi-row VALUES): a round trip per 100 rows, not per row.
     private const int RowsPerStatement = 100;
@@ -33,7 +34,7 @@ public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, I
         + "campaign_id = excluded.campaign_id, action_tracker_id = excluded.action_tracker_id, media_partner_id = excluded.media_partner_id, "
         + "event_code = excluded.event_code, order_id = excluded.order_id, payload = excluded.payload, type = excluded.type, status = excluded.status, "
         + "completion_date = excluded.completion_date, error_type = excluded.error_type, error_reason = excluded.error_reason, uri = excluded.uri, "
-        + "has_errors = excluded.has_errors, fix_order_id = excluded.fix_order_id, last_seen_at = excluded.last_seen_at";
+        + "wire = excluded.wire, has_errors = excluded.has_errors, fix_order_id = excluded.fix_order_id, last_seen_at = excluded.last_seen_at";
 
     private const string InsertEventHead = "INSERT INTO impact_events (account_sid, event_key, kind, batch_id, fixed_by_batch_id, detected_at, ordinal, reported_at) VALUES ";
 
@@ -47,14 +48,14 @@ public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, I
         + "ON CONFLICT (account_sid, stream) DO UPDATE SET continuation_token = excluded.continuation_token, completed_passes = excluded.completed_passes, updated_at = excluded.updated_at";
 
     private const string FtpColumns =
-        "account_sid, batch_id, account_id, submission_date, file_name, type, status, total_records, total_errors, completion_date, errors_uri, uri";
+        "account_sid, batch_id, account_id, submission_date, file_name, type, status, total_records, total_errors, completion_date, errors_uri, uri, wire";
 
     private const string FtpUpsertSql =
         "INSERT INTO impact_ftp_files (" + FtpColumns + ", first_seen_at, last_seen_at) VALUES "
-        + "(@account_sid, @batch_id, @account_id, @submission_date, @file_name, @type, @status, @total_records, @total_errors, @completion_date, @errors_uri, @uri, @seen_at, @seen_at) "
+        + "(@account_sid, @batch_id, @account_id, @submission_date, @file_name, @type, @status, @total_records, @total_errors, @completion_date, @errors_uri, @uri, @wire, @seen_at, @seen_at) "
         + "ON CONFLICT (account_sid, batch_id) DO UPDATE SET account_id = excluded.account_id, submission_date = excluded.submission_date, file_name = excluded.file_name, "
         + "type = excluded.type, status = excluded.status, total_records = excluded.total_records, total_errors = excluded.total_errors, "
-        + "completion_date = excluded.completion_date, errors_uri = excluded.errors_uri, uri = excluded.uri, last_seen_at = excluded.last_seen_at";
+        + "completion_date = excluded.completion_date, errors_uri = excluded.errors_uri, uri = excluded.uri, wire = excluded.wire, last_seen_at = excluded.last_seen_at";
 
     /// <summary>For the stores of this package.</summary>
     private protected SqlSubmissionStore()
@@ -214,6 +215,7 @@ public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, I
                     (s.ErrorType?.ToString(), DbType.String),
                     (s.ErrorReason, DbType.String),
                     (s.Uri, DbType.String),
+                    (ImpactJson.Serialize(s), DbType.String),
                     (s.HasErrors ? 1 : 0, DbType.Int32),
                     (SubmissionSync.OrderIdOf(s), DbType.String))) + ", @seen_at, @seen_at)");
             }
@@ -281,7 +283,7 @@ public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, I
         {
             await using var upsert = Command(connection, transaction, FtpUpsertSql);
             var p = Parameters(upsert, "@account_sid", "@batch_id", "@account_id", "@submission_date", "@file_name", "@type", "@status", "@total_records", "@total_errors",
-                "@completion_date", "@errors_uri", "@uri", "@seen_at");
+                "@completion_date", "@errors_uri", "@uri", "@wire", "@seen_at");
             foreach (var f in files)
             {
                 if (string.IsNullOrEmpty(f.BatchId))
@@ -301,7 +303,8 @@ public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, I
                 Set(p[9], Text(f.CompletionDate), DbType.String);
                 Set(p[10], f.ErrorsUri, DbType.String);
                 Set(p[11], f.Uri, DbType.String);
-                Set(p[12], Text(seenAt), DbType.String);
+                Set(p[12], ImpactJson.Serialize(f), DbType.String);
+                Set(p[13], Text(seenAt), DbType.String);
                 await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }
@@ -335,6 +338,12 @@ public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, I
         {
             string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
             long? L(int i) => r.IsDBNull(i) ? null : Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);
+            if (S(12) is { } wire)
+            {
+                yield return ImpactJson.Deserialize<FtpFileSubmission>(wire);
+                continue;
+            }
+
             yield return ApiSubmissionsModelFactory.FtpFileSubmission(
                 batchId: S(1),
                 accountId: L(2),
@@ -508,6 +517,12 @@ public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, I
     {
         string? S(int i) => r.IsDBNull(at + i) ? null : r.GetString(at + i);
         long? L(int i) => r.IsDBNull(at + i) ? null : Convert.ToInt64(r.GetValue(at + i), CultureInfo.InvariantCulture);
+        if (S(16) is { } wire)
+        {
+            // The record as impact.com sent it, every field included; the columns below are for rows stored before schema 3.
+            return ImpactJson.Deserialize<ApiSubmission>(wire);
+        }
+
         return ApiSubmissionsModelFactory.ApiSubmission(
             batchId: S(1),
             accountId: L(2),

@@ -91,5 +91,12 @@ internal static class StoreSchema
             )
             """,
         }),
+        // Each record's whole wire JSON: a field the spec adds later, or one impact.com sends that the spec does not
+        // name, is kept and read back, whatever the typed columns (kept for queries) hold.
+        (3, new[]
+        {
+            "ALTER TABLE impact_submissions ADD COLUMN wire TEXT NULL",
+            "ALTER TABLE impact_ftp_files ADD COLUMN wire TEXT NULL",
+        }),
     };
 }
