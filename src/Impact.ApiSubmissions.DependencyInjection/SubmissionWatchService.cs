@@ -37,7 +37,7 @@ internal sealed class SubmissionWatchService : BackgroundService
                 async () =>
                 {
                     using var client = _services.GetRequiredService<ApiSubmissionsClient>();
-                    var options = Copy(_options);
+                    var options = _options.Copy();
                     options.PassFailed = e => _logger.LogWarning(e, "A pass of the impact.com submission watch failed; the watch tries again in {Interval}.", options.Interval);
                     await foreach (var e in new SubmissionSync(client, store, options).WatchAsync(stoppingToken).ConfigureAwait(false))
                     {
@@ -76,15 +76,4 @@ internal sealed class SubmissionWatchService : BackgroundService
             }
         }
     }
-
-    private static SubmissionSyncOptions Copy(SubmissionSyncOptions o) => new()
-    {
-        RequestsPerHour = o.RequestsPerHour,
-        PageSize = o.PageSize,
-        Interval = o.Interval,
-        MaxPendingReadsPerPass = o.MaxPendingReadsPerPass,
-        ReportExistingOnFirstPass = o.ReportExistingOnFirstPass,
-        IncludeFtpFiles = o.IncludeFtpFiles,
-        Progress = o.Progress,
-    };
 }

@@ -46,18 +46,7 @@ public class SubmissionSync
         _store = store ?? throw new ArgumentNullException(nameof(store));
         options ??= new SubmissionSyncOptions();
         options.Validate();
-        _options = new SubmissionSyncOptions
-        {
-            RequestsPerHour = options.RequestsPerHour,
-            PageSize = options.PageSize,
-            Interval = options.Interval,
-            MaxPendingReadsPerPass = options.MaxPendingReadsPerPass,
-            ReportExistingOnFirstPass = options.ReportExistingOnFirstPass,
-            IncludeFtpFiles = options.IncludeFtpFiles,
-            Progress = options.Progress,
-            PassFailed = options.PassFailed,
-            TimeProvider = options.TimeProvider,
-        };
+        _options = options.Copy();
         _budget = new RequestBudget(_options.RequestsPerHour, _options.TimeProvider, () => _client.RateLimit, delay);
         Delay = delay ?? ((wait, ct) => SyncDelay.Wait(_options.TimeProvider, wait, ct));
     }

@@ -48,6 +48,20 @@ public class SubmissionSyncOptions
 
     internal TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>A copy of every setting, so that the caller's object may change afterwards without effect.</summary>
+    internal SubmissionSyncOptions Copy() => new()
+    {
+        RequestsPerHour = RequestsPerHour,
+        PageSize = PageSize,
+        Interval = Interval,
+        MaxPendingReadsPerPass = MaxPendingReadsPerPass,
+        ReportExistingOnFirstPass = ReportExistingOnFirstPass,
+        IncludeFtpFiles = IncludeFtpFiles,
+        Progress = Progress,
+        PassFailed = PassFailed,
+        TimeProvider = TimeProvider,
+    };
+
     internal void Validate()
     {
         if (RequestsPerHour < 1)
