@@ -1,6 +1,4 @@
 using System;
-using System.Globalization;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Impact.ApiSubmissions.Http;
@@ -10,9 +8,6 @@ namespace Impact.ApiSubmissions;
 // FTP file submissions: the files a brand uploads over FTP, each with a BatchId, its counts and its failed lines.
 public partial class ApiSubmissionsClient
 {
-    // The offset is kept: an instant without one would be a guess about the account's time zone.
-    private const string FilterInstant = "yyyy-MM-dd'T'HH:mm:sszzz";
-
     /// <summary>
     /// Lists the FTP file submissions of the credentials' account, filtered on impact.com by the dates in
     /// <paramref name="options"/>: enumerate the result for the files (each BatchId once, in the service's order), or
@@ -36,10 +31,16 @@ public partial class ApiSubmissionsClient
     {
         options ??= new FtpSubmissionListOptions();
         var rest = Rest;
-        var filters = new StringBuilder();
-        Filter(filters, "SubmissionDate", options.SubmissionDateStart, options.SubmissionDateEnd);
-        Filter(filters, "CompletedDate", options.CompletedDateStart, options.CompletedDateEnd);
-        var plan = new ListingPlan(nameof(GetFtpSubmissionsAsync), RequestPaths.FtpFiles(rest.AccountSid!), filters.ToString(), options.PageSize, options.StartPage, 1, options.MaxPages);
+        Ordered(nameof(options.SubmissionDateStart), options.SubmissionDateStart, nameof(options.SubmissionDateEnd), options.SubmissionDateEnd);
+        Ordered(nameof(options.CompletedDateStart), options.CompletedDateStart, nameof(options.CompletedDateEnd), options.CompletedDateEnd);
+        var (sid, submittedFrom, submittedTo, completedFrom, completedTo) = (rest.AccountSid, options.SubmissionDateStart, options.SubmissionDateEnd, options.CompletedDateStart, options.CompletedDateEnd);
+        var plan = new ListingPlan<FtpFileSubmissionPage>(
+            nameof(GetFtpSubmissionsAsync),
+            (page, size) => ImpactRequests.CreateListFtpFileSubmissionsRequest(sid, page, size, submittedFrom, submittedTo, completedFrom, completedTo),
+            options.PageSize,
+            options.StartPage,
+            1,
+            options.MaxPages);
         var pageReceived = options.PageReceived;
         return new FtpFileSubmissionPageable((token, hint, ct) => Announce(ListPagesCore<FtpFileSubmissionPage>(rest, plan, token, hint, ct), pageReceived, ct), cancellationToken);
     }
@@ -57,8 +58,8 @@ public partial class ApiSubmissionsClient
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual Task<FtpFileSubmission> GetFtpSubmissionAsync(string batchId, CancellationToken cancellationToken = default)
     {
-        RequestPaths.RequireValue(batchId, nameof(batchId), "The BatchId");
-        return Rest.GetAsync<FtpFileSubmission>(RequestPaths.FtpFile(Rest.AccountSid!, batchId), batchId, cancellationToken);
+        Arguments.RequireValue(batchId, nameof(batchId), "The BatchId");
+        return Rest.GetAsync(ImpactRequests.CreateGetFtpFileSubmissionRequest(Rest.AccountSid, batchId), batchId, cancellationToken);
     }
 
     /// <summary>
@@ -78,7 +79,7 @@ public partial class ApiSubmissionsClient
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual Task<FtpFileSubmission> GetFtpSubmissionByUriAsync(string fileUri, CancellationToken cancellationToken = default)
     {
-        var batchId = BatchIdFromPath(fileUri, nameof(fileUri), "The file URI", RequestPaths.FtpFiles(Rest.AccountSid!), string.Empty, "an FTP file submission's path (/Advertisers/<AccountSID>/FTPFileSubmissions/<BatchId>)");
+        var batchId = BatchIdFromPath(fileUri, nameof(fileUri), "The file URI", "an FTP file submission's path", ImpactRequests.GetFtpFileSubmissionPath);
         return GetFtpSubmissionAsync(batchId, cancellationToken);
     }
 
@@ -103,10 +104,12 @@ public partial class ApiSubmissionsClient
     /// <exception cref="OperationCanceledException">While enumerating: <paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual FtpErrorDetailPageable GetFtpErrorDetailsAsync(string batchId, FtpErrorDetailListOptions? options = null, CancellationToken cancellationToken = default)
     {
-        RequestPaths.RequireValue(batchId, nameof(batchId), "The BatchId");
+        Arguments.RequireValue(batchId, nameof(batchId), "The BatchId");
         options ??= new FtpErrorDetailListOptions();
         var rest = Rest;
-        var plan = new ListingPlan(nameof(GetFtpErrorDetailsAsync), RequestPaths.FtpErrorDetails(rest.AccountSid!, batchId), string.Empty, options.PageSize, options.StartPage, 1, options.MaxPages);
+        var sid = rest.AccountSid;
+        var plan = new ListingPlan<FtpErrorDetailPage>(
+            nameof(GetFtpErrorDetailsAsync), (page, size) => ImpactRequests.CreateListFtpErrorDetailsRequest(sid, batchId, page, size), options.PageSize, options.StartPage, 1, options.MaxPages);
         var pageReceived = options.PageReceived;
         return new FtpErrorDetailPageable((token, hint, ct) => Announce(ListPagesCore<FtpErrorDetailPage>(rest, plan, token, hint, ct), pageReceived, ct), cancellationToken);
     }
@@ -132,7 +135,7 @@ public partial class ApiSubmissionsClient
     /// <exception cref="OperationCanceledException">While enumerating: <paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual FtpErrorDetailPageable GetFtpErrorDetailsByUriAsync(string errorsUri, FtpErrorDetailListOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var batchId = BatchIdFromPath(errorsUri, nameof(errorsUri), "The ErrorsUri", RequestPaths.FtpFiles(Rest.AccountSid!), "/ErrorDetails", "a file's error-details path (/Advertisers/<AccountSID>/FTPFileSubmissions/<BatchId>/ErrorDetails)");
+        var batchId = BatchIdFromPath(errorsUri, nameof(errorsUri), "The ErrorsUri", "a file's error-details path", ImpactRequests.ListFtpErrorDetailsPath);
         return GetFtpErrorDetailsAsync(batchId, options, cancellationToken);
     }
 
@@ -156,7 +159,7 @@ public partial class ApiSubmissionsClient
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual async Task<FtpFileSubmission> WaitForFtpCompletionAsync(string batchId, WaitForFtpCompletionOptions? options = null, CancellationToken cancellationToken = default)
     {
-        RequestPaths.RequireValue(batchId, nameof(batchId), "The BatchId");
+        Arguments.RequireValue(batchId, nameof(batchId), "The BatchId");
         _ = Rest;
         options ??= new WaitForFtpCompletionOptions();
         return await PollUntilSettledAsync(
@@ -169,40 +172,27 @@ public partial class ApiSubmissionsClient
             cancellationToken).ConfigureAwait(false);
     }
 
-    private static void Filter(StringBuilder query, string name, DateTimeOffset? start, DateTimeOffset? end)
+    private static void Ordered(string startName, DateTimeOffset? start, string endName, DateTimeOffset? end)
     {
         if (start > end)
         {
-            throw new ArgumentException($"{name}Start ({start!.Value.ToString(FilterInstant, CultureInfo.InvariantCulture)}) is after {name}End ({end!.Value.ToString(FilterInstant, CultureInfo.InvariantCulture)}): no file could match.", "options");
-        }
-
-        if (start is { } from)
-        {
-            query.Append('&').Append(name).Append("Start=").Append(Uri.EscapeDataString(from.ToString(FilterInstant, CultureInfo.InvariantCulture)));
-        }
-
-        if (end is { } to)
-        {
-            query.Append('&').Append(name).Append("End=").Append(Uri.EscapeDataString(to.ToString(FilterInstant, CultureInfo.InvariantCulture)));
+            throw new ArgumentException($"{startName} ({start:O}) is after {endName} ({end:O}): no file could match.", "options");
         }
     }
 
     // A link from the server or the caller: the gate refuses another origin or account first, then the path must be
-    // exactly <collection>/<BatchId><suffix>, without a query. The BatchId is then sent through our own path builder.
-    private string BatchIdFromPath(string target, string parameterName, string what, string collectionPath, string suffix, string expected)
+    // exactly the operation's path template for this account, without a query. The BatchId is then sent through the
+    // generated request, as any other.
+    private string BatchIdFromPath(string target, string parameterName, string what, string expected, string pathTemplate)
     {
-        RequestPaths.RequireValue(target, parameterName, what);
-        var uri = RequestGate.Resolve(Rest.BaseAddress, target.Trim(), Rest.AccountSid!);
-        var prefix = new Uri(Rest.BaseAddress, collectionPath + "/").AbsolutePath;
-        var path = uri.AbsolutePath;
-        var rest = path.StartsWith(prefix, StringComparison.Ordinal) && path.EndsWith(suffix, StringComparison.Ordinal) && path.Length > prefix.Length + suffix.Length
-            ? path.Substring(prefix.Length, path.Length - prefix.Length - suffix.Length)
-            : string.Empty;
-        if (rest.Length == 0 || rest.IndexOf('/') >= 0 || uri.Query.Length > 0)
+        Arguments.RequireValue(target, parameterName, what);
+        var uri = RequestGate.ResolveInAccount(Rest.BaseAddress, target.Trim(), Rest.AccountSid);
+        var values = uri.Query.Length > 0 ? null : PathTemplate.MatchOwn(Rest.BaseAddress, uri, pathTemplate, Rest.AccountSid);
+        if (values is null || !values.TryGetValue("BatchId", out var batchId))
         {
-            throw new ArgumentException($"The URI is not {expected}.", parameterName);
+            throw new ArgumentException($"The URI is not {expected} ({PathTemplate.Shown(pathTemplate)}).", parameterName);
         }
 
-        return Uri.UnescapeDataString(rest);
+        return batchId;
     }
 }

@@ -20,8 +20,8 @@ public partial class ApiSubmissionsClient
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual Task<ApiSubmission> GetApiSubmissionAsync(string batchId, CancellationToken cancellationToken = default)
     {
-        RequestPaths.RequireValue(batchId, nameof(batchId), "The BatchId");
-        return Rest.GetAsync<ApiSubmission>(RequestPaths.Submission(Rest.AccountSid!, batchId), batchId, cancellationToken);
+        Arguments.RequireValue(batchId, nameof(batchId), "The BatchId");
+        return Rest.GetAsync(ImpactRequests.CreateGetApiSubmissionRequest(Rest.AccountSid, batchId), batchId, cancellationToken);
     }
 
     /// <summary>
@@ -41,7 +41,7 @@ public partial class ApiSubmissionsClient
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual Task<ApiSubmission> GetApiSubmissionByUriAsync(string submissionUri, CancellationToken cancellationToken = default)
     {
-        var batchId = BatchIdFromPath(submissionUri, nameof(submissionUri), "The submission URI", RequestPaths.Submissions(Rest.AccountSid!), string.Empty, "a submission's path (/Advertisers/<AccountSID>/APISubmissions/<BatchId>)");
-        return Rest.GetAsync<ApiSubmission>(RequestPaths.Submission(Rest.AccountSid!, batchId), batchId, cancellationToken);
+        var batchId = BatchIdFromPath(submissionUri, nameof(submissionUri), "The submission URI", "a submission's path", ImpactRequests.GetApiSubmissionPath);
+        return GetApiSubmissionAsync(batchId, cancellationToken);
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -33,7 +32,9 @@ public partial class ApiSubmissionsClient
     {
         options ??= new ApiSubmissionListOptions();
         var rest = Rest;
-        var plan = new ListingPlan(nameof(GetApiSubmissionsAsync), RequestPaths.Submissions(rest.AccountSid!), string.Empty, options.PageSize, options.StartPage, options.MaxConcurrency, options.MaxPages);
+        var sid = rest.AccountSid;
+        var plan = new ListingPlan<ApiSubmissionPage>(
+            nameof(GetApiSubmissionsAsync), (page, size) => ImpactRequests.CreateListApiSubmissionsRequest(sid, page, size), options.PageSize, options.StartPage, options.MaxConcurrency, options.MaxPages);
         var pageReceived = options.PageReceived;
         return new ApiSubmissionPageable((token, hint, ct) => Announce(ListPagesCore<ApiSubmissionPage>(rest, plan, token, hint, ct), pageReceived, ct), cancellationToken);
     }
@@ -49,14 +50,17 @@ public partial class ApiSubmissionsClient
 
     // The one paging engine of every listing (API submissions, FTP files, a file's failed lines).
     private static async IAsyncEnumerable<TPage> ListPagesCore<TPage>(
-        ApiSubmissionsRestClient rest, ListingPlan options, string? continuationToken, int? pageSizeHint, [EnumeratorCancellation] CancellationToken cancellationToken)
+        ApiSubmissionsRestClient rest, ListingPlan<TPage> options, string? continuationToken, int? pageSizeHint, [EnumeratorCancellation] CancellationToken cancellationToken)
         where TPage : class, IListingPage
     {
+        // The first page is the generated request of the start page, or the page a continuation token links to (its
+        // number is then known once it is read).
+        int? asked = continuationToken is null ? options.StartPage : null;
         var firstUri = continuationToken is null
-            ? rest.Resolve(options.FirstPage(options.StartPage, pageSizeHint ?? options.PageSize))
+            ? rest.Resolve(options.Page(options.StartPage, pageSizeHint ?? options.PageSize).PathAndQuery)
             : ContinuationUri(rest, options, continuationToken);
-        var guard = new ListingGuard(ListingGuard.PageNumber(firstUri) ?? options.StartPage);
-        var first = await GetPageAsync<TPage>(rest, firstUri, guard, cancellationToken).ConfigureAwait(false);
+        var guard = new ListingGuard(asked);
+        var first = await GetPageAsync(rest, options, firstUri, asked, guard, cancellationToken).ConfigureAwait(false);
         var next = NextPageUri(rest, first);
 
         if (options.MaxConcurrency > 1 && next is not null && first.PageInfo.NumPages is { } numPages)
@@ -66,10 +70,11 @@ public partial class ApiSubmissionsClient
             // is not on the network's critical path. At most MaxConcurrency more pages wait, read or parsed, for the
             // caller: memory stays bounded by 2 x MaxConcurrency pages.
             using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var inFlight = new Queue<(Uri Uri, Task<TPage> Page, Task BodyIn)>();
+            var inFlight = new Queue<(Uri Uri, int Number, Task<TPage> Page, Task BodyIn)>();
             var waiting = new List<Task>(options.MaxConcurrency + 1);
-            var number = (first.PageInfo.Page ?? guard.StartPage) + 1;
-            var template = next;
+            var number = guard.LastNumber + 1;
+            // Pages ahead are the generated requests of the next numbers, at the size the server says it used.
+            var size = first.PageInfo.PageSize ?? pageSizeHint ?? options.PageSize;
             var last = first;
             var ended = false;
             void Fill()
@@ -77,19 +82,19 @@ public partial class ApiSubmissionsClient
                 while (!ended && inFlight.Count < 2 * options.MaxConcurrency && Fetching() < options.MaxConcurrency
                     && number <= numPages && !Reached(options, guard.PagesRead + inFlight.Count))
                 {
-                    var uri = rest.Resolve(WithPageNumber(template.PathAndQuery, number++));
-                    guard.BeforeRequest(uri);
+                    var uri = rest.Resolve(options.Page(number, size).PathAndQuery);
+                    guard.BeforeRequest(uri, number);
                     // Continuations run inline on purpose: the thread that read the bytes sends the next request
                     // before it parses them, instead of queueing that behind the parsing on a busy thread pool.
                     var bodyIn = new TaskCompletionSource<bool>();
-                    inFlight.Enqueue((uri, rest.GetAsync<TPage>(uri, null, prefetch.Token, () => bodyIn.TrySetResult(true)), bodyIn.Task));
+                    inFlight.Enqueue((uri, number++, rest.GetAsync(uri, options.First, null, prefetch.Token, () => bodyIn.TrySetResult(true)), bodyIn.Task));
                 }
             }
 
             int Fetching()
             {
                 waiting.Clear();
-                foreach (var (_, page, bodyIn) in inFlight)
+                foreach (var (_, _, page, bodyIn) in inFlight)
                 {
                     if (!page.IsCompleted && !bodyIn.IsCompleted)
                     {
@@ -106,7 +111,7 @@ public partial class ApiSubmissionsClient
                 yield return first;
                 while (inFlight.Count > 0)
                 {
-                    var (uri, task, _) = inFlight.Peek();
+                    var (uri, pageNumber, task, _) = inFlight.Peek();
                     while (!task.IsCompleted)
                     {
                         // Wake when the next page is parsed or any page's bytes are in, whichever comes first.
@@ -125,7 +130,7 @@ public partial class ApiSubmissionsClient
 
                     inFlight.Dequeue();
                     last = await task.ConfigureAwait(false);
-                    guard.AfterRead(last, uri);
+                    guard.AfterRead(last, uri, pageNumber);
 
                     // The last page says so: anything fetched beyond it is not wanted.
                     ended = NextPageUri(rest, last) is null;
@@ -163,64 +168,41 @@ public partial class ApiSubmissionsClient
 
         while (next is not null && !Reached(options, guard.PagesRead))
         {
-            var page = await GetPageAsync<TPage>(rest, next, guard, cancellationToken).ConfigureAwait(false);
+            var page = await GetPageAsync(rest, options, next, null, guard, cancellationToken).ConfigureAwait(false);
             yield return page;
             next = NextPageUri(rest, page);
         }
     }
 
-    private static async Task<TPage> GetPageAsync<TPage>(ApiSubmissionsRestClient rest, Uri uri, ListingGuard guard, CancellationToken cancellationToken)
+    // asked: the page number of a generated request; null for a link from the server (its number is read from the page).
+    private static async Task<TPage> GetPageAsync<TPage>(ApiSubmissionsRestClient rest, ListingPlan<TPage> plan, Uri uri, int? asked, ListingGuard guard, CancellationToken cancellationToken)
         where TPage : class, IListingPage
     {
-        guard.BeforeRequest(uri);
-        var page = await rest.GetAsync<TPage>(uri, null, cancellationToken).ConfigureAwait(false);
-        guard.AfterRead(page, uri);
+        guard.BeforeRequest(uri, asked);
+        var page = await rest.GetAsync(uri, plan.First, null, cancellationToken).ConfigureAwait(false);
+        guard.AfterRead(page, uri, asked);
         return page;
     }
 
-    private static bool Reached(ListingPlan options, int pages) => options.MaxPages is { } max && pages >= max;
+    private static bool Reached<TPage>(ListingPlan<TPage> options, int pages)
+        where TPage : class, IListingPage => options.MaxPages is { } max && pages >= max;
 
     // The server's link is data: the gate resolves it and refuses any other origin or account before anything is sent.
     private static Uri? NextPageUri(ApiSubmissionsRestClient rest, IListingPage page) =>
         page.ContinuationToken is { } next ? rest.Resolve(next) : null;
 
     // A token is a page link this listing gave out: it passes the gate like any link, and must name the list itself.
-    private static Uri ContinuationUri(ApiSubmissionsRestClient rest, ListingPlan plan, string continuationToken)
+    private static Uri ContinuationUri<TPage>(ApiSubmissionsRestClient rest, ListingPlan<TPage> plan, string continuationToken)
+        where TPage : class, IListingPage
     {
-        RequestPaths.RequireValue(continuationToken, nameof(continuationToken), "The continuation token");
+        Arguments.RequireValue(continuationToken, nameof(continuationToken), "The continuation token");
         var uri = rest.Resolve(continuationToken.Trim());
-        var list = new Uri(rest.BaseAddress, plan.ListPath).AbsolutePath;
+        var list = rest.Resolve(plan.First.PathAndQuery).AbsolutePath;
         if (!string.Equals(uri.AbsolutePath.TrimEnd('/'), list, StringComparison.Ordinal))
         {
             throw new ArgumentException($"The continuation token is not a page of this list: pass a ContinuationToken from a page of {plan.Method}.", nameof(continuationToken));
         }
 
         return uri;
-    }
-
-    /// <summary>Sets the <c>Page</c> query parameter of a page URI, keeping every other parameter.</summary>
-    internal static string WithPageNumber(string pageUri, int page)
-    {
-        var number = page.ToString(CultureInfo.InvariantCulture);
-        var q = pageUri.IndexOf('?');
-        if (q < 0)
-        {
-            return pageUri + "?Page=" + number;
-        }
-
-        var parts = pageUri.Substring(q + 1).Split('&');
-        var found = false;
-        for (var i = 0; i < parts.Length; i++)
-        {
-            var eq = parts[i].IndexOf('=');
-            var key = eq < 0 ? parts[i] : parts[i].Substring(0, eq);
-            if (string.Equals(key, "Page", StringComparison.OrdinalIgnoreCase))
-            {
-                parts[i] = key + "=" + number;
-                found = true;
-            }
-        }
-
-        return pageUri.Substring(0, q + 1) + string.Join("&", parts) + (found ? string.Empty : "&Page=" + number);
     }
 }

@@ -41,7 +41,7 @@ public partial class ApiSubmissionsClient
             throw new PayloadValidationException(problems, nameof(payload));
         }
 
-        return Rest.PostConversionAsync(payload.ToString(), cancellationToken);
+        return Rest.PostConversionAsync(ImpactRequests.CreateSubmitConversionRequest(payload, Rest.AccountSid), cancellationToken);
     }
 
     /// <summary>

@@ -29,7 +29,7 @@ public partial class ApiSubmissionsClient
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual async Task<ApiSubmission> WaitForCompletionAsync(string batchId, WaitForCompletionOptions? options = null, CancellationToken cancellationToken = default)
     {
-        RequestPaths.RequireValue(batchId, nameof(batchId), "The BatchId");
+        Arguments.RequireValue(batchId, nameof(batchId), "The BatchId");
         _ = Rest;
         options ??= new WaitForCompletionOptions();
         return await PollUntilSettledAsync(

@@ -15,12 +15,16 @@ internal sealed class ListingGuard
     private int? _lastNumber;
     private int? _limit;
 
-    public ListingGuard(int startPage)
+    /// <param name="startPage">The number of the first page asked for; null when a link from the server leads to it (a continuation token).</param>
+    public ListingGuard(int? startPage)
     {
-        StartPage = startPage;
+        _startPage = startPage;
     }
 
-    public int StartPage { get; }
+    private int? _startPage;
+
+    /// <summary>The number of the last page read (0 before the first).</summary>
+    public int LastNumber => _lastNumber ?? 0;
 
     /// <summary>Pages read so far.</summary>
     public int PagesRead { get; private set; }
@@ -29,9 +33,10 @@ internal sealed class ListingGuard
     public int? Limit => _limit;
 
     /// <summary>Before a page is requested: refuses a URI already requested, or a page number that does not advance.</summary>
-    public void BeforeRequest(Uri uri)
+    /// <param name="uri">The page's URI.</param>
+    /// <param name="number">The page number asked for by a generated request; null for a link from the server.</param>
+    public void BeforeRequest(Uri uri, int? number)
     {
-        var number = PageNumber(uri);
         if (_lastNumber is { } last && number is { } wanted && wanted <= last)
         {
             throw Runaway($"impact.com's next-page link leads back to page {wanted.ToString(CultureInfo.InvariantCulture)} after page {last.ToString(CultureInfo.InvariantCulture)}", uri);
@@ -42,19 +47,25 @@ internal sealed class ListingGuard
             throw Runaway("impact.com's next-page link leads back to a page already read", uri);
         }
 
-        if (_limit is { } limit && number > limit)
+        // A link's number is known once its page is read, but it must come after the last page's: past the limit either way.
+        var next = number ?? (_lastNumber ?? 0) + 1;
+        if (_limit is { } limit && next > limit)
         {
-            throw Runaway($"the listing ran well past @numpages (page {number.Value.ToString(CultureInfo.InvariantCulture)}, limit {limit.ToString(CultureInfo.InvariantCulture)})", uri);
+            throw Runaway($"the listing ran well past @numpages (page {next.ToString(CultureInfo.InvariantCulture)}, limit {limit.ToString(CultureInfo.InvariantCulture)})", uri);
         }
     }
 
-    /// <summary>After a page was read, in listing order: its number must advance, and the listing must stay within the limit.</summary>
-    public void AfterRead(IListingPage page, Uri uri)
+    /// <summary>After a page was read, in listing order: it is the page asked for, its number advances, and the listing stays within the limit.</summary>
+    /// <param name="page">The page read.</param>
+    /// <param name="uri">The page's URI.</param>
+    /// <param name="asked">The page number asked for by a generated request; null for a link from the server.</param>
+    public void AfterRead(IListingPage page, Uri uri, int? asked)
     {
         var info = page.PageInfo;
-        Http.AnswerCheck.SamePage(info.Page, PageNumber(uri));
+        Http.AnswerCheck.SamePage(info.Page, asked);
         PagesRead++;
-        var number = info.Page ?? PageNumber(uri) ?? (_lastNumber ?? StartPage - 1) + 1;
+        var number = info.Page ?? asked ?? (_lastNumber ?? 0) + 1;
+        _startPage ??= number;
         if (_lastNumber is { } last && number <= last)
         {
             throw Runaway($"impact.com's page numbers do not advance (page {number.ToString(CultureInfo.InvariantCulture)} after page {last.ToString(CultureInfo.InvariantCulture)})", uri);
@@ -67,27 +78,11 @@ internal sealed class ListingGuard
             _limit = numPages + Math.Max(2, numPages / 4);
         }
 
-        var reached = StartPage - 1 + PagesRead;
+        var reached = (_startPage ?? number) - 1 + PagesRead;
         if (_limit is { } limit && (number > limit || reached > limit))
         {
             throw Runaway($"the listing ran well past @numpages (page {Math.Max(number, reached).ToString(CultureInfo.InvariantCulture)}, limit {limit.ToString(CultureInfo.InvariantCulture)})", uri);
         }
-    }
-
-    /// <summary>The <c>Page</c> query parameter of a page URI, when it has one.</summary>
-    internal static int? PageNumber(Uri uri)
-    {
-        foreach (var part in uri.Query.TrimStart('?').Split('&'))
-        {
-            var eq = part.IndexOf('=');
-            if (eq > 0 && string.Equals(part.Substring(0, eq), "Page", StringComparison.OrdinalIgnoreCase)
-                && int.TryParse(Uri.UnescapeDataString(part.Substring(eq + 1)), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
-            {
-                return number;
-            }
-        }
-
-        return null;
     }
 
     private ImpactRunawayListingException Runaway(string why, Uri uri) =>

@@ -1,25 +1,27 @@
 using System;
-using System.Globalization;
+using Impact.ApiSubmissions.Http;
 
 namespace Impact.ApiSubmissions;
 
 /// <summary>
-/// One listing's validated settings for the shared paging engine: which list (its path and filters), the page size,
-/// where to start and when to stop. Built from a caller's options when the listing is made, and never changed.
+/// One listing's validated settings for the shared paging engine: which list (the generated request of any of its
+/// pages, filters included), the page size, where to start and when to stop. Built from a caller's options when the
+/// listing is made, and never changed.
 /// </summary>
-internal sealed class ListingPlan
+/// <typeparam name="TPage">The list's page model.</typeparam>
+internal sealed class ListingPlan<TPage>
+    where TPage : class, IListingPage
 {
-    private readonly string _filters;
+    private readonly Func<int, int, ImpactRequest<TPage>> _page;
 
     /// <param name="method">The public method that lists, named in messages.</param>
-    /// <param name="listPath">The list's relative path without a query, e.g. <c>Advertisers/IR1/APISubmissions</c>.</param>
-    /// <param name="filters">Query parameters the first page carries after <c>Page</c> and <c>PageSize</c>, each as <c>&amp;Name=escaped</c>; empty for none.</param>
+    /// <param name="page">The generated request of page N with page size S, with the listing's filters.</param>
     /// <param name="pageSize">The page size; at least 1.</param>
     /// <param name="startPage">The 1-based first page.</param>
     /// <param name="maxConcurrency">Pages in flight at once; 1 to 16.</param>
     /// <param name="maxPages">Pages to read at most; null for all.</param>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range (named as <c>options</c>, the caller's parameter).</exception>
-    public ListingPlan(string method, string listPath, string filters, int pageSize, int startPage, int maxConcurrency, int? maxPages)
+    public ListingPlan(string method, Func<int, int, ImpactRequest<TPage>> page, int pageSize, int startPage, int maxConcurrency, int? maxPages)
     {
         if (pageSize < 1)
         {
@@ -42,17 +44,15 @@ internal sealed class ListingPlan
         }
 
         Method = method;
-        ListPath = listPath;
-        _filters = filters;
+        _page = page;
         PageSize = pageSize;
         StartPage = startPage;
         MaxConcurrency = maxConcurrency;
         MaxPages = maxPages;
+        First = page(startPage, pageSize);
     }
 
     public string Method { get; }
-
-    public string ListPath { get; }
 
     public int PageSize { get; }
 
@@ -62,7 +62,9 @@ internal sealed class ListingPlan
 
     public int? MaxPages { get; }
 
-    /// <summary>The relative path and query of a page when starting a listing.</summary>
-    public string FirstPage(int page, int pageSize) =>
-        ListPath + "?Page=" + page.ToString(CultureInfo.InvariantCulture) + "&PageSize=" + pageSize.ToString(CultureInfo.InvariantCulture) + _filters;
+    /// <summary>The request of the first page: its operation, Accept header and path also serve the pages reached by links.</summary>
+    public ImpactRequest<TPage> First { get; }
+
+    /// <summary>The generated request of one page.</summary>
+    public ImpactRequest<TPage> Page(int page, int pageSize) => _page(page, pageSize);
 }

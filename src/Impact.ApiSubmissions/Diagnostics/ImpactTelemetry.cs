@@ -30,7 +30,7 @@ public static class ImpactTelemetry
     private static readonly Histogram<int> Remaining = Meter.CreateHistogram<int>("impact.client.rate_limit.remaining", "{request}", "X-RateLimit-Remaining of each response that carried it.");
 
     /// <summary>Starts the span of one call to impact.com (all its attempts); null when nobody listens.</summary>
-    internal static Activity? StartCall(string method, Uri uri, string? batchId)
+    internal static Activity? StartCall(string method, Uri uri, string operationId, string pathTemplate)
     {
         var activity = Source.StartActivity(method, ActivityKind.Client);
         if (activity is not null)
@@ -39,7 +39,8 @@ public static class ImpactTelemetry
             activity.SetTag("server.address", uri.Host);
             activity.SetTag("server.port", uri.Port);
             activity.SetTag("url.path", uri.AbsolutePath);
-            activity.SetTag("impact.operation", batchId is null ? "list" : "get");
+            activity.SetTag("url.template", "/" + pathTemplate);
+            activity.SetTag("impact.operation", operationId);
         }
 
         return activity;

@@ -74,15 +74,3 @@ public class ImpactApiException : Exception
             ? $"impact.com answered {statusCode} but the body could not be read: {ImpactWireFormatException.From(json, null).Message}"
             : $"{message} (status {statusCode})";
 }
-
-// The generated transport throws this for error statuses the spec types; nothing public sees it.
-internal sealed class ImpactApiException<TResult> : ImpactApiException
-{
-    public ImpactApiException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, TResult result, Exception? innerException)
-        : base(message, statusCode, response, headers, innerException)
-    {
-        Result = result;
-    }
-
-    public TResult Result { get; }
-}

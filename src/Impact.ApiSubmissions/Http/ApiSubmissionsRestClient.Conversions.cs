@@ -17,25 +17,22 @@ namespace Impact.ApiSubmissions;
 // (ConversionDelivery): a POST that may have reached impact.com is never sent twice.
 internal partial class ApiSubmissionsRestClient
 {
-    private const string FormMediaType = "application/x-www-form-urlencoded";
-
     private const string MayBeQueued = "The conversion reached impact.com and may have been queued: list the submissions (e.g. by OrderId) "
         + "before sending it again. It was not retried, as a second POST could create a second conversion.";
 
     private readonly ResiliencePipeline _conversionPipeline = ResiliencePipeline.Empty;
 
-    /// <summary>Posts the form body as it is and reads impact.com's queued answer; the caller has validated it.</summary>
-    internal async Task<ConversionQueued> PostConversionAsync(string formBody, CancellationToken cancellationToken)
+    /// <summary>Posts the generated conversion request as it is and reads impact.com's queued answer; the caller has validated the payload.</summary>
+    internal async Task<ConversionQueued> PostConversionAsync(ImpactRequest<ConversionQueued> request, CancellationToken cancellationToken)
     {
-        RequireCredentials();
-        var uri = Resolve(RequestPaths.Account(_credentials!.AccountSid) + "/Conversions");
-        var bytes = Encoding.UTF8.GetBytes(formBody);
+        var uri = Resolve(request.PathAndQuery);
         var attempt = 0;
         var started = Stopwatch.GetTimestamp();
+        using var activity = ImpactTelemetry.StartCall("POST", uri, request.OperationId, request.PathTemplate);
         try
         {
             return await _conversionPipeline.ExecuteAsync(
-                async token => await PostOnceAsync(uri, bytes, Interlocked.Increment(ref attempt), token).ConfigureAwait(false),
+                async token => await PostOnceAsync(uri, request, Interlocked.Increment(ref attempt), token).ConfigureAwait(false),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is TimeoutRejectedException or OperationCanceledException)
@@ -54,19 +51,18 @@ internal partial class ApiSubmissionsRestClient
                 ? "Nothing was sent."
                 : "The connection failed after the request may have been sent, so the conversion may have been queued: list the submissions (e.g. by OrderId) before sending it again.";
             throw new ImpactTransportException(
-                _credentials!.Redact($"Could not reach impact.com: {e.Message} (POST {uri.AbsolutePath}, {Attempts(attempt)}). {sent}"),
+                _credentials.Redact($"Could not reach impact.com: {e.Message} (POST {uri.AbsolutePath}, {Attempts(attempt)}). {sent}"),
                 attempt,
                 Since(started),
                 e);
         }
     }
 
-    private async ValueTask<ConversionQueued> PostOnceAsync(Uri uri, byte[] body, int attempt, CancellationToken cancellationToken)
+    private async ValueTask<ConversionQueued> PostOnceAsync(Uri uri, ImpactRequest<ConversionQueued> operation, int attempt, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(FormMediaType);
+        using var request = NewMessage(uri, operation);
         using var response = await SendCheckedAsync(request, null, attempt, cancellationToken).ConfigureAwait(false);
-        Func<string, string> redact = _credentials!.Redact;
+        Func<string, string> redact = _credentials.Redact;
         var text = redact(await ImpactErrorResponses.ReadBoundedAsync(response, cancellationToken).ConfigureAwait(false));
         ConversionQueued queued;
         try
@@ -96,9 +92,7 @@ internal partial class ApiSubmissionsRestClient
     {
         try
         {
-            var uri = Resolve(queuedUri);
-            var prefix = new Uri(_baseAddress, RequestPaths.Submissions(_credentials!.AccountSid) + "/").AbsolutePath;
-            return uri.AbsolutePath.StartsWith(prefix, StringComparison.Ordinal) && uri.AbsolutePath.Length > prefix.Length;
+            return PathTemplate.MatchOwn(_baseAddress, Resolve(queuedUri), ImpactRequests.GetApiSubmissionPath, AccountSid) is not null;
         }
         catch (ImpactOriginRefusedException)
         {

@@ -16,15 +16,19 @@ using Polly.Timeout;
 namespace Impact.ApiSubmissions;
 
 /// <summary>
-/// The transport generated from the OpenAPI spec (internal): this part gives it credentials, the one request gate,
-/// retries and deadlines. <see cref="ApiSubmissionsClient"/> owns one and is the only public way in.
-/// Every setting is read once, here, at construction.
+/// The one pipeline (internal) that sends the requests the spec's generated builders make (<c>ImpactRequests</c>):
+/// the gate once per request and once per answer, credentials and headers, retries and deadlines, the rate-limit
+/// state, logging and telemetry, and reading the body once, from bytes. <see cref="ApiSubmissionsClient"/> owns one
+/// and is the only public way in. Every setting is read once, here, at construction.
 /// </summary>
-internal partial class ApiSubmissionsRestClient
+internal sealed partial class ApiSubmissionsRestClient
 {
+    private static readonly JsonSerializer Serializer = JsonSerializer.Create(ImpactJson.CreateSettings());
+
+    private readonly HttpClient _httpClient;
     private static readonly string SdkUserAgent = "Impact.ApiSubmissions/" + SdkVersion();
 
-    private readonly ImpactCredentials? _credentials;
+    private readonly ImpactCredentials _credentials;
     private readonly Uri _baseAddress = ApiSubmissionsClientOptions.DefaultBaseAddress;
     private readonly int? _apiVersion;
     private readonly Action<ApiRequestLogEntry>? _requestLogged;
@@ -32,13 +36,12 @@ internal partial class ApiSubmissionsRestClient
     private readonly TimeSpan? _overallTimeout;
     private readonly ResiliencePipeline _pipeline = ResiliencePipeline.Empty;
     private readonly string _userAgent = SdkUserAgent;
-    private JsonSerializer? _serializer;
     private RateLimitState? _rateLimit;
 
     /// <summary>A transport with credentials; <paramref name="options"/> is read here and never again.</summary>
     public ApiSubmissionsRestClient(HttpClient httpClient, ImpactCredentials credentials, ApiSubmissionsClientOptions? options)
-        : this(httpClient ?? throw new ArgumentNullException(nameof(httpClient)))
     {
+        _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         _credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
         options ??= new ApiSubmissionsClientOptions();
         if (options.BaseAddress is null || options.Retry is null)
@@ -46,20 +49,19 @@ internal partial class ApiSubmissionsRestClient
             throw new ArgumentException($"ApiSubmissionsClientOptions.{(options.BaseAddress is null ? "BaseAddress" : "Retry")} cannot be null; leave it unset for the default.", nameof(options));
         }
 
-        RequestPaths.RequireSafeTransport(options.BaseAddress, nameof(options));
+        Arguments.RequireSafeTransport(options.BaseAddress, nameof(options));
         _baseAddress = options.BaseAddress;
         _apiVersion = options.ApiVersion;
         _requestLogged = options.RequestLogged;
         _attemptTimeout = options.Retry.AttemptTimeout;
         _overallTimeout = options.Retry.OverallTimeout;
-        BaseUrl = _baseAddress.AbsoluteUri;
         _userAgent = string.IsNullOrWhiteSpace(options.UserAgentSuffix) ? SdkUserAgent : SdkUserAgent + " " + options.UserAgentSuffix!.Trim();
         _pipeline = ImpactResiliencePipeline.Create(options.Retry);
         _conversionPipeline = ImpactResiliencePipeline.Create(options.Retry, retryWhen: ConversionDelivery.SurelyNotDelivered);
     }
 
-    /// <summary>The Account SID every path uses, or null for a transport built without credentials (tests of the generated operations).</summary>
-    public string? AccountSid => _credentials?.AccountSid;
+    /// <summary>The Account SID every path uses.</summary>
+    public string AccountSid => _credentials.AccountSid;
 
     /// <summary>The configured base address: the one origin credentials go to.</summary>
     public Uri BaseAddress => _baseAddress;
@@ -67,38 +69,35 @@ internal partial class ApiSubmissionsRestClient
     /// <summary>The rate-limit headers of the latest response that carried them; null until then.</summary>
     public RateLimitState? RateLimit => Volatile.Read(ref _rateLimit);
 
-    private JsonSerializer Serializer => _serializer ??= JsonSerializer.Create(JsonSerializerSettings);
-
-    // Hook NSwag generates for us: every read, generated or hand-written, uses the wire-tolerant settings.
-    static partial void UpdateJsonSerializerSettings(JsonSerializerSettings settings) => ImpactJson.Configure(settings);
-
-    // Generated hook, called for every request (generated operations and ours): the one gate, then identity and headers.
-    partial void PrepareRequest(HttpClient client, HttpRequestMessage request, string url)
+    // A fresh message for each attempt (one cannot be sent twice): the generated request's method, Accept and body.
+    private static HttpRequestMessage NewMessage<T>(Uri uri, ImpactRequest<T> operation)
+        where T : class
     {
-        if (_credentials is null)
+        var message = new HttpRequestMessage(operation.Method, uri);
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(operation.Accept));
+        if (operation.Body is { } body)
         {
-            return;
+            message.Content = new ByteArrayContent(body.Bytes);
+            message.Content.Headers.ContentType = new MediaTypeHeaderValue(body.MediaType);
         }
 
-        // Refused before any credential is attached: the configured base address is the origin.
-        request.RequestUri = RequestGate.Check(_baseAddress, request.RequestUri, _credentials.AccountSid);
+        return message;
+    }
+
+    // Every attempt: credentials and the identity headers. The URI has passed the gate when the request was resolved.
+    private void Prepare(HttpRequestMessage request)
+    {
         request.Headers.Authorization = _credentials.ToBasicHeader();
-        if (request.Headers.Accept.Count == 0)
-        {
-            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        }
-
         request.Headers.UserAgent.Clear();
         request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         if (_apiVersion is { } version)
         {
-            request.Headers.Remove("IR-Version");
             request.Headers.TryAddWithoutValidation("IR-Version", version.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 
-    // Generated hook, called for every response: remember the rate-limit state.
-    partial void ProcessResponse(HttpClient client, HttpResponseMessage response)
+    // Every response: remember the rate-limit state.
+    private void RememberRateLimit(HttpResponseMessage response)
     {
         var state = RateLimitHeaders.Read(response, DateTimeOffset.UtcNow);
         if (state is not null)
@@ -108,24 +107,27 @@ internal partial class ApiSubmissionsRestClient
     }
 
     /// <summary>
-    /// Sends one GET through the resilience pipeline and reads the body as <typeparamref name="T"/>. Every failure
-    /// leaves as <see cref="ImpactApiException"/> or a subtype; <see cref="OperationCanceledException"/> only for the caller's token.
+    /// Sends a generated GET request through the resilience pipeline and reads the body as <typeparamref name="T"/>.
+    /// Every failure leaves as <see cref="ImpactApiException"/> or a subtype; <see cref="OperationCanceledException"/>
+    /// only for the caller's token.
     /// </summary>
-    /// <param name="target">Our relative path, or a link from the server (relative or absolute); the gate decides where it may go.</param>
-    /// <param name="batchId">The BatchId asked for, to name it in a 404; null for a page.</param>
+    /// <param name="request">The request, from a generated <c>ImpactRequests.Create...Request</c>.</param>
+    /// <param name="batchId">The BatchId asked for: the answer must be that record, and a 404 names it; null for a page.</param>
     /// <param name="cancellationToken">The caller's token.</param>
-    internal Task<T> GetAsync<T>(string target, string? batchId, CancellationToken cancellationToken)
-        where T : class
-    {
-        RequireCredentials();
-        return GetAsync<T>(Resolve(target), batchId, cancellationToken);
-    }
+    internal Task<T> GetAsync<T>(ImpactRequest<T> request, string? batchId, CancellationToken cancellationToken)
+        where T : class =>
+        GetAsync(Resolve(request.PathAndQuery), request, batchId, cancellationToken);
 
     /// <summary>A path or link resolved against the base address, or <see cref="ImpactOriginRefusedException"/> if the gate refuses it.</summary>
-    internal Uri Resolve(string target) => RequestGate.Resolve(_baseAddress, target, _credentials!.AccountSid);
+    internal Uri Resolve(string target) => RequestGate.Resolve(_baseAddress, target, _credentials.AccountSid);
 
-    // bodyRead is called once the body's bytes are in, before they are parsed: a prefetching listing sends its next request then.
-    internal async Task<T> GetAsync<T>(Uri uri, string? batchId, CancellationToken cancellationToken, Action? bodyRead = null)
+    /// <summary>A GET of a URI that passed the gate (<see cref="Resolve"/>): a generated request's, or a page link from the server.</summary>
+    /// <param name="uri">The resolved URI.</param>
+    /// <param name="operation">The generated request the URI comes from (a listing's first page, for its next pages): its Accept header and, for telemetry, its operation.</param>
+    /// <param name="batchId">The BatchId asked for, or null.</param>
+    /// <param name="cancellationToken">The caller's token.</param>
+    /// <param name="bodyRead">Called once the body's bytes are in, before they are parsed: a prefetching listing sends its next request then.</param>
+    internal async Task<T> GetAsync<T>(Uri uri, ImpactRequest<T> operation, string? batchId, CancellationToken cancellationToken, Action? bodyRead = null)
         where T : class
     {
         if (typeof(T) == typeof(ApiSubmissionPage))
@@ -135,11 +137,11 @@ internal partial class ApiSubmissionsRestClient
 
         var attempt = 0;
         var started = Stopwatch.GetTimestamp();
-        using var activity = ImpactTelemetry.StartCall("GET", uri, batchId);
+        using var activity = ImpactTelemetry.StartCall("GET", uri, operation.OperationId, operation.PathTemplate);
         try
         {
             return await _pipeline.ExecuteAsync(
-                async token => await SendOnceAsync<T>(uri, batchId, Interlocked.Increment(ref attempt), bodyRead, token).ConfigureAwait(false),
+                async token => await SendOnceAsync(uri, operation, batchId, Interlocked.Increment(ref attempt), bodyRead, token).ConfigureAwait(false),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is TimeoutRejectedException or OperationCanceledException)
@@ -155,19 +157,19 @@ internal partial class ApiSubmissionsRestClient
         catch (Exception e) when (e is HttpRequestException or IOException)
         {
             throw new ImpactTransportException(
-                _credentials!.Redact($"Could not reach impact.com: {e.Message} (GET {uri.AbsolutePath}, {Attempts(attempt)})."),
+                _credentials.Redact($"Could not reach impact.com: {e.Message} (GET {uri.AbsolutePath}, {Attempts(attempt)})."),
                 attempt,
                 Since(started),
                 e);
         }
     }
 
-    private async ValueTask<T> SendOnceAsync<T>(Uri uri, string? batchId, int attempt, Action? bodyRead, CancellationToken cancellationToken)
+    private async ValueTask<T> SendOnceAsync<T>(Uri uri, ImpactRequest<T> operation, string? batchId, int attempt, Action? bodyRead, CancellationToken cancellationToken)
         where T : class
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        using var request = NewMessage(uri, operation);
         using var response = await SendCheckedAsync(request, batchId, attempt, cancellationToken).ConfigureAwait(false);
-        Func<string, string> redact = _credentials!.Redact;
+        Func<string, string> redact = _credentials.Redact;
         var mediaType = response.Content?.Headers.ContentType?.MediaType;
         if (mediaType is not null && mediaType.IndexOf("json", StringComparison.OrdinalIgnoreCase) < 0)
         {
@@ -191,13 +193,13 @@ internal partial class ApiSubmissionsRestClient
     }
 
     /// <summary>
-    /// One attempt of any request: the gate and credentials (PrepareRequest), the send, the rate-limit
+    /// One attempt of any request: credentials and headers, the send, the answer's gate, the rate-limit
     /// state and the log entry. An error status leaves as the SDK's exception; a success is the caller's to read and dispose.
     /// </summary>
     private async Task<HttpResponseMessage> SendCheckedAsync(HttpRequestMessage request, string? batchId, int attempt, CancellationToken cancellationToken)
     {
         var uri = request.RequestUri!;
-        PrepareRequest(_httpClient, request, uri.AbsoluteUri);
+        Prepare(request);
         var method = request.Method.Method;
         var started = Stopwatch.GetTimestamp();
         HttpResponseMessage response;
@@ -211,19 +213,19 @@ internal partial class ApiSubmissionsRestClient
             // still shows each attempt (and its elapsed time) to whoever watches the log.
             Log(method, uri, null, attempt, started, e is OperationCanceledException && cancellationToken.IsCancellationRequested
                 ? "no answer: timed out or cancelled"
-                : _credentials!.Redact(e.GetType().Name + ": " + e.Message));
+                : _credentials.Redact(e.GetType().Name + ": " + e.Message));
             throw;
         }
 
         try
         {
             // A caller's HttpClient may follow redirects by itself: the answer counts only if it came from where the gate allows.
-            RequestGate.CheckAnswer(_baseAddress, uri, response.RequestMessage?.RequestUri, _credentials!.AccountSid, method);
-            ProcessResponse(_httpClient, response);
+            RequestGate.CheckAnswer(_baseAddress, uri, response.RequestMessage?.RequestUri, _credentials.AccountSid, method);
+            RememberRateLimit(response);
             Log(method, uri, (int)response.StatusCode, attempt, started, null);
             if (!response.IsSuccessStatusCode)
             {
-                throw await ImpactErrorResponses.CreateAsync(response, RateLimitHeaders.Read(response, DateTimeOffset.UtcNow), batchId, _credentials!.Redact, cancellationToken).ConfigureAwait(false);
+                throw await ImpactErrorResponses.CreateAsync(response, RateLimitHeaders.Read(response, DateTimeOffset.UtcNow), batchId, _credentials.Redact, cancellationToken).ConfigureAwait(false);
             }
 
             return response;
@@ -247,13 +249,12 @@ internal partial class ApiSubmissionsRestClient
             return;
         }
 
-        var serializer = Serializer;
         _ = Task.Run(() =>
         {
             try
             {
                 var bytes = Encoding.UTF8.GetBytes(WarmUpPage);
-                ImpactJson.Deserialize<ApiSubmissionPage>(bytes, bytes.Length, serializer);
+                ImpactJson.Deserialize<ApiSubmissionPage>(bytes, bytes.Length, Serializer);
             }
             catch (Exception)
             {
@@ -262,7 +263,7 @@ internal partial class ApiSubmissionsRestClient
         });
     }
 
-    private const string WarmUpPage = """{"@page":"1","@numpages":"1","@pagesize":"1","@total":"1","@start":"1","@end":"1","@uri":"/Advertisers/IR/APISubmissions?Page=1","@firstpageuri":"/Advertisers/IR/APISubmissions?Page=1","@previouspageuri":"","@nextpageuri":"","@lastpageuri":"/Advertisers/IR/APISubmissions?Page=1","APISubmission":[{"BatchId":"A-1","AccountId":"1","SubmissionDate":"2026-08-31T15:37:25-07:00","CampaignId":"1","ActionTrackerId":"1","MediaPartnerId":"1","EventCode":"SALE","OrderId":"1","Payload":"CampaignId=1","Type":"Conversion","Status":"Complete","CompletionDate":"2026-08-31T15:37:40-07:00","ErrorType":"","ErrorReason":"","Uri":"/Advertisers/IR/APISubmissions/A-1"}]}""";
+    private const string WarmUpPage = """{"@page":"1","@numpages":"1","@pagesize":"1","@total":"1","@start":"1","@end":"1","@uri":"","@firstpageuri":"","@previouspageuri":"","@nextpageuri":"","@lastpageuri":"","APISubmission":[{"BatchId":"A-1","AccountId":"1","SubmissionDate":"2026-08-31T15:37:25-07:00","CampaignId":"1","ActionTrackerId":"1","MediaPartnerId":"1","EventCode":"SALE","OrderId":"1","Payload":"CampaignId=1","Type":"Conversion","Status":"Complete","CompletionDate":"2026-08-31T15:37:40-07:00","ErrorType":"","ErrorReason":"","Uri":""}]}""";
 
     // The body is read in full asynchronously, every read bounded by the token: a trickling body ends with the
     // deadline instead of holding a thread, and disposing the response never has to drain it. Parsing then
@@ -311,14 +312,6 @@ internal partial class ApiSubmissionsRestClient
         }
 
         log(new ApiRequestLogEntry(method, uri.PathAndQuery, status, attempt, Since(started), failure));
-    }
-
-    private void RequireCredentials()
-    {
-        if (_credentials is null)
-        {
-            throw new InvalidOperationException("This transport was created without credentials.");
-        }
     }
 
     private static string Attempts(int attempts) => attempts == 1 ? "1 attempt" : $"{attempts} attempts";

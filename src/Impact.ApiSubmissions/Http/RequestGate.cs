@@ -5,14 +5,22 @@ namespace Impact.ApiSubmissions.Http;
 
 /// <summary>
 /// The one check every request passes before credentials are attached: the final absolute URI must have the
-/// base address's scheme, host and port, no user info, and a path inside the account's own resources
-/// (<c>{base path}Advertisers/{AccountSID}/</c>). Links from the server are data, never a reason to send
-/// credentials elsewhere.
+/// base address's scheme, host and port, no user info, and a path that is one of the spec's operation paths
+/// (<see cref="ImpactRequests.PathTemplates"/>) for this account's SID. Links from the server are data, never a reason
+/// to send credentials elsewhere.
 /// </summary>
 internal static class RequestGate
 {
     /// <summary>Resolves a path or URL (ours or the server's) against the base address, then checks it.</summary>
-    public static Uri Resolve(Uri baseAddress, string target, string accountSid)
+    public static Uri Resolve(Uri baseAddress, string target, string accountSid) => Resolve(baseAddress, target, accountSid, operationPath: true);
+
+    /// <summary>
+    /// Resolves a caller's link and checks its origin and account only: the caller then reads it against one operation's
+    /// path (a wrong path is the caller's mistake, not a refusal). What is sent still passes <see cref="Resolve(Uri, string, string)"/>.
+    /// </summary>
+    public static Uri ResolveInAccount(Uri baseAddress, string target, string accountSid) => Resolve(baseAddress, target, accountSid, operationPath: false);
+
+    private static Uri Resolve(Uri baseAddress, string target, string accountSid, bool operationPath)
     {
         // Relative first: on Linux an absolute parse reads "/x" or "//host/x" as a file path.
         Uri resolved;
@@ -27,23 +35,12 @@ internal static class RequestGate
             throw Refused(target, "it is not a valid address");
         }
 
-        return Check(baseAddress, resolved, accountSid);
-    }
-
-    /// <summary>Checks a final request URI; returns it when allowed.</summary>
-    public static Uri Check(Uri baseAddress, Uri? uri, string accountSid)
-    {
-        if (uri is null || !uri.IsAbsoluteUri)
-        {
-            return uri is null ? throw Refused(string.Empty, "it is empty") : Resolve(baseAddress, uri.OriginalString, accountSid);
-        }
-
-        var why = Problem(baseAddress, uri, accountSid);
-        return why is null ? uri : throw Refused(uri.OriginalString, why);
+        var why = Problem(baseAddress, resolved, accountSid, operationPath);
+        return why is null ? resolved : throw Refused(resolved.OriginalString, why);
     }
 
     // Why an absolute URI may not be sent to (or answer for) this client, or null when it may.
-    private static string? Problem(Uri baseAddress, Uri uri, string accountSid)
+    private static string? Problem(Uri baseAddress, Uri uri, string accountSid, bool operationPath = true)
     {
         if (!string.Equals(uri.Scheme, baseAddress.Scheme, StringComparison.OrdinalIgnoreCase)
             || !string.Equals(uri.IdnHost, baseAddress.IdnHost, StringComparison.OrdinalIgnoreCase)
@@ -53,11 +50,16 @@ internal static class RequestGate
             return $"it is not on the base address {baseAddress.GetLeftPart(UriPartial.Authority)}";
         }
 
-        var prefix = baseAddress.AbsolutePath.TrimEnd('/') + "/" + RequestPaths.Account(accountSid) + "/";
-        var path = uri.AbsolutePath;
-        return !path.StartsWith(prefix, StringComparison.Ordinal) || ClimbsOut(path)
-            ? $"its path is outside this account's resources ({prefix})"
-            : null;
+        var relative = PathTemplate.Relative(baseAddress, uri);
+        if (relative is null || ClimbsOut(uri.AbsolutePath) || !PathTemplate.InAccount(relative, accountSid))
+        {
+            return $"its path is outside this account's resources ({baseAddress.AbsolutePath.TrimEnd('/')}/{PathTemplate.AccountScope(accountSid)}/)";
+        }
+
+        // Only the spec's own paths: nothing else under the account gets credentials.
+        return !operationPath || PathTemplate.IsOperation(relative, accountSid)
+            ? null
+            : $"its path is none of the API's operations for this account";
     }
 
     /// <summary>

@@ -7,7 +7,8 @@ namespace Impact.ApiSubmissions;
 
 public partial class ApiSubmission
 {
-    private const string CollectionSegment = "/APISubmissions/";
+    // The collection of the spec's one-submission path (.../APISubmissions/{BatchId}), between slashes.
+    private static readonly string CollectionSegment = Collection(ImpactRequests.GetApiSubmissionPath.Split('/'));
 
     /// <summary>True when impact.com finished processing the submission (it may still carry errors: see <see cref="HasErrors"/>).</summary>
     [JsonIgnore]
@@ -66,6 +67,8 @@ public partial class ApiSubmission
 
         return System.Uri.UnescapeDataString(segment);
     }
+
+    private static string Collection(string[] template) => "/" + template[template.Length - 2] + "/";
 
     /// <summary>
     /// Fields impact.com sent that the spec does not name (it adds fields without notice), with their values as text:

@@ -128,19 +128,6 @@ public class ErrorMappingTests
         e.Message.Should().Be("impact.com answered 200 but the body could not be read: Field 'CampaignId' has value \"12abc\", which is not an integer.");
         e.Should().BeOfType<ImpactWireFormatException>().Which.Field.Should().Be("CampaignId");
     }
-
-    [Fact]
-    public async Task Generated_operations_give_readable_messages_for_unreadable_bodies()
-    {
-        var handler = new ScriptedHandler((_, _) => ScriptedHandler.Json("{\"BatchId\":\"A-1\",\"AccountId\":\"abc\"}"));
-        var client = TestClients.CreateTransport(handler);
-
-        var act = () => client.GetApiSubmissionAsync(TestClients.Sid, "A-1");
-
-        (await act.Should().ThrowAsync<ImpactApiException>()).Which.Message
-            .Should().Be("impact.com answered 200 but the body could not be read: Field 'AccountId' has value \"abc\", which is not an integer.");
-    }
-
     [Fact]
     public async Task The_latest_rate_limit_state_is_exposed_after_a_success()
     {

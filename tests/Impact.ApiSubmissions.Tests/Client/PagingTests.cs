@@ -172,7 +172,7 @@ public class PagingTests
         };
 
         var e = (await act.Should().ThrowAsync<ImpactRunawayListingException>()).Which;
-        e.Message.Should().Contain("leads back to page 1 after page 1");
+        e.Message.Should().Contain("leads back to a page already read");
         e.PagesRead.Should().Be(1);
     }
 
@@ -208,15 +208,5 @@ public class PagingTests
 
         act.Should().Throw<ArgumentOutOfRangeException>();
         handler.Calls.Should().Be(0);
-    }
-
-    [Theory]
-    [InlineData("/x?Page=2&PageSize=10", 7, "/x?Page=7&PageSize=10")]
-    [InlineData("/x?PageSize=10&page=2&IrVersion=14", 3, "/x?PageSize=10&page=3&IrVersion=14")]
-    [InlineData("/x?PageSize=10", 4, "/x?PageSize=10&Page=4")]
-    [InlineData("/x", 5, "/x?Page=5")]
-    public void Page_numbers_are_set_keeping_the_other_parameters(string uri, int page, string expected)
-    {
-        ApiSubmissionsClient.WithPageNumber(uri, page).Should().Be(expected);
     }
 }

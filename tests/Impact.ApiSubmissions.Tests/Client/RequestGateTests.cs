@@ -35,6 +35,10 @@ public class RequestGateTests
     [InlineData("/Partners/IRsid4567/APISubmissions?Page=2")]
     [InlineData("../../Partners?Page=2")]
     [InlineData("?Page=2")]
+    [InlineData("/Advertisers/IRsid4567/Campaigns?Page=2")]
+    [InlineData("/Advertisers/IRsid4567/APISubmissions/A-1/Payload?Page=2")]
+    [InlineData("/Advertisers/IRsid4567?Page=2")]
+    // The last three stay in the account but are none of the spec's operation paths: no credentials go there either.
     public async Task A_next_page_link_that_leaves_the_origin_or_account_is_refused_before_anything_is_sent(string link)
     {
         var handler = new ScriptedHandler((_, _) => ScriptedHandler.Json(Page(link)));
@@ -72,22 +76,6 @@ public class RequestGateTests
         second.RequestUri!.GetLeftPart(UriPartial.Path).Should().Be("https://api.impact.com/Advertisers/IRsid4567/APISubmissions");
         second.Headers.Authorization!.Scheme.Should().Be("Basic");
     }
-
-    [Theory]
-    [InlineData("https://evil.example.com/")]
-    [InlineData("https://api.impact.com:8443/")]
-    public async Task The_generated_operations_pass_the_same_gate(string movedTo)
-    {
-        var handler = new ScriptedHandler((_, _) => ScriptedHandler.Json(TestClients.Submission("A-1")));
-        var client = TestClients.CreateTransport(handler);
-        client.BaseUrl = movedTo;
-
-        var act = () => client.GetApiSubmissionAsync(TestClients.Sid, "A-1");
-
-        await act.Should().ThrowAsync<ImpactOriginRefusedException>();
-        handler.Calls.Should().Be(0);
-    }
-
     [Fact]
     public async Task A_redirect_to_another_origin_never_receives_the_credentials()
     {

@@ -5,12 +5,14 @@ using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using FluentAssertions;
+using System.Threading;
+using Impact.ApiSubmissions.Http;
 using Impact.ApiSubmissions.Testing;
 using Xunit;
 
 namespace Impact.ApiSubmissions.Tests.Contracts;
 
-/// <summary>The generated client against the mock impact.com: one behaviour of the real service per test.</summary>
+/// <summary>The generated requests, sent through the pipeline with no retries, against the mock impact.com: one behaviour of the real service per test.</summary>
 public sealed class GeneratedClientContractTests : IDisposable
 {
     private readonly ImpactMockServer _server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 5, SubmissionCount = 120 });
@@ -20,7 +22,10 @@ public sealed class GeneratedClientContractTests : IDisposable
     public GeneratedClientContractTests()
     {
         _http = _server.CreateHttpClient();
-        _client = new ApiSubmissionsRestClient(_http) { BaseUrl = _server.BaseUrl };
+        _client = new ApiSubmissionsRestClient(
+            _http,
+            new ImpactCredentials(_server.AccountSid, _server.AuthToken),
+            new ApiSubmissionsClientOptions { BaseAddress = new Uri(_server.BaseUrl), Retry = new ApiSubmissionsRetryOptions { MaxRetries = 0 } });
     }
 
     public void Dispose()
@@ -29,10 +34,16 @@ public sealed class GeneratedClientContractTests : IDisposable
         _server.Dispose();
     }
 
+    private Task<ApiSubmissionPage> List(int? page = null, int? pageSize = null) =>
+        _client.GetAsync(ImpactRequests.CreateListApiSubmissionsRequest(_server.AccountSid, page, pageSize), null, CancellationToken.None);
+
+    private Task<ApiSubmission> Get(string batchId) =>
+        _client.GetAsync(ImpactRequests.CreateGetApiSubmissionRequest(_server.AccountSid, batchId), batchId, CancellationToken.None);
+
     [Fact]
     public async Task A_page_reads_with_its_metadata_and_typed_fields()
     {
-        var page = await _client.ListApiSubmissionsAsync(_server.AccountSid, page: 2, pageSize: 50);
+        var page = await List(page: 2, pageSize: 50);
 
         (page.Page, page.Numpages, page.Pagesize, page.Total, page.Start, page.End).Should().Be(("2", "3", "50", "120", "50", "99"));
         page.Nextpageuri.Should().Be($"/Advertisers/{_server.AccountSid}/APISubmissions?Page=3&PageSize=50");
@@ -47,7 +58,7 @@ public sealed class GeneratedClientContractTests : IDisposable
         var read = new List<ApiSubmission>();
         for (var number = 1; ; number++)
         {
-            var page = await _client.ListApiSubmissionsAsync(_server.AccountSid, number, 25);
+            var page = await List(number, 25);
             read.AddRange(page.Submissions!);
             if (page.Nextpageuri == string.Empty)
             {
@@ -63,7 +74,7 @@ public sealed class GeneratedClientContractTests : IDisposable
     {
         var expected = _server.Submissions[17];
 
-        var got = await _client.GetApiSubmissionAsync(_server.AccountSid, expected.BatchId!);
+        var got = await Get(expected.BatchId!);
 
         got.Should().BeEquivalentTo(expected, options => options.ComparingByMembers<ApiSubmission>());
     }
@@ -77,7 +88,7 @@ public sealed class GeneratedClientContractTests : IDisposable
         ApiSubmission current;
         do
         {
-            current = await _client.GetApiSubmissionAsync(_server.AccountSid, submitted.BatchId!);
+            current = await Get(submitted.BatchId!);
             seen.Add(current.Status);
         }
         while (current.Status != SubmissionStatus.Complete);
@@ -89,21 +100,21 @@ public sealed class GeneratedClientContractTests : IDisposable
     [Fact]
     public async Task An_unknown_BatchId_throws_with_impact_s_error()
     {
-        var call = () => _client.GetApiSubmissionAsync(_server.AccountSid, "A-nope");
+        var call = () => Get("A-nope");
 
-        var error = (await call.Should().ThrowAsync<ImpactApiException<ImpactError>>()).Which;
+        var error = (await call.Should().ThrowAsync<ImpactApiException>()).Which;
         error.StatusCode.Should().Be(404);
-        error.Result.Message.Should().Be("Resource not found");
+        error.Error!.Message.Should().Be("Resource not found");
     }
 
     [Fact]
     public async Task A_rate_limited_call_throws_with_the_rate_limit_headers()
     {
         _server.RateLimitAfter(1, TimeSpan.FromMinutes(10));
-        await _client.ListApiSubmissionsAsync(_server.AccountSid, 1, 10);
+        await List(1, 10);
 
-        var error = (await FluentActions.Awaiting(() => _client.ListApiSubmissionsAsync(_server.AccountSid, 1, 10))
-            .Should().ThrowAsync<ImpactApiException<ImpactError>>()).Which;
+        var error = (await FluentActions.Awaiting(() => List(1, 10))
+            .Should().ThrowAsync<ImpactApiException>()).Which;
 
         error.StatusCode.Should().Be((int)HttpStatusCode.TooManyRequests);
         error.Headers["X-RateLimit-Remaining"].Should().Equal("0");
@@ -116,7 +127,7 @@ public sealed class GeneratedClientContractTests : IDisposable
     {
         _server.ServeMalformedBodies(1);
 
-        var error = (await FluentActions.Awaiting(() => _client.ListApiSubmissionsAsync(_server.AccountSid))
+        var error = (await FluentActions.Awaiting(() => List())
             .Should().ThrowAsync<ImpactApiException>()).Which;
 
         error.StatusCode.Should().Be(200);
@@ -128,10 +139,10 @@ public sealed class GeneratedClientContractTests : IDisposable
     {
         _server.FailNext(1, HttpStatusCode.GatewayTimeout);
 
-        var error = (await FluentActions.Awaiting(() => _client.ListApiSubmissionsAsync(_server.AccountSid))
-            .Should().ThrowAsync<ImpactApiException<ImpactError>>()).Which;
+        var error = (await FluentActions.Awaiting(() => List())
+            .Should().ThrowAsync<ImpactApiException>()).Which;
 
         error.StatusCode.Should().Be(504);
-        (await _client.ListApiSubmissionsAsync(_server.AccountSid)).Submissions.Should().HaveCount(120);
+        (await List()).Submissions.Should().HaveCount(120);
     }
 }

@@ -38,7 +38,7 @@ public class LayerTests
         found.Should().BeEmpty($"{folder}/ is below Client/ and Http/");
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

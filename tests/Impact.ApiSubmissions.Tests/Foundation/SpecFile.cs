@@ -23,5 +23,17 @@ internal static class SpecFile
     public static string[] SchemaEnum(string schema) =>
         Spec.Value.Components.Schemas[schema].Enum.Cast<Microsoft.OpenApi.Any.OpenApiString>().Select(v => v.Value).ToArray();
 
+    /// <summary>The spec's paths, as written in it (e.g. <c>/Advertisers/{AccountSID}/APISubmissions</c>).</summary>
+    public static string[] Paths() => Spec.Value.Paths.Keys.ToArray();
+
+    /// <summary>The names of every query parameter of every operation (components resolved).</summary>
+    public static string[] QueryParameterNames() =>
+        Spec.Value.Paths.Values
+            .SelectMany(path => path.Parameters.Concat(path.Operations.Values.SelectMany(o => o.Parameters)))
+            .Where(p => p.In == Microsoft.OpenApi.Models.ParameterLocation.Query)
+            .Select(p => p.Name)
+            .Distinct()
+            .ToArray();
+
     public static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
 }

@@ -58,7 +58,8 @@ public sealed class TelemetryTests
 
         var span = spans.Should().ContainSingle(a => a.OperationName == "GET" && (int?)a.GetTagItem("server.port") == port).Subject;
         span.Kind.Should().Be(ActivityKind.Client);
-        span.GetTagItem("impact.operation").Should().Be("get");
+        span.GetTagItem("impact.operation").Should().Be("GetApiSubmission");
+        span.GetTagItem("url.template").Should().Be("/Advertisers/{AccountSID}/APISubmissions/{BatchId}");
         span.GetTagItem("impact.attempts").Should().Be(2);
         span.GetTagItem("http.response.status_code").Should().Be(200);
         span.Status.Should().Be(ActivityStatusCode.Ok);
@@ -71,6 +72,31 @@ public sealed class TelemetryTests
         measurements.Where(m => m.Name == "impact.client.retries").Should().ContainSingle();
         measurements.Where(m => m.Name == "http.client.request.duration").Should().HaveCount(2);
         measurements.Where(m => m.Name == "impact.client.rate_limit.remaining").Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_conversion_post_is_a_span_named_by_its_operation_and_path_template()
+    {
+        using var server = ImpactMockServer.Start(new ImpactMockServerOptions { SubmissionCount = 1 });
+        var port = new Uri(server.BaseUrl).Port;
+        var spans = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == ImpactTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var client = server.CreateClient();
+
+        await client.SubmitConversionAsync(SubmissionPayload.Parse(
+            "CampaignId=1000&EventTypeId=4000&EventDate=2024-08-01T23:55:24-08:00&OrderId=T-1&ClickId=c1&CurrencyCode=USD&ItemSku1=1&ItemQuantity1=1&ItemPrice1=10"));
+
+        var span = spans.Should().ContainSingle(a => a.OperationName == "POST" && (int?)a.GetTagItem("server.port") == port).Subject;
+        span.GetTagItem("impact.operation").Should().Be("SubmitConversion");
+        span.GetTagItem("url.template").Should().Be("/Advertisers/{AccountSID}/Conversions");
+        span.GetTagItem("http.response.status_code").Should().Be(200);
+        span.GetTagItem("impact.attempts").Should().Be(1);
     }
 
     [Fact]
