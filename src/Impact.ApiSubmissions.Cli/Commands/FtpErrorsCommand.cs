@@ -29,7 +29,7 @@ internal sealed class FtpErrorsCommand : AsyncCommand<FtpErrorsSettings>
         var reference = FtpReference.Require(settings.BatchId, settings.Demo, DemoServer.FailedFtpBatchId, "errors");
         using var connection = ImpactConnection.Open(settings, _environment, _reporter);
         var client = connection.Client;
-        var options = new FtpErrorDetailListOptions { PageSize = pageSize ?? (connection.IsDemo ? 50 : 1000) };
+        var options = new ListOptions<FtpErrorDetail> { PageSize = pageSize ?? (connection.IsDemo ? 50 : 1000) };
         var lines = FtpReference.IsUri(reference)
             ? client.GetFtpErrorDetailsByUriAsync(reference, options, connection.Cancellation)
             : client.GetFtpErrorDetailsAsync(reference, options, connection.Cancellation);

@@ -53,7 +53,7 @@ internal sealed class FtpGetCommand : AsyncCommand<FtpGetSettings>
 
         // Only the first lines: the listing stops after the page that holds them.
         var lines = new List<FtpErrorDetail>();
-        var options = new FtpErrorDetailListOptions { PageSize = shown, MaxPages = 1 };
+        var options = new ListOptions<FtpErrorDetail> { PageSize = shown, MaxPages = 1 };
         await foreach (var line in client.GetFtpErrorDetailsAsync(file.BatchId!, options, connection.Cancellation))
         {
             lines.Add(line);

@@ -35,7 +35,7 @@ internal sealed class FtpWaitCommand : AsyncCommand<FtpWaitSettings>
 
         console.MarkupLine($"Waiting for FTP file [bold]{Markup.Escape(batchId)}[/] (polls every {Display.Duration(interval)} at first, gives up after {Display.Duration(timeout)}).");
         FtpFileSubmission? lastSeen = null;
-        var options = new WaitForFtpCompletionOptions
+        var options = new WaitOptions<FtpFileSubmission>
         {
             PollInterval = interval,
             MaxPollInterval = maxInterval,

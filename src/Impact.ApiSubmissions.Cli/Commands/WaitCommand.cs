@@ -46,7 +46,7 @@ internal sealed class WaitCommand : AsyncCommand<WaitSettings>
     {
         var console = environment.Out;
         ApiSubmission? lastSeen = null;
-        var options = new WaitForCompletionOptions
+        var options = new WaitOptions<ApiSubmission>
         {
             PollInterval = interval,
             MaxPollInterval = maxInterval,

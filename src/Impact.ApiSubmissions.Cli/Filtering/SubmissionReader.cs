@@ -57,7 +57,7 @@ internal sealed class SubmissionReader
     }
 
     // A page arrives once the previous one was read through: report that one, then take the new page's metadata.
-    private void OnPage(ApiSubmissionPage page)
+    private void OnPage(ImpactPage<ApiSubmission> page)
     {
         if (State.Pages > 0)
         {

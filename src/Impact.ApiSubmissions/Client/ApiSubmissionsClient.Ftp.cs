@@ -11,7 +11,7 @@ public partial class ApiSubmissionsClient
     /// <summary>
     /// Lists the FTP file submissions of the credentials' account, filtered on impact.com by the dates in
     /// <paramref name="options"/>: enumerate the result for the files (each BatchId once, in the service's order), or
-    /// call <see cref="FtpFileSubmissionPageable.AsPages"/> for the pages with their metadata and continuation tokens.
+    /// call <see cref="ImpactPageable{T}.AsPages"/> for the pages with their metadata and continuation tokens.
     /// Nothing is sent until you enumerate; pages are read one after the other. The listing always ends: see
     /// <see cref="ImpactRunawayListingException"/>.
     /// </summary>
@@ -27,7 +27,7 @@ public partial class ApiSubmissionsClient
     /// <exception cref="ImpactOriginRefusedException">While enumerating: a <c>@nextpageuri</c> or continuation token leads to another origin or account; nothing was sent there.</exception>
     /// <exception cref="ImpactRunawayListingException">While enumerating: the paging does not lead to an end.</exception>
     /// <exception cref="OperationCanceledException">While enumerating: <paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual FtpFileSubmissionPageable GetFtpSubmissionsAsync(FtpSubmissionListOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual ImpactPageable<FtpFileSubmission> GetFtpSubmissionsAsync(FtpSubmissionListOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new FtpSubmissionListOptions();
         var rest = Rest;
@@ -41,8 +41,7 @@ public partial class ApiSubmissionsClient
             options.StartPage,
             1,
             options.MaxPages);
-        var pageReceived = options.PageReceived;
-        return new FtpFileSubmissionPageable((token, hint, ct) => Announce(ListPagesCore<FtpFileSubmissionPage>(rest, plan, token, hint, ct), pageReceived, ct), cancellationToken);
+        return Listing(rest, plan, options.PageReceived, cancellationToken);
     }
 
     /// <summary>Reads one FTP file submission of the credentials' account by its BatchId: its status and counts. Retries transient failures.</summary>
@@ -86,7 +85,7 @@ public partial class ApiSubmissionsClient
     /// <summary>
     /// Lists the failed lines of one FTP file submission (line number, program, event type, partner, order, SKU,
     /// ErrorType and ErrorReason): enumerate the result for the lines, in the service's order, or call
-    /// <see cref="FtpErrorDetailPageable.AsPages"/> for the pages. Nothing is sent until you enumerate; pages are read
+    /// <see cref="ImpactPageable{T}.AsPages"/> for the pages. Nothing is sent until you enumerate; pages are read
     /// one after the other, and the listing always ends. A file still processing has no lines yet.
     /// </summary>
     /// <param name="batchId">The file's BatchId. It always travels as one escaped path segment.</param>
@@ -102,16 +101,15 @@ public partial class ApiSubmissionsClient
     /// <exception cref="ImpactOriginRefusedException">While enumerating: a <c>@nextpageuri</c> or continuation token leads to another origin or account; nothing was sent there.</exception>
     /// <exception cref="ImpactRunawayListingException">While enumerating: the paging does not lead to an end.</exception>
     /// <exception cref="OperationCanceledException">While enumerating: <paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual FtpErrorDetailPageable GetFtpErrorDetailsAsync(string batchId, FtpErrorDetailListOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual ImpactPageable<FtpErrorDetail> GetFtpErrorDetailsAsync(string batchId, ListOptions<FtpErrorDetail>? options = null, CancellationToken cancellationToken = default)
     {
         Arguments.RequireValue(batchId, nameof(batchId), "The BatchId");
-        options ??= new FtpErrorDetailListOptions();
+        options ??= new ListOptions<FtpErrorDetail>();
         var rest = Rest;
         var sid = rest.AccountSid;
         var plan = new ListingPlan<FtpErrorDetailPage>(
             nameof(GetFtpErrorDetailsAsync), (page, size) => ImpactRequests.CreateListFtpErrorDetailsRequest(sid, batchId, page, size), options.PageSize, options.StartPage, 1, options.MaxPages);
-        var pageReceived = options.PageReceived;
-        return new FtpErrorDetailPageable((token, hint, ct) => Announce(ListPagesCore<FtpErrorDetailPage>(rest, plan, token, hint, ct), pageReceived, ct), cancellationToken);
+        return Listing(rest, plan, options.PageReceived, cancellationToken);
     }
 
     /// <summary>
@@ -133,7 +131,7 @@ public partial class ApiSubmissionsClient
     /// <exception cref="ImpactTimeoutException">While enumerating: a page did not arrive within the attempt timeout and overall deadline.</exception>
     /// <exception cref="ImpactRunawayListingException">While enumerating: the paging does not lead to an end.</exception>
     /// <exception cref="OperationCanceledException">While enumerating: <paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual FtpErrorDetailPageable GetFtpErrorDetailsByUriAsync(string errorsUri, FtpErrorDetailListOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual ImpactPageable<FtpErrorDetail> GetFtpErrorDetailsByUriAsync(string errorsUri, ListOptions<FtpErrorDetail>? options = null, CancellationToken cancellationToken = default)
     {
         var batchId = BatchIdFromPath(errorsUri, nameof(errorsUri), "The ErrorsUri", "a file's error-details path", ImpactRequests.ListFtpErrorDetailsPath);
         return GetFtpErrorDetailsAsync(batchId, options, cancellationToken);
@@ -157,17 +155,16 @@ public partial class ApiSubmissionsClient
     /// <exception cref="ImpactTimeoutException">One poll found no answer within its attempt timeout and overall deadline.</exception>
     /// <exception cref="ImpactOriginRefusedException">The request would leave the base address or this account's resources.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual async Task<FtpFileSubmission> WaitForFtpCompletionAsync(string batchId, WaitForFtpCompletionOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual async Task<FtpFileSubmission> WaitForFtpCompletionAsync(string batchId, WaitOptions<FtpFileSubmission>? options = null, CancellationToken cancellationToken = default)
     {
         Arguments.RequireValue(batchId, nameof(batchId), "The BatchId");
         _ = Rest;
-        options ??= new WaitForFtpCompletionOptions();
+        options ??= new WaitOptions<FtpFileSubmission>();
         return await PollUntilSettledAsync(
             token => GetFtpSubmissionAsync(batchId, token),
             f => f.IsPending,
             f => f.Status,
-            options.StatusChanged,
-            (options.PollInterval, options.MaxPollInterval, options.Timeout),
+            options,
             (last, polls, e) => new ImpactWaitTimeoutException(batchId, last, polls, options.Timeout, e),
             cancellationToken).ConfigureAwait(false);
     }

@@ -11,7 +11,7 @@ public partial class ApiSubmissionsClient
 {
     /// <summary>
     /// Lists every submission of the credentials' account: enumerate the result for the submissions (each BatchId
-    /// once, in the service's order), or call <see cref="ApiSubmissionPageable.AsPages"/> for the pages with their
+    /// once, in the service's order), or call <see cref="ImpactPageable{T}.AsPages"/> for the pages with their
     /// metadata and a continuation token that resumes the listing later. Nothing is sent until you enumerate.
     /// Each page is read asynchronously, then parsed; memory stays bounded by the pages in flight, whatever the total.
     /// The listing always ends: see <see cref="ImpactRunawayListingException"/>.
@@ -28,23 +28,29 @@ public partial class ApiSubmissionsClient
     /// <exception cref="ImpactOriginRefusedException">While enumerating: a <c>@nextpageuri</c> or continuation token leads to another origin or account; nothing was sent there.</exception>
     /// <exception cref="ImpactRunawayListingException">While enumerating: the paging does not lead to an end (a link back to a page already read, page numbers that do not advance, or far more pages than <c>@numpages</c>).</exception>
     /// <exception cref="OperationCanceledException">While enumerating: <paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual ApiSubmissionPageable GetApiSubmissionsAsync(ApiSubmissionListOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual ImpactPageable<ApiSubmission> GetApiSubmissionsAsync(ApiSubmissionListOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new ApiSubmissionListOptions();
         var rest = Rest;
         var sid = rest.AccountSid;
         var plan = new ListingPlan<ApiSubmissionPage>(
             nameof(GetApiSubmissionsAsync), (page, size) => ImpactRequests.CreateListApiSubmissionsRequest(sid, page, size), options.PageSize, options.StartPage, options.MaxConcurrency, options.MaxPages);
-        var pageReceived = options.PageReceived;
-        return new ApiSubmissionPageable((token, hint, ct) => Announce(ListPagesCore<ApiSubmissionPage>(rest, plan, token, hint, ct), pageReceived, ct), cancellationToken);
+        return Listing(rest, plan, options.PageReceived, cancellationToken);
     }
 
-    private static async IAsyncEnumerable<TPage> Announce<TPage>(IAsyncEnumerable<TPage> pages, Action<TPage>? pageReceived, [EnumeratorCancellation] CancellationToken cancellationToken)
+    // Every listing's public face: the engine's pages as ImpactPage<T>, each announced to the caller's callback.
+    private static ImpactPageable<TItem> Listing<TPage, TItem>(ApiSubmissionsRestClient rest, ListingPlan<TPage> plan, Action<ImpactPage<TItem>>? pageReceived, CancellationToken cancellationToken)
+        where TPage : class, IListingPage<TItem> =>
+        new((token, hint, ct) => Pages(ListPagesCore(rest, plan, token, hint, ct), pageReceived, ct), cancellationToken);
+
+    private static async IAsyncEnumerable<ImpactPage<TItem>> Pages<TPage, TItem>(IAsyncEnumerable<TPage> pages, Action<ImpactPage<TItem>>? pageReceived, [EnumeratorCancellation] CancellationToken cancellationToken)
+        where TPage : class, IListingPage<TItem>
     {
         await foreach (var page in pages.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            pageReceived?.Invoke(page);
-            yield return page;
+            var view = new ImpactPage<TItem>(page.Items, page.PageInfo, page.ContinuationToken);
+            pageReceived?.Invoke(view);
+            yield return view;
         }
     }
 

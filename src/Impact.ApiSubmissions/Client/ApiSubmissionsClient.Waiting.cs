@@ -27,17 +27,16 @@ public partial class ApiSubmissionsClient
     /// <exception cref="ImpactTimeoutException">One poll found no answer within its attempt timeout and overall deadline.</exception>
     /// <exception cref="ImpactOriginRefusedException">The request would leave the base address or this account's resources.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual async Task<ApiSubmission> WaitForCompletionAsync(string batchId, WaitForCompletionOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual async Task<ApiSubmission> WaitForCompletionAsync(string batchId, WaitOptions<ApiSubmission>? options = null, CancellationToken cancellationToken = default)
     {
         Arguments.RequireValue(batchId, nameof(batchId), "The BatchId");
         _ = Rest;
-        options ??= new WaitForCompletionOptions();
+        options ??= new WaitOptions<ApiSubmission>();
         return await PollUntilSettledAsync(
             token => GetApiSubmissionAsync(batchId, token),
             s => s.IsPending,
             s => s.Status,
-            options.StatusChanged,
-            (options.PollInterval, options.MaxPollInterval, options.Timeout),
+            options,
             (last, polls, e) => new ImpactWaitTimeoutException(batchId, last, polls, options.Timeout, e),
             cancellationToken).ConfigureAwait(false);
     }
@@ -47,13 +46,14 @@ public partial class ApiSubmissionsClient
         Func<CancellationToken, Task<T>> read,
         Func<T, bool> isPending,
         Func<T, SubmissionStatus?> statusOf,
-        Action<T>? statusChanged,
-        (TimeSpan Interval, TimeSpan MaxInterval, TimeSpan Timeout) timing,
+        WaitOptions<T> options,
         Func<T?, int, Exception, ImpactWaitTimeoutException> timedOut,
         CancellationToken cancellationToken)
         where T : class
     {
-        if (timing.Interval <= TimeSpan.Zero || timing.MaxInterval <= TimeSpan.Zero || timing.Timeout <= TimeSpan.Zero)
+        // Read once: the caller may change its options object while the wait runs.
+        var (interval, maxInterval, timeout, statusChanged) = (options.PollInterval, options.MaxPollInterval, options.Timeout, options.StatusChanged);
+        if (interval <= TimeSpan.Zero || maxInterval <= TimeSpan.Zero || timeout <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException("options", "PollInterval, MaxPollInterval and Timeout must be positive.");
         }
@@ -61,14 +61,14 @@ public partial class ApiSubmissionsClient
         T? last = null;
         var polls = 0;
         var pipeline = new ResiliencePipelineBuilder<T>()
-            .AddTimeout(new TimeoutStrategyOptions { Timeout = timing.Timeout, Name = "wait-timeout" })
+            .AddTimeout(new TimeoutStrategyOptions { Timeout = timeout, Name = "wait-timeout" })
             .AddRetry(new RetryStrategyOptions<T>
             {
                 Name = "poll-until-done",
                 MaxRetryAttempts = int.MaxValue,
                 BackoffType = DelayBackoffType.Exponential,
-                Delay = timing.Interval,
-                MaxDelay = timing.MaxInterval,
+                Delay = interval,
+                MaxDelay = maxInterval,
                 UseJitter = false,
                 ShouldHandle = args => new ValueTask<bool>(args.Outcome.Exception is null && args.Outcome.Result is { } result && isPending(result)),
             })

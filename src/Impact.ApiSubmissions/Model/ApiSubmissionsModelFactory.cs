@@ -16,77 +16,26 @@ public static partial class ApiSubmissionsModelFactory
     {
     }
 
-    /// <summary>A page of a listing, e.g. for <see cref="ApiSubmissionPageable.FromPages"/>.</summary>
-    /// <param name="submissions">The submissions on the page.</param>
-    /// <param name="page">The 1-based page number.</param>
-    /// <param name="numPages">How many pages the list has.</param>
-    /// <param name="pageSize">How many submissions a page holds.</param>
-    /// <param name="total">How many submissions the list has.</param>
-    /// <param name="continuationToken">The next page's path (<c>@nextpageuri</c>); null on the last page.</param>
+    /// <summary>A page of any listing, e.g. for <see cref="ImpactPageable{T}.FromPages"/> in a test of code that takes a listing.</summary>
+    /// <typeparam name="T">The record type.</typeparam>
+    /// <param name="items">The page's records; none when null.</param>
+    /// <param name="page">The page number (<c>@page</c>).</param>
+    /// <param name="numPages">The page count (<c>@numpages</c>).</param>
+    /// <param name="pageSize">The page size (<c>@pagesize</c>).</param>
+    /// <param name="total">The record count of the whole listing (<c>@total</c>).</param>
+    /// <param name="continuationToken">The token that resumes after this page; null for the last page.</param>
     /// <returns>The page.</returns>
-    public static ApiSubmissionPage ApiSubmissionPage(
-        IEnumerable<ApiSubmission>? submissions = null,
+    public static ImpactPage<T> Page<T>(
+        IEnumerable<T>? items = null,
         int? page = null,
         int? numPages = null,
         int? pageSize = null,
         int? total = null,
-        string? continuationToken = null) => new()
-    {
-        APISubmissions = (submissions ?? Enumerable.Empty<ApiSubmission>()).ToList(),
-        Page = Text(page),
-        Numpages = Text(numPages),
-        Pagesize = Text(pageSize),
-        Total = Text(total),
-        Nextpageuri = continuationToken ?? string.Empty,
-    };
-
-    /// <summary>A page of FTP file submissions, e.g. for <see cref="FtpFileSubmissionPageable.FromPages"/>.</summary>
-    /// <param name="fileSubmissions">The file submissions on the page.</param>
-    /// <param name="page">The 1-based page number.</param>
-    /// <param name="numPages">How many pages the list has.</param>
-    /// <param name="pageSize">How many files a page holds.</param>
-    /// <param name="total">How many files the list has.</param>
-    /// <param name="continuationToken">The next page's path (<c>@nextpageuri</c>); null on the last page.</param>
-    /// <returns>The page.</returns>
-    public static FtpFileSubmissionPage FtpFileSubmissionPage(
-        IEnumerable<FtpFileSubmission>? fileSubmissions = null,
-        int? page = null,
-        int? numPages = null,
-        int? pageSize = null,
-        int? total = null,
-        string? continuationToken = null) => new()
-    {
-        FTPFileSubmissions = (fileSubmissions ?? Enumerable.Empty<FtpFileSubmission>()).ToList(),
-        Page = Text(page),
-        Numpages = Text(numPages),
-        Pagesize = Text(pageSize),
-        Total = Text(total),
-        Nextpageuri = continuationToken ?? string.Empty,
-    };
-
-    /// <summary>A page of a file's failed lines, e.g. for <see cref="FtpErrorDetailPageable.FromPages"/>.</summary>
-    /// <param name="errorDetails">The failed lines on the page.</param>
-    /// <param name="page">The 1-based page number.</param>
-    /// <param name="numPages">How many pages the list has.</param>
-    /// <param name="pageSize">How many lines a page holds.</param>
-    /// <param name="total">How many lines the list has.</param>
-    /// <param name="continuationToken">The next page's path (<c>@nextpageuri</c>); null on the last page.</param>
-    /// <returns>The page.</returns>
-    public static FtpErrorDetailPage FtpErrorDetailPage(
-        IEnumerable<FtpErrorDetail>? errorDetails = null,
-        int? page = null,
-        int? numPages = null,
-        int? pageSize = null,
-        int? total = null,
-        string? continuationToken = null) => new()
-    {
-        ErrorDetail = (errorDetails ?? Enumerable.Empty<FtpErrorDetail>()).ToList(),
-        Page = Text(page),
-        Numpages = Text(numPages),
-        Pagesize = Text(pageSize),
-        Total = Text(total),
-        Nextpageuri = continuationToken ?? string.Empty,
-    };
+        string? continuationToken = null) =>
+        new(
+            (items ?? Enumerable.Empty<T>()).ToList(),
+            new ImpactPageInfo(Text(page), Text(numPages), Text(pageSize), Text(total), null, null, null, null, null, continuationToken, null),
+            ImpactPageInfo.Token(continuationToken));
 
     /// <summary>Rate-limit headers of a response, as <see cref="ApiSubmissionsClient.RateLimit"/> and <see cref="ImpactApiException.RateLimit"/> carry them.</summary>
     /// <param name="limit">Requests allowed in the window.</param>

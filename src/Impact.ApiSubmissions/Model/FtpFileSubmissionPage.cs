@@ -5,22 +5,24 @@ using Newtonsoft.Json;
 namespace Impact.ApiSubmissions;
 
 // The wire members are generated internal (Templates/Class.liquid); this part is what users see of a page.
-public partial class FtpFileSubmissionPage : IListingPage<FtpFileSubmission>
+internal partial class FtpFileSubmissionPage : IListingPage<FtpFileSubmission>
 {
+    private ImpactPageInfo? _pageInfo;
+
     /// <summary>The file submissions on this page (<c>FTPFileSubmissions</c>); empty when there are none.</summary>
     [JsonIgnore]
     public IReadOnlyList<FtpFileSubmission> FileSubmissions => FTPFileSubmissions ?? Array.Empty<FtpFileSubmission>();
 
     /// <summary>The page metadata (<c>@page</c>, <c>@numpages</c>, <c>@total</c>, ...) read as numbers and relative URIs.</summary>
     [JsonIgnore]
-    public ApiSubmissionPageInfo PageInfo => new(Page, Numpages, Pagesize, Total, Start, End, Uri, Firstpageuri, Previouspageuri, Nextpageuri, Lastpageuri);
+    public ImpactPageInfo PageInfo => _pageInfo ??= new(Page, Numpages, Pagesize, Total, Start, End, Uri, Firstpageuri, Previouspageuri, Nextpageuri, Lastpageuri);
 
     /// <summary>
-    /// Resumes the listing after this page: pass it to <see cref="FtpFileSubmissionPageable.AsPages"/>. Null on the last page.
+    /// Resumes the listing after this page: pass it to <see cref="ImpactPageable{T}.AsPages"/>. Null on the last page.
     /// It is the page's <c>@nextpageuri</c> (with the date filters), so it holds no secret.
     /// </summary>
     [JsonIgnore]
-    public string? ContinuationToken => ApiSubmissionPageInfo.Token(Nextpageuri);
+    public string? ContinuationToken => ImpactPageInfo.Token(Nextpageuri);
 
     IReadOnlyList<FtpFileSubmission> IListingPage<FtpFileSubmission>.Items => FileSubmissions;
 }

@@ -5,7 +5,7 @@ namespace Impact.ApiSubmissions;
 /// <summary>What the one paging engine needs of any impact.com list page: its metadata and its next-page link.</summary>
 internal interface IListingPage
 {
-    ApiSubmissionPageInfo PageInfo { get; }
+    ImpactPageInfo PageInfo { get; }
 
     string? ContinuationToken { get; }
 }

@@ -21,7 +21,7 @@ public static class ImpactJson
     }
 
     /// <summary>Reads one value of <typeparamref name="T"/> from JSON text in impact.com's wire format.</summary>
-    /// <typeparam name="T">The type to read, e.g. <see cref="ApiSubmission"/> or <see cref="ApiSubmissionPage"/>.</typeparam>
+    /// <typeparam name="T">The type to read, e.g. <see cref="ApiSubmission"/> or <see cref="ApiSubmission"/>.</typeparam>
     /// <param name="json">The JSON text.</param>
     /// <returns>The value; never null.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>

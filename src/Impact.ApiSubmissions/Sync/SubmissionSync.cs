@@ -90,7 +90,7 @@ public class SubmissionSync
             result.Pages++;
             result.NumPages = page.PageInfo.NumPages ?? result.NumPages;
             result.Total = page.PageInfo.Total ?? result.Total;
-            var rows = Distinct(page.Submissions);
+            var rows = Distinct(page.Items);
 
             var next = page.ContinuationToken;
             var now = _options.TimeProvider.GetUtcNow();
@@ -152,7 +152,7 @@ public class SubmissionSync
             await foreach (var page in listing.AsPages(bookmark?.ContinuationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
             {
                 result.Requests++;
-                var files = page.FileSubmissions.Where(f => !string.IsNullOrWhiteSpace(f.BatchId)).ToList();
+                var files = page.Items.Where(f => !string.IsNullOrWhiteSpace(f.BatchId)).ToList();
                 var next = page.ContinuationToken;
                 var now = _options.TimeProvider.GetUtcNow();
                 var mark = next is null ? new SyncBookmark(null, passes + 1, now) : new SyncBookmark(next, passes, now);

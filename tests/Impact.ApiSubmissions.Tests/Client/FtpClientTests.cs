@@ -42,7 +42,7 @@ public sealed class FtpClientTests
         using var client = TestClients.Create(handler);
 
         var act = () => client.GetFtpSubmissionsAsync(new FtpSubmissionListOptions { CompletedDateStart = Now, CompletedDateEnd = Now.AddDays(-1) });
-        var pageSize = () => client.GetFtpErrorDetailsAsync("F-1", new FtpErrorDetailListOptions { PageSize = 0 });
+        var pageSize = () => client.GetFtpErrorDetailsAsync("F-1", new ListOptions<FtpErrorDetail> { PageSize = 0 });
 
         act.Should().Throw<ArgumentException>().WithMessage("CompletedDateStart (*) is after CompletedDateEnd*");
         pageSize.Should().Throw<ArgumentOutOfRangeException>().WithMessage("PageSize must be at least 1*");
@@ -113,10 +113,10 @@ public sealed class FtpClientTests
     public async Task Each_file_comes_once_when_it_shifts_onto_the_next_page()
     {
         FtpFileSubmission File(string id) => ApiSubmissionsModelFactory.FtpFileSubmission(batchId: id);
-        var pageable = FtpFileSubmissionPageable.FromPages(new[]
+        var pageable = ImpactPageable<FtpFileSubmission>.FromPages(new[]
         {
-            ApiSubmissionsModelFactory.FtpFileSubmissionPage(new[] { File("F-1"), File("F-2") }, page: 1, continuationToken: "/next"),
-            ApiSubmissionsModelFactory.FtpFileSubmissionPage(new[] { File("F-2"), File("F-3") }, page: 2),
+            ApiSubmissionsModelFactory.Page(new[] { File("F-1"), File("F-2") }, page: 1, continuationToken: "/next"),
+            ApiSubmissionsModelFactory.Page(new[] { File("F-2"), File("F-3") }, page: 2),
         });
 
         (await All(pageable)).Select(f => f.BatchId).Should().Equal("F-1", "F-2", "F-3");
@@ -126,10 +126,10 @@ public sealed class FtpClientTests
     public async Task An_error_line_repeated_across_a_page_boundary_comes_once_and_distinct_lines_are_all_kept()
     {
         FtpErrorDetail Line(long? n, ErrorReason reason) => ApiSubmissionsModelFactory.FtpErrorDetail(line: n, reason: reason, status: SubmissionErrorType.Validation);
-        var pageable = FtpErrorDetailPageable.FromPages(new[]
+        var pageable = ImpactPageable<FtpErrorDetail>.FromPages(new[]
         {
-            ApiSubmissionsModelFactory.FtpErrorDetailPage(new[] { Line(2, ErrorReason.ContractNotFound), Line(3, ErrorReason.ContractNotFound), Line(null, ErrorReason.Unclaimed) }, page: 1, continuationToken: "/next"),
-            ApiSubmissionsModelFactory.FtpErrorDetailPage(new[] { Line(3, ErrorReason.ContractNotFound), Line(3, ErrorReason.Unclaimed), Line(null, ErrorReason.Unclaimed) }, page: 2),
+            ApiSubmissionsModelFactory.Page(new[] { Line(2, ErrorReason.ContractNotFound), Line(3, ErrorReason.ContractNotFound), Line(null, ErrorReason.Unclaimed) }, page: 1, continuationToken: "/next"),
+            ApiSubmissionsModelFactory.Page(new[] { Line(3, ErrorReason.ContractNotFound), Line(3, ErrorReason.Unclaimed), Line(null, ErrorReason.Unclaimed) }, page: 2),
         });
 
         var lines = await All(pageable);

@@ -125,9 +125,9 @@ public class ListingPropertyTests
     // What a listing must yield, from the contract's wording rather than the SDK's loop: each record of the pages in order,
     // unless the same BatchId already appeared earlier on its page or anywhere on the page before. Written as a search
     // back over the flat sequence, so it shares no structure (no rolling sets) with the code under test.
-    private static List<string> Expected(IReadOnlyList<ApiSubmissionPage> pages)
+    private static List<string> Expected(IReadOnlyList<ImpactPage<ApiSubmission>> pages)
     {
-        var flat = pages.SelectMany((page, index) => page.Submissions.Select(s => (Page: index, Id: s.BatchId!))).ToList();
+        var flat = pages.SelectMany((page, index) => page.Items.Select(s => (Page: index, Id: s.BatchId!))).ToList();
         return flat
             .Where((record, i) => !flat.Take(i).Any(earlier => earlier.Id == record.Id && earlier.Page >= record.Page - 1))
             .Select(record => record.Id)
@@ -148,10 +148,10 @@ public class ListingPropertyTests
         return (items, error);
     }
 
-    private static (List<ApiSubmissionPage> Pages, Exception? Error) ListPages(ScriptedHandler handler, ApiSubmissionListOptions options)
+    private static (List<ImpactPage<ApiSubmission>> Pages, Exception? Error) ListPages(ScriptedHandler handler, ApiSubmissionListOptions options)
     {
         using var client = TestClients.Create(handler, TestClients.FastOptions(maxRetries: 0));
-        var pages = new List<ApiSubmissionPage>();
+        var pages = new List<ImpactPage<ApiSubmission>>();
         var error = Run(async () =>
         {
             await foreach (var page in client.GetApiSubmissionsAsync(options).AsPages())

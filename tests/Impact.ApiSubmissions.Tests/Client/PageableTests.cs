@@ -35,7 +35,7 @@ public class PageableTests
         // A new listing, as after a restart: the default page size and the hint do not shift the pages.
         var rest = await client.GetApiSubmissionsAsync().AsPages(first.ContinuationToken, pageSizeHint: 3).ToListAsync();
 
-        rest.SelectMany(p => p.Submissions).Select(s => s.BatchId).Should().Equal(Enumerable.Range(11, 15).Select(i => $"A-{i:D5}"));
+        rest.SelectMany(p => p.Items).Select(s => s.BatchId).Should().Equal(Enumerable.Range(11, 15).Select(i => $"A-{i:D5}"));
         handler.Requests.Select(r => r.RequestUri!.PathAndQuery).Should().Equal(
             "/Advertisers/IRsid4567/APISubmissions?Page=2&PageSize=10",
             "/Advertisers/IRsid4567/APISubmissions?Page=3&PageSize=10");
@@ -49,7 +49,7 @@ public class PageableTests
 
         var pages = await client.GetApiSubmissionsAsync().AsPages(pageSizeHint: 5).ToListAsync();
 
-        pages.Select(p => p.Submissions.Count).Should().Equal(5, 2);
+        pages.Select(p => p.Items.Count).Should().Equal(5, 2);
         handler.Requests.First().RequestUri!.PathAndQuery.Should().Be("/Advertisers/IRsid4567/APISubmissions?Page=1&PageSize=5");
     }
 
@@ -114,10 +114,10 @@ public class PageableTests
     {
         var pages = new[]
         {
-            ApiSubmissionsModelFactory.ApiSubmissionPage(new[] { ApiSubmissionsModelFactory.ApiSubmission(batchId: "A-1"), ApiSubmissionsModelFactory.ApiSubmission(batchId: "A-2") }, page: 1, continuationToken: "next-2"),
-            ApiSubmissionsModelFactory.ApiSubmissionPage(new[] { ApiSubmissionsModelFactory.ApiSubmission(batchId: "A-2"), ApiSubmissionsModelFactory.ApiSubmission(batchId: "A-3") }, page: 2),
+            ApiSubmissionsModelFactory.Page(new[] { ApiSubmissionsModelFactory.ApiSubmission(batchId: "A-1"), ApiSubmissionsModelFactory.ApiSubmission(batchId: "A-2") }, page: 1, continuationToken: "next-2"),
+            ApiSubmissionsModelFactory.Page(new[] { ApiSubmissionsModelFactory.ApiSubmission(batchId: "A-2"), ApiSubmissionsModelFactory.ApiSubmission(batchId: "A-3") }, page: 2),
         };
-        var listing = ApiSubmissionPageable.FromPages(pages);
+        var listing = ImpactPageable<ApiSubmission>.FromPages(pages);
 
         (await listing.ToListAsync()).Select(s => s.BatchId).Should().Equal("A-1", "A-2", "A-3");
         (await listing.AsPages("next-2").ToListAsync()).Select(p => p.PageInfo.Page).Should().Equal(2);

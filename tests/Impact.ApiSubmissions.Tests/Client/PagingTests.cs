@@ -35,14 +35,14 @@ public class PagingTests
     {
         using var client = TestClients.Create(new FakePagedService(total: 25).Handler());
 
-        var pages = new List<ApiSubmissionPage>();
+        var pages = new List<ImpactPage<ApiSubmission>>();
         await foreach (var page in client.GetApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 10, StartPage = 2 }).AsPages())
         {
             pages.Add(page);
         }
 
         pages.Select(p => p.PageInfo.Page).Should().Equal(2, 3);
-        pages.Select(p => p.Submissions.Count).Should().Equal(10, 5);
+        pages.Select(p => p.Items.Count).Should().Equal(10, 5);
         pages[0].PageInfo.NumPages.Should().Be(3);
         pages[0].PageInfo.Total.Should().Be(25);
         pages[1].PageInfo.HasNextPage.Should().BeFalse();

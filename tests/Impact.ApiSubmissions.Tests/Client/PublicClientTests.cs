@@ -111,8 +111,8 @@ public class PublicClientTests
         public override Task<ApiSubmission> GetApiSubmissionAsync(string batchId, CancellationToken cancellationToken = default) =>
             Task.FromResult(ApiSubmissionsModelFactory.ApiSubmission(batchId: batchId, status: SubmissionStatus.Complete));
 
-        public override ApiSubmissionPageable GetApiSubmissionsAsync(ApiSubmissionListOptions? options = null, CancellationToken cancellationToken = default) =>
-            ApiSubmissionPageable.FromPages(new[] { ApiSubmissionsModelFactory.ApiSubmissionPage(new[] { ApiSubmissionsModelFactory.ApiSubmission(batchId: "A-1") }) });
+        public override ImpactPageable<ApiSubmission> GetApiSubmissionsAsync(ApiSubmissionListOptions? options = null, CancellationToken cancellationToken = default) =>
+            ImpactPageable<ApiSubmission>.FromPages(new[] { ApiSubmissionsModelFactory.Page(new[] { ApiSubmissionsModelFactory.ApiSubmission(batchId: "A-1") }) });
     }
 }
 

@@ -11,7 +11,7 @@ namespace Impact.ApiSubmissions.Tests.Client;
 
 public class WaitingTests
 {
-    private static WaitForCompletionOptions Fast(List<string>? changes = null) => new()
+    private static WaitOptions<ApiSubmission> Fast(List<string>? changes = null) => new()
     {
         PollInterval = TimeSpan.FromMilliseconds(5),
         MaxPollInterval = TimeSpan.FromMilliseconds(20),
@@ -77,7 +77,7 @@ public class WaitingTests
         });
         using var client = TestClients.Create(handler);
 
-        await client.WaitForCompletionAsync("A-1", new WaitForCompletionOptions
+        await client.WaitForCompletionAsync("A-1", new WaitOptions<ApiSubmission>
         {
             PollInterval = TimeSpan.FromMilliseconds(40),
             MaxPollInterval = TimeSpan.FromSeconds(1),

@@ -71,13 +71,13 @@ public sealed class ClientContractTests : IDisposable
     [Fact]
     public async Task Pages_carry_the_typed_metadata()
     {
-        var pages = new List<ApiSubmissionPage>();
+        var pages = new List<ImpactPage<ApiSubmission>>();
         await foreach (var page in _client.GetApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 100 }).AsPages())
         {
             pages.Add(page);
         }
 
-        pages.Select(p => (p.PageInfo.Page, p.PageInfo.NumPages, p.PageInfo.Total, p.Submissions.Count)).Should().Equal(
+        pages.Select(p => (p.PageInfo.Page, p.PageInfo.NumPages, p.PageInfo.Total, p.Items.Count)).Should().Equal(
             (1, 3, 230, 100), (2, 3, 230, 100), (3, 3, 230, 30));
         pages[^1].PageInfo.HasNextPage.Should().BeFalse();
         pages[0].PageInfo.NextPageUri!.OriginalString.Should().Be($"/Advertisers/{_server.AccountSid}/APISubmissions?Page=2&PageSize=100");
@@ -368,7 +368,7 @@ public sealed class ClientContractTests : IDisposable
         var pending = _server.AddProgressingSubmission(new ApiSubmissionBuilder().WithErrors("Contract Error", "CONTRACT_NOT_FOUND"), getsPerStatus: 2);
         var changes = new List<string>();
 
-        var done = await _client.WaitForCompletionAsync(pending.BatchId!, new WaitForCompletionOptions
+        var done = await _client.WaitForCompletionAsync(pending.BatchId!, new WaitOptions<ApiSubmission>
         {
             PollInterval = TimeSpan.FromMilliseconds(10),
             MaxPollInterval = TimeSpan.FromMilliseconds(40),

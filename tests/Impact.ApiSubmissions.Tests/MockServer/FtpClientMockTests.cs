@@ -13,7 +13,7 @@ namespace Impact.ApiSubmissions.Tests.MockServer;
 public sealed class FtpClientMockTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 9, 30, 12, 0, 0, TimeSpan.FromHours(-7));
-    private static readonly WaitForFtpCompletionOptions FastWait = new() { PollInterval = TimeSpan.FromMilliseconds(5), MaxPollInterval = TimeSpan.FromMilliseconds(20), Timeout = TimeSpan.FromSeconds(10) };
+    private static readonly WaitOptions<FtpFileSubmission> FastWait = new() { PollInterval = TimeSpan.FromMilliseconds(5), MaxPollInterval = TimeSpan.FromMilliseconds(20), Timeout = TimeSpan.FromSeconds(10) };
 
     private readonly ImpactMockServer _server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 11, SubmissionCount = 2, FtpFileSubmissionCount = 60, Now = Now });
     private readonly ApiSubmissionsClient _client;
@@ -48,7 +48,7 @@ public sealed class FtpClientMockTests : IDisposable
         failed.TotalErrors.Should().BeGreaterThan(4, "the lines must span pages");
 
         var lines = new List<FtpErrorDetail>();
-        await foreach (var line in _client.GetFtpErrorDetailsAsync(failed.BatchId!, new FtpErrorDetailListOptions { PageSize = 3 }))
+        await foreach (var line in _client.GetFtpErrorDetailsAsync(failed.BatchId!, new ListOptions<FtpErrorDetail> { PageSize = 3 }))
         {
             lines.Add(line);
         }
@@ -58,7 +58,7 @@ public sealed class FtpClientMockTests : IDisposable
         lines.Should().OnlyContain(l => l.Reason != null && l.Status != null);
 
         var viaLink = new List<FtpErrorDetail>();
-        await foreach (var line in _client.GetFtpErrorDetailsByUriAsync(failed.ErrorsUri!, new FtpErrorDetailListOptions { PageSize = 7 }))
+        await foreach (var line in _client.GetFtpErrorDetailsByUriAsync(failed.ErrorsUri!, new ListOptions<FtpErrorDetail> { PageSize = 7 }))
         {
             viaLink.Add(line);
         }
@@ -82,9 +82,9 @@ public sealed class FtpClientMockTests : IDisposable
     [Fact]
     public async Task MaxPages_and_continuation_tokens_work_as_for_API_submissions()
     {
-        var firstTwo = new List<FtpErrorDetailPage>();
+        var firstTwo = new List<ImpactPage<FtpErrorDetail>>();
         var failed = _server.FtpFileSubmissions.First(f => f.TotalErrors > 6);
-        await foreach (var page in _client.GetFtpErrorDetailsAsync(failed.BatchId!, new FtpErrorDetailListOptions { PageSize = 2, MaxPages = 2 }).AsPages())
+        await foreach (var page in _client.GetFtpErrorDetailsAsync(failed.BatchId!, new ListOptions<FtpErrorDetail> { PageSize = 2, MaxPages = 2 }).AsPages())
         {
             firstTwo.Add(page);
         }
@@ -93,7 +93,7 @@ public sealed class FtpClientMockTests : IDisposable
         var apiToken = () => All(_client.GetFtpErrorDetailsAsync(failed.BatchId!).AsPages($"/Advertisers/{_server.AccountSid}/APISubmissions?Page=2"));
 
         firstTwo.Select(p => p.PageInfo.Page).Should().Equal(1, 2);
-        firstTwo.SelectMany(p => p.ErrorDetails).Concat(rest.SelectMany(p => p.ErrorDetails)).Select(l => l.Line)
+        firstTwo.SelectMany(p => p.Items).Concat(rest.SelectMany(p => p.Items)).Select(l => l.Line)
             .Should().Equal(_server.GetFtpErrorDetails(failed.BatchId!).Select(l => l.Line));
         await apiToken.Should().ThrowAsync<ArgumentException>().WithMessage("*GetFtpErrorDetailsAsync*");
     }
@@ -115,7 +115,7 @@ public sealed class FtpClientMockTests : IDisposable
         var added = _server.AddProgressingFtpFileSubmission(ApiSubmissionsModelFactory.FtpFileSubmission(fileName: "orders.csv"), lines, getsPerStatus: 2);
         var seen = new List<SubmissionStatus?>();
 
-        var done = await _client.WaitForFtpCompletionAsync(added.BatchId!, new WaitForFtpCompletionOptions
+        var done = await _client.WaitForFtpCompletionAsync(added.BatchId!, new WaitOptions<FtpFileSubmission>
         {
             PollInterval = FastWait.PollInterval,
             MaxPollInterval = FastWait.MaxPollInterval,
@@ -133,7 +133,7 @@ public sealed class FtpClientMockTests : IDisposable
     {
         var added = _server.AddProgressingFtpFileSubmission(ApiSubmissionsModelFactory.FtpFileSubmission(), getsPerStatus: 100_000);
 
-        var act = () => _client.WaitForFtpCompletionAsync(added.BatchId!, new WaitForFtpCompletionOptions { PollInterval = TimeSpan.FromMilliseconds(5), MaxPollInterval = TimeSpan.FromMilliseconds(10), Timeout = TimeSpan.FromMilliseconds(300) });
+        var act = () => _client.WaitForFtpCompletionAsync(added.BatchId!, new WaitOptions<FtpFileSubmission> { PollInterval = TimeSpan.FromMilliseconds(5), MaxPollInterval = TimeSpan.FromMilliseconds(10), Timeout = TimeSpan.FromMilliseconds(300) });
 
         var e = (await act.Should().ThrowAsync<ImpactWaitTimeoutException>()).Which;
         e.LastSeenFtpFile!.BatchId.Should().Be(added.BatchId);

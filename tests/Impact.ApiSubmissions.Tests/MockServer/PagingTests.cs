@@ -217,7 +217,7 @@ public sealed class PagingTests : IClassFixture<PagingTests.Server>, IDisposable
         var before = new List<string?>();
         await foreach (var page in client.GetApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 100 }).AsPages())
         {
-            before.AddRange(page.Submissions.Select(s => s.BatchId));
+            before.AddRange(page.Items.Select(s => s.BatchId));
             token = page.ContinuationToken;
             break; // as if the process stopped here
         }
@@ -225,7 +225,7 @@ public sealed class PagingTests : IClassFixture<PagingTests.Server>, IDisposable
         var after = new List<string?>();
         await foreach (var s in client.GetApiSubmissionsAsync().AsPages(token))
         {
-            after.AddRange(s.Submissions.Select(x => x.BatchId));
+            after.AddRange(s.Items.Select(x => x.BatchId));
         }
 
         before.Concat(after).Should().Equal(_server.Submissions.Select(s => s.BatchId));

@@ -34,7 +34,7 @@ public class ConventionTests
     // Generated from the spec's schemas, plus the hand-written views of what impact.com sent.
     private static readonly Type[] HandWrittenResponseModels =
     {
-        typeof(ApiSubmissionPageInfo), typeof(RateLimitState), typeof(ApiRequestLogEntry), typeof(PayloadProblem), typeof(ReceivedRequest),
+        typeof(ImpactPageInfo), typeof(RateLimitState), typeof(ApiRequestLogEntry), typeof(PayloadProblem), typeof(ReceivedRequest),
     };
 
     public static IEnumerable<object[]> ResponseModels() =>
@@ -49,7 +49,7 @@ public class ConventionTests
     [Fact]
     public void The_generated_response_models_are_found()
     {
-        ResponseModels().Select(r => (Type)r[0]).Should().Contain(new[] { typeof(ApiSubmission), typeof(ApiSubmissionPage), typeof(ImpactError), typeof(ImpactFieldError) });
+        ResponseModels().Select(r => (Type)r[0]).Should().Contain(new[] { typeof(ApiSubmission), typeof(ImpactPageInfo), typeof(ImpactError), typeof(ImpactFieldError) });
     }
 
     [Theory]

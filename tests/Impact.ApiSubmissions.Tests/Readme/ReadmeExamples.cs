@@ -74,9 +74,9 @@ public sealed class ReadmeExamples : IDisposable
             }
         }
 
-        await foreach (ApiSubmissionPage page in client.GetApiSubmissionsAsync(options, cancellationToken).AsPages())
+        await foreach (var page in client.GetApiSubmissionsAsync(options, cancellationToken).AsPages())
         {
-            WriteLine($"page {page.PageInfo.Page} of {page.PageInfo.NumPages}: {page.Submissions.Count} submissions");
+            WriteLine($"page {page.PageInfo.Page} of {page.PageInfo.NumPages}: {page.Items.Count} submissions");
         }
         #endregion
 
@@ -93,7 +93,7 @@ public sealed class ReadmeExamples : IDisposable
 
         #region readme-waiting
         // For a conversion you sent: ApiSubmission.BatchIdFromUri(queued.QueuedUri) gives the BatchId to wait for.
-        ApiSubmission done = await client.WaitForCompletionAsync(batchId, new WaitForCompletionOptions
+        ApiSubmission done = await client.WaitForCompletionAsync(batchId, new WaitOptions<ApiSubmission>
         {
             PollInterval = TimeSpan.FromSeconds(1),   // then 2 s, 4 s, ... up to MaxPollInterval
             Timeout = TimeSpan.FromMinutes(5),

@@ -55,7 +55,7 @@ public sealed class ReadmeFtpExamples : IDisposable
         {
             try
             {
-                var patience = new WaitForFtpCompletionOptions { Timeout = TimeSpan.FromSeconds(15) };
+                var patience = new WaitOptions<FtpFileSubmission> { Timeout = TimeSpan.FromSeconds(15) };
                 FtpFileSubmission uploaded = await client.WaitForFtpCompletionAsync(newestFile, patience, cancellationToken);
                 WriteLine($"{uploaded.FileName}: {uploaded.Status}");
             }

@@ -64,7 +64,7 @@ public sealed class ReadmeResubmitExample : IDisposable
         lines.Should().Equal(
             $"{fixable.BatchId} sent again as {resent.Single().BatchId}",
             $"{broken.BatchId} not sent: OrderId is required on a conversion and is missing.");
-        var fast = new WaitForCompletionOptions { PollInterval = TimeSpan.FromMilliseconds(5), MaxPollInterval = TimeSpan.FromMilliseconds(20) };
+        var fast = new WaitOptions<ApiSubmission> { PollInterval = TimeSpan.FromMilliseconds(5), MaxPollInterval = TimeSpan.FromMilliseconds(20) };
         var done = await client.WaitForCompletionAsync(resent.Single().BatchId!, fast, cancellationToken);
         (done.IsComplete, done.HasErrors, done.CampaignId).Should().Be((true, false, 1001L));
     }

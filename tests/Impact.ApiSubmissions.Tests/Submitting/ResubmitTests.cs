@@ -15,7 +15,7 @@ public sealed class ResubmitTests : IDisposable
         "CampaignId=1999&EventTypeId=4100&EventDate=2024-08-01T23:55:24-08:00&OrderId=7100000000001"
         + "&ClickId=eu-click-1&CurrencyCode=EUR&ItemSku1=12345&ItemQuantity1=1&ItemPrice1=19.90";
 
-    private static readonly WaitForCompletionOptions Fast = new()
+    private static readonly WaitOptions<ApiSubmission> Fast = new()
     {
         PollInterval = TimeSpan.FromMilliseconds(5),
         MaxPollInterval = TimeSpan.FromMilliseconds(20),

@@ -7,10 +7,10 @@ namespace Impact.ApiSubmissions;
 /// A page's <c>@</c> metadata, which impact.com writes as strings, read as numbers and URIs.
 /// A value that is absent, empty or not a number reads as null.
 /// </summary>
-public sealed class ApiSubmissionPageInfo
+public sealed class ImpactPageInfo
 {
     // Every impact.com list page (API submissions, FTP files, a file's failed lines) carries the same '@' members.
-    internal ApiSubmissionPageInfo(string? page, string? numPages, string? pageSize, string? total, string? start, string? end,
+    internal ImpactPageInfo(string? page, string? numPages, string? pageSize, string? total, string? start, string? end,
         string? uri, string? firstPageUri, string? previousPageUri, string? nextPageUri, string? lastPageUri)
     {
         Page = Number(page);
