@@ -99,6 +99,42 @@ public class ReadmeFactsTests
             .And.HaveCount(expected.Length + 1, "after Ctrl+C it only says that it stopped");
     }
 
+    [Fact]
+    public async Task The_resubmit_section_commands_run_as_written_against_the_demo()
+    {
+        const string Tool = "$ impact-submissions ";
+        var block = Regex.Match(Readme, "```text\n(" + Regex.Escape(Tool) + "submit .*?)```", RegexOptions.Singleline);
+        block.Success.Should().BeTrue();
+        var commands = block.Groups[1].Value.Replace("\\\n", " ").Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Substring(Tool.Length).Split('#')[0].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToList();
+        commands.Should().HaveCount(4);
+
+        // The files the commands name are the user's: here in a folder of their own (the demo's sample conversion in conversion.txt).
+        var folder = Path.Combine(Path.GetTempPath(), "impact-readme-commands-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "conversion.txt"), Impact.ApiSubmissions.Cli.Connection.DemoServer.SampleConversion);
+            // Each against a demo of its own, all at once (two of them wait for impact.com to process what they sent).
+            var results = await Task.WhenAll(commands.Select(command =>
+                new CliHarness().RunAsync(command.Select(a => a is "conversion.txt" or "resubmitted.csv" ? Path.Combine(folder, a) : a).Append("--demo").ToArray())));
+
+            for (var i = 0; i < commands.Count; i++)
+            {
+                results[i].ExitCode.Should().Be(0, "`impact-submissions {0} --demo` works as the README shows it:\n{1}", string.Join(' ', commands[i]), results[i]);
+            }
+
+            var report = File.ReadAllLines(Path.Combine(folder, "resubmitted.csv"));
+            report.Should().HaveCount(4, "the report holds a header and the demo's three conversions sent to CampaignId 1099");
+            report.Skip(1).Should().OnlyContain(row => row.Contains(",queued,", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static string[] Lines(string text) =>
         Regex.Replace(text, @"\d{4}-\d{2}-\d{2} \d{2}:\d{2} [+-]\d{2}:\d{2}", "<date>")
             .Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0).ToArray();
