@@ -8,6 +8,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
+using System.Xml.Linq;
 using FluentAssertions;
 using Impact.ApiSubmissions.Testing;
 using Xunit;
@@ -70,6 +71,13 @@ public sealed class ReadmeProgramTests
         }
 
         ProgramPackages().Select(p => p.Id).Should().Contain(PackedSdk.Packages, "the README lists the packages the program needs");
+        var versions = XDocument.Load(Path.Combine(PackedSdk.RepoRoot(), "Directory.Packages.props")).Descendants("PackageVersion")
+            .ToDictionary(e => e.Attribute("Include")!.Value, e => e.Attribute("Version")!.Value);
+        foreach (var (id, version) in ProgramPackages().Where(p => !p.Id.StartsWith("Impact.", StringComparison.Ordinal)))
+        {
+            // xunit.assert comes with xunit, at its version.
+            version.Should().Be(versions[id == "xunit.assert" ? "xunit" : id], "the README's {0} is the version this repository builds and tests with", id);
+        }
         Program().Should().Contain("using Impact.ApiSubmissions.Storage;").And.Contain("using Impact.ApiSubmissions.Testing;").And.Contain("using Microsoft.Extensions.DependencyInjection;");
     }
 
