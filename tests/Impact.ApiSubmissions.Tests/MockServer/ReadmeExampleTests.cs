@@ -17,11 +17,11 @@ public class ReadmeExampleTests
     {
         #region fake-impact-example
         using var server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 42, SubmissionCount = 250 });
-        using var client = server.CreateClient(o => o.Retry.MaxRetries = 0); // the SDK client, aimed at the fake
+        using var fakeClient = server.CreateClient(o => o.Retry.MaxRetries = 0); // the SDK client, aimed at the fake
 
         // 250 seeded submissions from the last 90 days, paged like impact.com.
         var all = new List<ApiSubmission>();
-        await foreach (var s in client.GetApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 100 }))
+        await foreach (var s in fakeClient.GetApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 100 }))
         {
             all.Add(s);
         }
@@ -32,17 +32,17 @@ public class ReadmeExampleTests
         server.Add(new ApiSubmissionBuilder()
             .WithBatchId("A-00000000-0000-0000-0000-000000000042")
             .WithErrors("Contract Error", "CONTRACT_NOT_FOUND"));
-        var mine = await client.GetApiSubmissionAsync("A-00000000-0000-0000-0000-000000000042");
+        var mine = await fakeClient.GetApiSubmissionAsync("A-00000000-0000-0000-0000-000000000042");
         Assert.Equal(ErrorReason.ContractNotFound, mine.ErrorReasons.Single());
 
         // ...one that is Queued, then In Progress, then Complete as you poll it...
         var pending = server.AddProgressingSubmission();
-        var first = await client.GetApiSubmissionAsync(pending.BatchId!);
+        var first = await fakeClient.GetApiSubmissionAsync(pending.BatchId!);
         Assert.Equal(SubmissionStatus.Queued, first.Status);
 
         // ...and the bad days: failures, rate limits, latency, broken bodies.
         server.FailNext(2, HttpStatusCode.ServiceUnavailable);
-        var error = await Assert.ThrowsAsync<ImpactApiException>(() => client.GetApiSubmissionAsync(pending.BatchId!));
+        var error = await Assert.ThrowsAsync<ImpactApiException>(() => fakeClient.GetApiSubmissionAsync(pending.BatchId!));
         Assert.Equal(503, error.StatusCode);
         #endregion
     }

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using FluentAssertions;
+using Newtonsoft.Json.Linq;
 using Xunit;
 
 namespace Impact.ApiSubmissions.Tests.Packaging;
@@ -17,14 +18,21 @@ public sealed class PackedSdkCollection : ICollectionFixture<PackedSdk>
 }
 
 /// <summary>
-/// The SDK packed once into a temp feed, at a version no NuGet cache has seen, and fresh console projects that
-/// restore it from that feed only, as a user's project would.
+/// The SDK and its companion packages (dependency injection, storage, testing) packed once, in one <c>dotnet pack</c>,
+/// into a temp feed, at a version no NuGet cache has seen, and fresh console projects that restore them from that feed
+/// only, as a user's project would.
 /// </summary>
 public sealed class PackedSdk : IAsyncLifetime
 {
     private readonly string _work = Path.Combine(Path.GetTempPath(), "impact-packed-" + Guid.NewGuid().ToString("N")[..8]);
 
     public string Feed => Path.Combine(_work, "feed");
+
+    /// <summary>The packages packed, each with its project under <c>src/</c>.</summary>
+    public static readonly string[] Packages =
+    {
+        "Impact.ApiSubmissions", "Impact.ApiSubmissions.DependencyInjection", "Impact.ApiSubmissions.Storage", "Impact.ApiSubmissions.Testing",
+    };
 
     public string Version { get; } = "0.2.0-pkgtest." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + Guid.NewGuid().ToString("N")[..6];
 
@@ -37,7 +45,17 @@ public sealed class PackedSdk : IAsyncLifetime
         // The repository's Directory.*.props must not leak into the consumers: each stands alone like a user's project.
         File.WriteAllText(Path.Combine(_work, "Directory.Build.props"), "<Project />");
         File.WriteAllText(Path.Combine(_work, "Directory.Packages.props"), "<Project />");
-        PackOutput = (await Dotnet(RepoRoot(), "pack", "src/Impact.ApiSubmissions/Impact.ApiSubmissions.csproj", "-c", "Release", "-o", Feed, $"-p:Version={Version}", "-p:ContinuousIntegrationBuild=true")).Output;
+        // One solution filter, so that one pack builds the shared SDK once and the packages in parallel.
+        var filter = Path.Combine(_work, "packages.slnf");
+        File.WriteAllText(filter, new JObject
+        {
+            ["solution"] = new JObject
+            {
+                ["path"] = Path.Combine(RepoRoot(), "Generated.sln"),
+                ["projects"] = new JArray(Packages.Select(p => $"src\\{p}\\{p}.csproj").ToArray<object>()),
+            },
+        }.ToString());
+        PackOutput = (await Dotnet(RepoRoot(), "pack", filter, "-c", "Release", $"-p:PackageOutputPath={Feed}", $"-p:Version={Version}", "-p:ContinuousIntegrationBuild=true")).Output;
     }
 
     public Task DisposeAsync()
@@ -53,9 +71,15 @@ public sealed class PackedSdk : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    /// <summary>A new console project (net10.0, implicit usings, nullable) that references the packed SDK and holds <paramref name="program"/>.</summary>
-    public string CreateConsoleApp(string name, string program)
+    /// <summary>
+    /// A new console project (net10.0, implicit usings, nullable) that holds <paramref name="program"/> and references
+    /// <paramref name="packages"/> (id and version; an Impact.* package at the packed version), by default the packed SDK alone.
+    /// </summary>
+    public string CreateConsoleApp(string name, string program, IReadOnlyList<(string Id, string Version)>? packages = null)
     {
+        packages ??= new[] { ("Impact.ApiSubmissions", Version) };
+        var references = string.Join("\n    ", packages.Select(p =>
+            $"<PackageReference Include=\"{p.Id}\" Version=\"{(p.Id.StartsWith("Impact.", StringComparison.Ordinal) ? Version : p.Version)}\" />"));
         var app = Path.Combine(_work, name);
         Directory.CreateDirectory(app);
         File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
@@ -82,7 +106,7 @@ public sealed class PackedSdk : IAsyncLifetime
                 <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="Impact.ApiSubmissions" Version="{Version}" />
+                {references}
               </ItemGroup>
             </Project>
             """);

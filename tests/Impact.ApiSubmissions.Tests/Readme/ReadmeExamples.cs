@@ -170,22 +170,30 @@ public sealed class ReadmeExamples : IDisposable
     [Fact]
     public async Task Dependency_injection()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ImpactApiSubmissions:AccountSid"] = _server.AccountSid,
-            ["ImpactApiSubmissions:AuthToken"] = _server.AuthToken,
-            ["ImpactApiSubmissions:BaseAddress"] = _server.BaseUrl,
-        }).Build();
+        var (accountSid, authToken, baseAddress) = (_server.AccountSid, _server.AuthToken, new Uri(_server.BaseUrl));
+        var batchId = _server.Submissions[0].BatchId!;
+        var lines = new List<string>();
+        void WriteLine(string line) => lines.Add(line);
 
         #region readme-di
+        // An app's configuration has the section already (appsettings.json, user secrets, the environment); here it holds the values above.
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ImpactApiSubmissions:AccountSid"] = accountSid,
+            ["ImpactApiSubmissions:AuthToken"] = authToken,
+            ["ImpactApiSubmissions:BaseAddress"] = baseAddress.ToString(),
+        }).Build();
+
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddImpactApiSubmissions(configuration.GetSection("ImpactApiSubmissions"));
 
         using var provider = services.BuildServiceProvider();
         var submissions = provider.GetRequiredService<ApiSubmissionsClient>();
+        WriteLine($"{(await submissions.GetApiSubmissionAsync(batchId, cancellationToken)).BatchId} read through dependency injection");
         #endregion
 
-        (await submissions.GetApiSubmissionAsync(_server.Submissions[0].BatchId!)).BatchId.Should().Be(_server.Submissions[0].BatchId);
+        lines.Should().Equal($"{batchId} read through dependency injection");
+        _server.ReceivedRequests.Should().ContainSingle(r => r.PathAndQuery.EndsWith("/APISubmissions/" + batchId, StringComparison.Ordinal), "the client DI built called the mock");
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using FluentAssertions;
 using Xunit;
 
@@ -14,6 +15,7 @@ namespace Impact.ApiSubmissions.Tests.Readme;
 public class ReadmeSnippetTests
 {
     private static readonly string[] Readme = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "README.md"));
+    private static readonly Regex UsingDirective = new(@"^using (static )?[A-Za-z_][\w.]*;$");
 
     public static IEnumerable<object[]> Snippets() =>
         Readme.Select(line => line.Trim())
@@ -23,7 +25,7 @@ public class ReadmeSnippetTests
     [Fact]
     public void The_README_marks_its_examples()
     {
-        Snippets().Select(s => (string)s[0]).Should().Contain(new[] { "readme-get-one", "readme-paging", "readme-waiting", "readme-errors", "readme-di", "fake-impact-example" });
+        Snippets().Select(s => (string)s[0]).Should().Contain(new[] { "readme-get-one", "readme-paging", "readme-waiting", "readme-errors", "readme-di", "readme-own-httpclient", "fake-impact-example" });
     }
 
     [Theory]
@@ -38,7 +40,9 @@ public class ReadmeSnippetTests
         region.Should().NotBeNull($"a test file holds #region {name}");
         var indent = region!.Where(line => line.Trim().Length > 0).Min(line => line.Length - line.TrimStart().Length);
 
-        Readme[start..end].Should().Equal(region.Select(line => line.Length >= indent ? line.Substring(indent) : line.TrimStart()));
+        // A block's leading using directives go to the top of the README's one program (ReadmeProgramTests), not into a region.
+        var usings = Readme[start..end].TakeWhile(line => UsingDirective.IsMatch(line) || (line.Length == 0 && UsingDirective.IsMatch(Readme[start]))).Count();
+        Readme[(start + usings)..end].Should().Equal(region.Select(line => line.Length >= indent ? line.Substring(indent) : line.TrimStart()));
     }
 
     private static string[]? FindRegion(string name)
