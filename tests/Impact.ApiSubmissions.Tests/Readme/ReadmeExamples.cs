@@ -74,7 +74,7 @@ public sealed class ReadmeExamples : IDisposable
             }
         }
 
-        await foreach (var page in client.GetApiSubmissionsAsync(options, cancellationToken).AsPages())
+        await foreach (ImpactPage<ApiSubmission> page in client.GetApiSubmissionsAsync(options, cancellationToken).AsPages())
         {
             WriteLine($"page {page.PageInfo.Page} of {page.PageInfo.NumPages}: {page.Items.Count} submissions");
         }
