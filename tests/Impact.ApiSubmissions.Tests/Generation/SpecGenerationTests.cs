@@ -10,11 +10,11 @@ using YamlDotNet.RepresentationModel;
 namespace Impact.ApiSubmissions.Tests.Generation;
 
 /// <summary>
-/// A key added to the spec's conversion schema becomes a known key and a typed property with no other edit: NSwag,
-/// run with the repository's nswag.json and templates on a copy of the spec with new keys, emits their declarations
-/// and properties; a type the payload model cannot read stops the build.
+/// An edit of the spec reaches the code with no other edit: NSwag, run with the repository's nswag.json and templates on
+/// an edited copy of the spec, emits a new conversion key's declaration and typed property (a type the payload model
+/// cannot read stops the build), and a new operation's request builder and path template.
 /// </summary>
-public sealed class PayloadKeysGenerationTests : IDisposable
+public sealed class SpecGenerationTests : IDisposable
 {
     private readonly string _work = Path.Combine(Path.GetTempPath(), "impact-generation-" + Guid.NewGuid().ToString("N"));
 
@@ -67,22 +67,60 @@ public sealed class PayloadKeysGenerationTests : IDisposable
         generated.Should().Contain("#error The conversion key Tags has a type");
     }
 
-    private string Generate(string properties)
+    [Fact]
+    public void A_get_operation_added_to_the_spec_becomes_a_request_the_pipeline_can_send_with_no_hand_written_path()
     {
-        string root = RepositoryRoot();
-        Directory.CreateDirectory(Path.Combine(_work, "openapi"));
-        CopyDirectory(Path.Combine(root, "src", "Impact.ApiSubmissions", "Templates"), Path.Combine(_work, "src", "Impact.ApiSubmissions", "Templates"));
-        File.Copy(Path.Combine(root, "nswag.json"), Path.Combine(_work, "nswag.json"));
-
-        // The new keys go first in the conversion schema's properties. The copy is read and written as YAML (by
-        // YamlDotNet, which formats it its own way), so neither the spec's layout nor its text is relied on.
-        var spec = new YamlStream();
-        using (var reader = new StreamReader(Path.Combine(root, "openapi", "impact-api-submissions.yaml")))
+        string generated = GenerateWith(spec =>
         {
-            spec.Load(reader);
-        }
+            var paths = (YamlMappingNode)spec["paths"];
+            var added = new YamlStream();
+            added.Load(new StringReader(@"/Advertisers/{AccountSID}/Widgets/{WidgetId}:
+  parameters:
+    - $ref: '#/components/parameters/AccountSID'
+    - name: WidgetId
+      in: path
+      required: true
+      schema:
+        type: string
+  get:
+    operationId: GetWidget
+    summary: Get a widget
+    parameters:
+      - name: Since
+        in: query
+        schema:
+          type: string
+          format: date-time
+      - name: Color
+        in: query
+        schema:
+          type: string
+    responses:
+      '200':
+        description: The widget.
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/ApiSubmission'
+"));
+            foreach (var path in ((YamlMappingNode)added.Documents[0].RootNode).Children)
+            {
+                paths.Children.Add(path.Key, path.Value);
+            }
+        });
 
-        var schemas = (YamlMappingNode)((YamlMappingNode)((YamlMappingNode)spec.Documents[0].RootNode)["components"])["schemas"];
+        generated.Should().Contain("internal const string GetWidgetPath = \"Advertisers/{AccountSID}/Widgets/{WidgetId}\";")
+            .And.Contain("path_.Replace(\"{WidgetId}\", Impact.ApiSubmissions.Http.ImpactRequest.Segment(widgetId, \"widgetId\"));")
+            .And.Contain("Impact.ApiSubmissions.Http.ImpactRequest.Query(path_, \"Since\", since?.ToString(\"yyyy-MM-dd'T'HH:mm:sszzz\", System.Globalization.CultureInfo.InvariantCulture));")
+            .And.Contain("Impact.ApiSubmissions.Http.ImpactRequest.Query(path_, \"Color\", Impact.ApiSubmissions.Http.ImpactRequest.Text(color));");
+        Regex.IsMatch(generated, @"internal static Impact\.ApiSubmissions\.Http\.ImpactRequest<ApiSubmission> CreateGetWidgetRequest\(string accountSID, string widgetId, System\.DateTimeOffset\? since = null, string\? color = null\)")
+            .Should().BeTrue("a one-line public method sends Rest.GetAsync(ImpactRequests.CreateGetWidgetRequest(sid, id), id, ct)");
+        Regex.IsMatch(generated, @"PathTemplates = \{[^}]*GetWidgetPath[^}]*\}").Should().BeTrue("the gate lets credentials go to the new path");
+    }
+
+    private string Generate(string properties) => GenerateWith(root =>
+    {
+        var schemas = (YamlMappingNode)((YamlMappingNode)root["components"])["schemas"];
         var conversion = schemas.Children.Values.OfType<YamlMappingNode>()
             .Single(schema => schema.Children.TryGetValue(new YamlScalarNode("x-payload-keys"), out var marker) && marker.ToString() == "true");
         var existing = (YamlMappingNode)conversion["properties"];
@@ -93,6 +131,25 @@ public sealed class PayloadKeysGenerationTests : IDisposable
         {
             existing.Children.Insert(position++, property.Key, property.Value);
         }
+    });
+
+    // Runs NSwag with the repository's nswag.json and templates on a copy of the spec after an edit.
+    private string GenerateWith(Action<YamlMappingNode> edit)
+    {
+        string root = RepositoryRoot();
+        Directory.CreateDirectory(Path.Combine(_work, "openapi"));
+        CopyDirectory(Path.Combine(root, "src", "Impact.ApiSubmissions", "Templates"), Path.Combine(_work, "src", "Impact.ApiSubmissions", "Templates"));
+        File.Copy(Path.Combine(root, "nswag.json"), Path.Combine(_work, "nswag.json"));
+
+        // The copy is read, edited and written as YAML (by
+        // YamlDotNet, which formats it its own way), so neither the spec's layout nor its text is relied on.
+        var spec = new YamlStream();
+        using (var reader = new StreamReader(Path.Combine(root, "openapi", "impact-api-submissions.yaml")))
+        {
+            spec.Load(reader);
+        }
+
+        edit((YamlMappingNode)spec.Documents[0].RootNode);
 
         using (var writer = new StreamWriter(Path.Combine(_work, "openapi", "impact-api-submissions.yaml")))
         {
