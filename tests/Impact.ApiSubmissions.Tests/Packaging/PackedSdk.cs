@@ -55,7 +55,9 @@ public sealed class PackedSdk : IAsyncLifetime
                 ["projects"] = new JArray(Packages.Select(p => $"src\\{p}\\{p}.csproj").ToArray<object>()),
             },
         }.ToString());
-        PackOutput = (await Dotnet(RepoRoot(), "pack", filter, "-c", "Release", $"-p:PackageOutputPath={Feed}", $"-p:Version={Version}", "-p:ContinuousIntegrationBuild=true")).Output;
+        // The test command built every project already: pack those binaries (the configuration this test assembly was
+        // built in) under a version of their own, instead of compiling the four packages again.
+        PackOutput = (await Dotnet(RepoRoot(), "pack", filter, "--no-build", "-c", Configuration(), $"-p:PackageOutputPath={Feed}", $"-p:PackageVersion={Version}")).Output;
     }
 
     public Task DisposeAsync()
@@ -150,6 +152,9 @@ public sealed class PackedSdk : IAsyncLifetime
         exitCode.Should().Be(0, $"dotnet {string.Join(' ', arguments)} failed:\n{output}{error}");
         return (output, error);
     }
+
+    // bin/<Configuration>/<tfm>/ of this test assembly.
+    private static string Configuration() => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 
     public static string RepoRoot()
     {
