@@ -1,7 +1,3 @@
-using System.Globalization;
-using Impact.ApiSubmissions.Cli.Connection;
-using Spectre.Console;
-
 namespace Impact.ApiSubmissions.Cli.Commands;
 
 /// <summary>What the commands say in --demo mode.</summary>

@@ -1,6 +1,3 @@
-using Impact.ApiSubmissions.Cli.Connection;
-using Impact.ApiSubmissions.Cli.Filtering;
-
 namespace Impact.ApiSubmissions.Cli.Commands;
 
 /// <summary>The page size a listing asks for.</summary>

@@ -1,12 +1,3 @@
-using System.IO;
-using System.Linq;
-using System.Threading.Tasks;
-using Impact.ApiSubmissions.Cli.Connection;
-using Impact.ApiSubmissions.Cli.Infrastructure;
-using Impact.ApiSubmissions.Cli.Settings;
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace Impact.ApiSubmissions.Cli.Commands;
 
 /// <summary><c>submit</c>: checks a conversion, sends it, prints its QueuedUri and BatchId, and with <c>--wait</c> follows it.</summary>

@@ -1,10 +1,3 @@
-using System;
-using System.Globalization;
-using System.Threading.Tasks;
-using Impact.ApiSubmissions.Cli.Infrastructure;
-using Impact.ApiSubmissions.Cli.Output;
-using Spectre.Console;
-
 namespace Impact.ApiSubmissions.Cli.Commands;
 
 /// <summary>What <c>wait</c> and <c>ftp wait</c> share: the poll timings read from their options, the clock they print, and how a wait ends.</summary>

@@ -1,11 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
 using System.Net.Http;
-using System.Threading;
-using Impact.ApiSubmissions.Cli.Connection;
-using Spectre.Console.Cli;
 
 namespace Impact.ApiSubmissions.Cli.Infrastructure;
 

@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.IO;
-using System.Linq;
-
 namespace Impact.ApiSubmissions.Cli.Output;
 
 /// <summary>

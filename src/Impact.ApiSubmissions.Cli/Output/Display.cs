@@ -1,8 +1,3 @@
-using System;
-using System.Globalization;
-using System.Linq;
-using Spectre.Console;
-
 namespace Impact.ApiSubmissions.Cli.Output;
 
 /// <summary>How values look in tables: dates with their offset, colored statuses, error summaries.</summary>

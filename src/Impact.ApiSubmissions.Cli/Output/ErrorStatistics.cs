@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-
 namespace Impact.ApiSubmissions.Cli.Output;
 
 /// <summary>Failure counts over a listing, gathered as submissions stream by (nothing else is kept).</summary>

@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using Spectre.Console;
-
 namespace Impact.ApiSubmissions.Cli.Output;
 
 /// <summary>How the <c>ftp</c> commands show files and their failed lines in a terminal.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Globalization;
-using System.IO;
 using Impact.ApiSubmissions.Serialization;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;

@@ -1,9 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
 using System.Text;
-using Impact.ApiSubmissions.Cli.Infrastructure;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 

@@ -1,6 +1,4 @@
 using System.ComponentModel;
-using Impact.ApiSubmissions.Cli.Infrastructure;
-using Spectre.Console.Cli;
 
 namespace Impact.ApiSubmissions.Cli.Settings;
 
