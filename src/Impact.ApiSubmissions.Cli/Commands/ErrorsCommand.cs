@@ -3,33 +3,26 @@ using Newtonsoft.Json.Linq;
 namespace Impact.ApiSubmissions.Cli.Commands;
 
 /// <summary><c>errors</c>: why the listed submissions failed, and where failures gather.</summary>
-internal sealed class ErrorsCommand : AsyncCommand<ErrorsSettings>
+internal sealed class ErrorsCommand : ImpactCommand<ErrorsSettings>
 {
     private static readonly Color[] BarColors = { Color.Red, Color.Orange1, Color.Yellow, Color.Gold3, Color.Salmon1, Color.IndianRed };
 
-    private readonly CliEnvironment _environment;
-    private readonly ErrorReporter _reporter;
-
     public ErrorsCommand(CliEnvironment environment, ErrorReporter reporter)
+        : base(environment, reporter)
     {
-        _environment = environment;
-        _reporter = reporter;
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, ErrorsSettings settings)
     {
         var format = OutputFormats.Parse(settings.Format, OutputFormat.Table, OutputFormat.Json);
         var top = CountArgument.Parse("--top", settings.Top, 1, 1000) ?? 5;
-        var filter = SubmissionFilter.From(settings, _environment.Clock.GetUtcNow(), _environment.LocalZone, _reporter.Warn);
-        using var connection = ImpactConnection.Open(settings, _environment, _reporter);
-        var reader = new SubmissionReader(connection.Client, filter, PageSizes.For(filter, connection));
-        var console = _environment.Out;
-        if (connection.IsDemo && format == OutputFormat.Table)
-        {
-            Demo.WriteBanner(console, connection.Demo!);
-        }
+        var filter = SubmissionFilter.From(settings, Environment.Clock.GetUtcNow(), Environment.LocalZone, Reporter.Warn);
+        using var connection = ImpactConnection.Open(settings, Environment, Reporter);
+        var reader = filter.Reader(connection);
+        var console = Environment.Out;
+        Demo.WriteBanner(Environment, connection, format);
 
-        var stats = await ListingProgress.RunAsync(_environment, show: format == OutputFormat.Table, reader, async () =>
+        var stats = await ListingProgress.RunAsync(Environment, show: format == OutputFormat.Table, reader, async () =>
         {
             var statistics = new ErrorStatistics();
             await foreach (var submission in reader.ReadAsync(connection.Cancellation))
@@ -42,12 +35,12 @@ internal sealed class ErrorsCommand : AsyncCommand<ErrorsSettings>
 
         if (format == OutputFormat.Json)
         {
-            await _environment.RawOut.WriteLineAsync(Json(stats, top).ToString(Newtonsoft.Json.Formatting.Indented));
+            await Environment.RawOut.WriteLineAsync(Json(stats, top).ToString(Newtonsoft.Json.Formatting.Indented));
             return ExitCodes.Success;
         }
 
         var scope = filter.IsFiltering ? $" ({filter.Describe()})" : string.Empty;
-        console.MarkupLine(Markup.Escape($"{Count(stats.Submissions, "submission")} read{scope}: {stats.WithErrors.ToString(CultureInfo.InvariantCulture)} with errors ({Percent(stats.WithErrors, stats.Submissions)})."));
+        console.MarkupLine(Markup.Escape($"{Display.Count(stats.Submissions, "submission")} read{scope}: {stats.WithErrors.ToString(CultureInfo.InvariantCulture)} with errors ({Percent(stats.WithErrors, stats.Submissions)})."));
         if (stats.WithErrors == 0)
         {
             console.MarkupLine("[green]No errors.[/]");
@@ -131,6 +124,4 @@ internal sealed class ErrorsCommand : AsyncCommand<ErrorsSettings>
 
     private static string Percent(int part, int whole) =>
         whole == 0 ? "0%" : Math.Round(100.0 * part / whole, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture) + "%";
-
-    private static string Count(int n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");
 }

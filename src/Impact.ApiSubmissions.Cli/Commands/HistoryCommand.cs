@@ -119,13 +119,10 @@ internal sealed class HistoryCommand : AsyncCommand<HistorySettings>
         }
     }
 
-    // Reason codes come from the server: quote anything that could break a CSV cell or start a formula.
-    private static string Csv(string value) =>
-        value.IndexOfAny(new[] { ',', '"', '\n', '\r' }) >= 0 || value.StartsWith('=') || value.StartsWith('+') || value.StartsWith('@')
-            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : value;
+    // Reason codes come from the server: the one CSV rule quotes anything that could break a cell or start a formula.
+    private static string Csv(string value) => Output.Csv.Escape(value);
 
     private static string Day(DateTime day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    private static string N(int value) => Display.N(value);
 }

@@ -64,6 +64,18 @@ internal sealed class SubmissionFilter
         };
     }
 
+    /// <summary>The submissions this filter selects, in pages of <c>--page-size</c> (impact.com's default 1,000; 100 in demo mode, to show the paging).</summary>
+    public ListingReader<ApiSubmission> Reader(ImpactConnection connection)
+    {
+        var client = connection.Client;
+        var pageSize = PageSize ?? (connection.IsDemo ? 100 : 1000);
+        return new ListingReader<ApiSubmission>(
+            client,
+            onPage => client.GetApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = pageSize, PageReceived = p => onPage(p.PageInfo) }, connection.Cancellation),
+            Matches,
+            Max);
+    }
+
     public bool Matches(ApiSubmission submission)
     {
         if (Statuses.Count > 0 && !(submission.Status is { } status && Statuses.Contains(status)))

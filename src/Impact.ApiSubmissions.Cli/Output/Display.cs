@@ -12,6 +12,12 @@ internal static class Display
 
     public static string Text(string? value) => string.IsNullOrEmpty(value) ? None : value;
 
+    /// <summary>A number with thousands separators, e.g. <c>2,000</c>.</summary>
+    public static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>How many of something, e.g. <c>1 page</c>, <c>3 submissions</c>.</summary>
+    public static string Count(long n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");
+
     public static string Duration(TimeSpan value)
     {
         if (value < TimeSpan.Zero)

@@ -259,7 +259,7 @@ public sealed class ListCommandTests : IDisposable
     [Fact]
     public void The_progress_line_counts_pages_items_and_requests_left()
     {
-        var state = new Impact.ApiSubmissions.Cli.Filtering.SubmissionReader.ReadState
+        var state = new Impact.ApiSubmissions.Cli.Filtering.ListingState
         {
             Pages = 2,
             NumPages = 3,
