@@ -18,7 +18,7 @@ internal sealed class WatchCommand : ImpactCommand<WatchSettings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, WatchSettings settings)
     {
-        var jsonl = Format(settings.Format);
+        var jsonl = OutputFormats.Parse(settings.Format, OutputFormat.Table, OutputFormat.JsonLines) == OutputFormat.JsonLines;
         var interval = DurationArgument.Parse("--interval", settings.Interval, settings.Demo ? TimeSpan.FromSeconds(10) : TimeSpan.FromMinutes(5));
         if (settings.Live is not null && !settings.Demo)
         {
@@ -80,18 +80,5 @@ internal sealed class WatchCommand : ImpactCommand<WatchSettings>
 
         Reporter.Detail("Stopped.");
         return ExitCodes.Success;
-    }
-
-    private static bool Format(string? text)
-    {
-        var value = (text ?? "table").Trim();
-        if (string.Equals(value, "jsonl", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        return string.Equals(value, "table", StringComparison.OrdinalIgnoreCase)
-            ? false
-            : throw new UsageException($"Unknown format '{text}' for --format: use table or jsonl.");
     }
 }

@@ -1,6 +1,4 @@
 using System.Text;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace Impact.ApiSubmissions.Cli.Output;
 
