@@ -24,7 +24,7 @@ internal sealed class ErrorsCommand : ImpactCommand<ErrorsSettings>
 
         var stats = await ListingProgress.RunAsync(Environment, show: format == OutputFormat.Table, reader, async () =>
         {
-            var statistics = new ErrorStatistics();
+            var statistics = new FailureCounts();
             await foreach (var submission in reader.ReadAsync(connection.Cancellation))
             {
                 statistics.Add(submission);
@@ -40,8 +40,8 @@ internal sealed class ErrorsCommand : ImpactCommand<ErrorsSettings>
         }
 
         var scope = filter.IsFiltering ? $" ({filter.Describe()})" : string.Empty;
-        console.MarkupLine(Markup.Escape($"{Display.Count(stats.Submissions, "submission")} read{scope}: {stats.WithErrors.ToString(CultureInfo.InvariantCulture)} with errors ({Percent(stats.WithErrors, stats.Submissions)})."));
-        if (stats.WithErrors == 0)
+        console.MarkupLine(Markup.Escape($"{Display.Count(stats.Submissions, "submission")} read{scope}: {stats.Failures.ToString(CultureInfo.InvariantCulture)} with errors ({Percent(stats.Failures, stats.Submissions)})."));
+        if (stats.Failures == 0)
         {
             console.MarkupLine("[green]No errors.[/]");
             return ExitCodes.Success;
@@ -79,23 +79,23 @@ internal sealed class ErrorsCommand : ImpactCommand<ErrorsSettings>
         console.Write(meanings);
 
         console.WriteLine();
-        console.Write(Leaders("Programs with the most failures", "Program (CampaignId)", stats.TopCampaigns(top), "(none)"));
-        console.Write(Leaders("Partners with the most failures", "Partner (MediaPartnerId)", stats.TopPartners(top), "(no partner credited)"));
+        console.Write(Leaders("Programs with the most failures", "Program (CampaignId)", FailureCounts.Top(stats.Programs, top), "(none)"));
+        console.Write(Leaders("Partners with the most failures", "Partner (MediaPartnerId)", FailureCounts.Top(stats.Partners, top), "(no partner credited)"));
         return ExitCodes.Success;
     }
 
     // Counts are JSON numbers here: this is the tool's own summary, not an impact.com record.
-    private static JObject Json(ErrorStatistics stats, int top) => new()
+    private static JObject Json(FailureCounts stats, int top) => new()
     {
         ["submissions"] = stats.Submissions,
-        ["withErrors"] = stats.WithErrors,
+        ["withErrors"] = stats.Failures,
         ["byErrorType"] = new JArray(stats.ByType.Select(t => new JObject { ["errorType"] = t.Key, ["count"] = t.Value })),
         ["byErrorReason"] = new JArray(stats.ByReason.Select(r => new JObject { ["code"] = r.Key.Code, ["count"] = r.Value, ["description"] = r.Key.Description })),
-        ["topPrograms"] = Leaders(stats.TopCampaigns(top), "campaignId"),
-        ["topPartners"] = Leaders(stats.TopPartners(top), "mediaPartnerId"),
+        ["topPrograms"] = Leaders(FailureCounts.Top(stats.Programs, top), "campaignId"),
+        ["topPartners"] = Leaders(FailureCounts.Top(stats.Partners, top), "mediaPartnerId"),
     };
 
-    private static JArray Leaders(System.Collections.Generic.IReadOnlyList<(long? Id, ErrorStatistics.Tally Tally)> rows, string idName) =>
+    private static JArray Leaders(IReadOnlyList<(long? Id, FailureCounts.Tally Tally)> rows, string idName) =>
         new(rows.Select(r => new JObject
         {
             [idName] = r.Id,
@@ -103,7 +103,7 @@ internal sealed class ErrorsCommand : ImpactCommand<ErrorsSettings>
             ["submissions"] = r.Tally.Submissions,
         }));
 
-    private static Table Leaders(string title, string column, System.Collections.Generic.IReadOnlyList<(long? Id, ErrorStatistics.Tally Tally)> rows, string none)
+    private static Table Leaders(string title, string column, IReadOnlyList<(long? Id, FailureCounts.Tally Tally)> rows, string none)
     {
         var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{title}[/]")
             .AddColumn(column)
