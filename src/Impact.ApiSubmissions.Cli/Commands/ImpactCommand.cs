@@ -1,6 +1,6 @@
 namespace Impact.ApiSubmissions.Cli.Commands;
 
-/// <summary>What every command holds: the environment it runs in, and where warnings and details go.</summary>
+/// <summary>What every command that calls impact.com holds: the environment it runs in, and where warnings and details go.</summary>
 internal abstract class ImpactCommand<TSettings> : AsyncCommand<TSettings>
     where TSettings : CommandSettings
 {

@@ -9,7 +9,6 @@ internal sealed class ResubmitCommand : ImpactCommand<ResubmitSettings>
     /// <summary>The longest the batch waits for a rate-limit window to reset before its next request.</summary>
     internal static readonly TimeSpan MaxPause = TimeSpan.FromMinutes(2);
 
-
     // For a batch: each --remove key, and how many of the selected payloads lacked it.
     private readonly Dictionary<string, int> _absentRemovals = new(StringComparer.Ordinal);
 
