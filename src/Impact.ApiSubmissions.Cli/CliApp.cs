@@ -1,10 +1,4 @@
-using System;
-using System.Linq;
 using System.Reflection;
-using System.Threading.Tasks;
-using Impact.ApiSubmissions.Cli.Commands;
-using Impact.ApiSubmissions.Cli.Infrastructure;
-using Spectre.Console.Cli;
 
 namespace Impact.ApiSubmissions.Cli;
 

@@ -1,8 +1,5 @@
-using System;
 using System.Runtime.InteropServices;
-using System.Threading;
 using Impact.ApiSubmissions.Cli;
-using Impact.ApiSubmissions.Cli.Infrastructure;
 
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>

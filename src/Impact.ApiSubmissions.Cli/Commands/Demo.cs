@@ -1,7 +1,3 @@
-using System.Globalization;
-using Impact.ApiSubmissions.Cli.Connection;
-using Spectre.Console;
-
 namespace Impact.ApiSubmissions.Cli.Commands;
 
 /// <summary>What the commands say in --demo mode.</summary>
@@ -12,8 +8,22 @@ internal static class Demo
         console.MarkupLine(
             $"[grey]Demo: a built-in mock of impact.com, {demo.Server.Submissions.Count.ToString(CultureInfo.InvariantCulture)} submissions; nothing leaves this machine.[/]");
 
+    /// <summary>The banner above a table, in demo mode only: json and csv stay records only.</summary>
+    public static void WriteBanner(CliEnvironment environment, ImpactConnection connection, OutputFormat format)
+    {
+        if (connection.Demo is { } demo && format == OutputFormat.Table)
+        {
+            WriteBanner(environment.Out, demo);
+        }
+    }
+
     /// <summary>The banner of the <c>ftp</c> commands, counting the demo account's FTP file submissions.</summary>
-    public static void WriteFtpBanner(IAnsiConsole console, DemoServer demo) =>
-        console.MarkupLine(
-            $"[grey]Demo: a built-in mock of impact.com, {demo.Server.FtpFileSubmissions.Count.ToString(CultureInfo.InvariantCulture)} FTP file submissions; nothing leaves this machine.[/]");
+    public static void WriteFtpBanner(CliEnvironment environment, ImpactConnection connection, OutputFormat format)
+    {
+        if (connection.Demo is { } demo && format == OutputFormat.Table)
+        {
+            environment.Out.MarkupLine(
+                $"[grey]Demo: a built-in mock of impact.com, {demo.Server.FtpFileSubmissions.Count.ToString(CultureInfo.InvariantCulture)} FTP file submissions; nothing leaves this machine.[/]");
+        }
+    }
 }

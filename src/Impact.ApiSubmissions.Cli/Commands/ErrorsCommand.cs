@@ -1,48 +1,30 @@
-using System;
-using System.Globalization;
-using System.Linq;
-using System.Threading.Tasks;
-using Impact.ApiSubmissions.Cli.Connection;
-using Impact.ApiSubmissions.Cli.Filtering;
-using Impact.ApiSubmissions.Cli.Infrastructure;
-using Impact.ApiSubmissions.Cli.Output;
-using Impact.ApiSubmissions.Cli.Settings;
 using Newtonsoft.Json.Linq;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace Impact.ApiSubmissions.Cli.Commands;
 
 /// <summary><c>errors</c>: why the listed submissions failed, and where failures gather.</summary>
-internal sealed class ErrorsCommand : AsyncCommand<ErrorsSettings>
+internal sealed class ErrorsCommand : ImpactCommand<ErrorsSettings>
 {
     private static readonly Color[] BarColors = { Color.Red, Color.Orange1, Color.Yellow, Color.Gold3, Color.Salmon1, Color.IndianRed };
 
-    private readonly CliEnvironment _environment;
-    private readonly ErrorReporter _reporter;
-
     public ErrorsCommand(CliEnvironment environment, ErrorReporter reporter)
+        : base(environment, reporter)
     {
-        _environment = environment;
-        _reporter = reporter;
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, ErrorsSettings settings)
     {
         var format = OutputFormats.Parse(settings.Format, OutputFormat.Table, OutputFormat.Json);
         var top = CountArgument.Parse("--top", settings.Top, 1, 1000) ?? 5;
-        var filter = SubmissionFilter.From(settings, _environment.Clock.GetUtcNow(), _environment.LocalZone, _reporter.Warn);
-        using var connection = ImpactConnection.Open(settings, _environment, _reporter);
-        var reader = new SubmissionReader(connection.Client, filter, PageSizes.For(filter, connection));
-        var console = _environment.Out;
-        if (connection.IsDemo && format == OutputFormat.Table)
-        {
-            Demo.WriteBanner(console, connection.Demo!);
-        }
+        var filter = SubmissionFilter.From(settings, Environment.Clock.GetUtcNow(), Environment.LocalZone, Reporter.Warn);
+        using var connection = ImpactConnection.Open(settings, Environment, Reporter);
+        var reader = filter.Reader(connection);
+        var console = Environment.Out;
+        Demo.WriteBanner(Environment, connection, format);
 
-        var stats = await ListingProgress.RunAsync(_environment, show: format == OutputFormat.Table, reader, async () =>
+        var stats = await ListingProgress.RunAsync(Environment, show: format == OutputFormat.Table, reader, async () =>
         {
-            var statistics = new ErrorStatistics();
+            var statistics = new FailureCounts();
             await foreach (var submission in reader.ReadAsync(connection.Cancellation))
             {
                 statistics.Add(submission);
@@ -53,13 +35,13 @@ internal sealed class ErrorsCommand : AsyncCommand<ErrorsSettings>
 
         if (format == OutputFormat.Json)
         {
-            await _environment.RawOut.WriteLineAsync(Json(stats, top).ToString(Newtonsoft.Json.Formatting.Indented));
+            await Environment.RawOut.WriteLineAsync(Json(stats, top).ToString(Newtonsoft.Json.Formatting.Indented));
             return ExitCodes.Success;
         }
 
         var scope = filter.IsFiltering ? $" ({filter.Describe()})" : string.Empty;
-        console.MarkupLine(Markup.Escape($"{Count(stats.Submissions, "submission")} read{scope}: {stats.WithErrors.ToString(CultureInfo.InvariantCulture)} with errors ({Percent(stats.WithErrors, stats.Submissions)})."));
-        if (stats.WithErrors == 0)
+        console.MarkupLine(Markup.Escape($"{Display.Count(stats.Submissions, "submission")} read{scope}: {stats.Failures.ToString(CultureInfo.InvariantCulture)} with errors ({Percent(stats.Failures, stats.Submissions)})."));
+        if (stats.Failures == 0)
         {
             console.MarkupLine("[green]No errors.[/]");
             return ExitCodes.Success;
@@ -97,23 +79,23 @@ internal sealed class ErrorsCommand : AsyncCommand<ErrorsSettings>
         console.Write(meanings);
 
         console.WriteLine();
-        console.Write(Leaders("Programs with the most failures", "Program (CampaignId)", stats.TopCampaigns(top), "(none)"));
-        console.Write(Leaders("Partners with the most failures", "Partner (MediaPartnerId)", stats.TopPartners(top), "(no partner credited)"));
+        console.Write(Leaders("Programs with the most failures", "Program (CampaignId)", FailureCounts.Top(stats.Programs, top), "(none)"));
+        console.Write(Leaders("Partners with the most failures", "Partner (MediaPartnerId)", FailureCounts.Top(stats.Partners, top), "(no partner credited)"));
         return ExitCodes.Success;
     }
 
     // Counts are JSON numbers here: this is the tool's own summary, not an impact.com record.
-    private static JObject Json(ErrorStatistics stats, int top) => new()
+    private static JObject Json(FailureCounts stats, int top) => new()
     {
         ["submissions"] = stats.Submissions,
-        ["withErrors"] = stats.WithErrors,
+        ["withErrors"] = stats.Failures,
         ["byErrorType"] = new JArray(stats.ByType.Select(t => new JObject { ["errorType"] = t.Key, ["count"] = t.Value })),
         ["byErrorReason"] = new JArray(stats.ByReason.Select(r => new JObject { ["code"] = r.Key.Code, ["count"] = r.Value, ["description"] = r.Key.Description })),
-        ["topPrograms"] = Leaders(stats.TopCampaigns(top), "campaignId"),
-        ["topPartners"] = Leaders(stats.TopPartners(top), "mediaPartnerId"),
+        ["topPrograms"] = Leaders(FailureCounts.Top(stats.Programs, top), "campaignId"),
+        ["topPartners"] = Leaders(FailureCounts.Top(stats.Partners, top), "mediaPartnerId"),
     };
 
-    private static JArray Leaders(System.Collections.Generic.IReadOnlyList<(long? Id, ErrorStatistics.Tally Tally)> rows, string idName) =>
+    private static JArray Leaders(IReadOnlyList<(long? Id, FailureCounts.Tally Tally)> rows, string idName) =>
         new(rows.Select(r => new JObject
         {
             [idName] = r.Id,
@@ -121,7 +103,7 @@ internal sealed class ErrorsCommand : AsyncCommand<ErrorsSettings>
             ["submissions"] = r.Tally.Submissions,
         }));
 
-    private static Table Leaders(string title, string column, System.Collections.Generic.IReadOnlyList<(long? Id, ErrorStatistics.Tally Tally)> rows, string none)
+    private static Table Leaders(string title, string column, IReadOnlyList<(long? Id, FailureCounts.Tally Tally)> rows, string none)
     {
         var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{title}[/]")
             .AddColumn(column)
@@ -142,6 +124,4 @@ internal sealed class ErrorsCommand : AsyncCommand<ErrorsSettings>
 
     private static string Percent(int part, int whole) =>
         whole == 0 ? "0%" : Math.Round(100.0 * part / whole, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture) + "%";
-
-    private static string Count(int n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");
 }

@@ -1,25 +1,11 @@
-using System.Collections.Generic;
-using System.Globalization;
-using System.Threading.Tasks;
-using Impact.ApiSubmissions.Cli.Connection;
-using Impact.ApiSubmissions.Cli.Infrastructure;
-using Impact.ApiSubmissions.Cli.Output;
-using Impact.ApiSubmissions.Cli.Settings;
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace Impact.ApiSubmissions.Cli.Commands;
 
 /// <summary><c>ftp get</c>: one FTP file submission: its counts, its outcome, and its first failed lines.</summary>
-internal sealed class FtpGetCommand : AsyncCommand<FtpGetSettings>
+internal sealed class FtpGetCommand : ImpactCommand<FtpGetSettings>
 {
-    private readonly CliEnvironment _environment;
-    private readonly ErrorReporter _reporter;
-
     public FtpGetCommand(CliEnvironment environment, ErrorReporter reporter)
+        : base(environment, reporter)
     {
-        _environment = environment;
-        _reporter = reporter;
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, FtpGetSettings settings)
@@ -27,7 +13,7 @@ internal sealed class FtpGetCommand : AsyncCommand<FtpGetSettings>
         var format = OutputFormats.Parse(settings.Format, OutputFormat.Table, OutputFormat.Json);
         var shown = CountArgument.Parse("--lines", settings.Lines, 0, 10_000) ?? 10;
         var reference = FtpReference.Require(settings.BatchId, settings.Demo, DemoServer.FailedFtpBatchId, "get");
-        using var connection = ImpactConnection.Open(settings, _environment, _reporter);
+        using var connection = ImpactConnection.Open(settings, Environment, Reporter);
         var client = connection.Client;
         var file = FtpReference.IsUri(reference)
             ? await client.GetFtpSubmissionByUriAsync(reference, connection.Cancellation)
@@ -35,11 +21,11 @@ internal sealed class FtpGetCommand : AsyncCommand<FtpGetSettings>
 
         if (format == OutputFormat.Json)
         {
-            await _environment.RawOut.WriteLineAsync(JsonOutput.Format(file));
+            await Environment.RawOut.WriteLineAsync(WireJson.Format(file));
             return ExitCodes.Success;
         }
 
-        var console = _environment.Out;
+        var console = Environment.Out;
         if (connection.IsDemo && string.IsNullOrWhiteSpace(settings.BatchId))
         {
             console.MarkupLine($"[grey]Demo: a file with failed lines. Any BatchId from '{CliApp.Name} ftp list --demo' works too.[/]");
@@ -52,15 +38,11 @@ internal sealed class FtpGetCommand : AsyncCommand<FtpGetSettings>
         }
 
         // Only the first lines: the listing stops after the page that holds them.
-        var lines = new List<FtpErrorDetail>();
         var options = new ListOptions<FtpErrorDetail> { PageSize = shown, MaxPages = 1 };
-        await foreach (var line in client.GetFtpErrorDetailsAsync(file.BatchId!, options, connection.Cancellation))
-        {
-            lines.Add(line);
-        }
-
+        var lines = await new ListingReader<FtpErrorDetail>(client, _ => client.GetFtpErrorDetailsAsync(file.BatchId!, options, connection.Cancellation)).ReadAllAsync(connection.Cancellation);
         console.WriteLine();
-        console.Write(FtpViews.LineTable(lines, $"[bold]First {lines.Count.ToString(CultureInfo.InvariantCulture)} failed lines of {Display.Number(file.TotalErrors)}[/]"));
+        var title = $"[bold]First {lines.Count.ToString(CultureInfo.InvariantCulture)} failed lines of {Display.Number(file.TotalErrors)}[/]";
+        console.Write(Column<FtpErrorDetail>.Table(FtpErrorsCommand.Columns, lines, console.Profile.Width, title));
         if (file.TotalErrors > lines.Count)
         {
             console.MarkupLine(Markup.Escape($"Every line, with counts by reason: {CliApp.Name} ftp errors {file.BatchId}"));

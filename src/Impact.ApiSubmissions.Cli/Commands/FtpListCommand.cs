@@ -1,37 +1,32 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Runtime.CompilerServices;
-using System.Threading;
-using System.Threading.Tasks;
-using Impact.ApiSubmissions.Cli.Connection;
-using Impact.ApiSubmissions.Cli.Filtering;
-using Impact.ApiSubmissions.Cli.Infrastructure;
-using Impact.ApiSubmissions.Cli.Output;
-using Impact.ApiSubmissions.Cli.Settings;
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace Impact.ApiSubmissions.Cli.Commands;
 
 /// <summary><c>ftp list</c>: the account's FTP file submissions, the date filters applied by impact.com, as a table, JSON or CSV.</summary>
-internal sealed class FtpListCommand : AsyncCommand<FtpListSettings>
+internal sealed class FtpListCommand : ImpactCommand<FtpListSettings>
 {
-    private readonly CliEnvironment _environment;
-    private readonly ErrorReporter _reporter;
+    /// <summary>The table's columns, ranked from the most telling (on a narrow terminal the less telling give way).</summary>
+    internal static readonly IReadOnlyList<Column<FtpFileSubmission>> Columns = new Column<FtpFileSubmission>[]
+    {
+        new("BatchId", 40, 0, f => Markup.Escape(Display.Text(f.BatchId))),
+        new("Submitted", 26, 4, f => Display.Date(f.SubmissionDate)),
+        new("FileName", 24, 5, f => Markup.Escape(Display.Text(f.FileName))) { Wraps = true },
+        new("Type", 10, 7, f => Markup.Escape(Display.Text(f.Type?.ToString()))),
+        new("Status", 11, 1, FtpViews.StatusMarkup),
+        new("Records", 8, 3, f => Display.Number(f.TotalRecords)) { RightAligned = true },
+        new("Failed", 6, 2, f => f.HasErrors ? "[red]" + Display.Number(f.TotalErrors) + "[/]" : Display.Number(f.TotalErrors)) { RightAligned = true },
+        new("Completed", 26, 6, f => Display.Date(f.CompletionDate)),
+    };
 
     public FtpListCommand(CliEnvironment environment, ErrorReporter reporter)
+        : base(environment, reporter)
     {
-        _environment = environment;
-        _reporter = reporter;
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, FtpListSettings settings)
     {
         var format = OutputFormats.Parse(settings.Format, OutputFormat.Table, OutputFormat.Json, OutputFormat.JsonLines, OutputFormat.Csv);
-        var now = _environment.Clock.GetUtcNow();
+        var now = Environment.Clock.GetUtcNow();
         DateTimeOffset? Date(string option, string? text, bool endOfDay) =>
-            text is null ? null : DateArgument.Parse(option, text, endOfDay, now, _environment.LocalZone);
+            text is null ? null : DateArgument.Parse(option, text, endOfDay, now, Environment.LocalZone);
         var options = new FtpSubmissionListOptions
         {
             SubmissionDateStart = Date("--since", settings.Since, false),
@@ -44,74 +39,26 @@ internal sealed class FtpListCommand : AsyncCommand<FtpListSettings>
         var max = CountArgument.Parse("--max", settings.Max, 1, int.MaxValue);
         var pageSize = CountArgument.Parse("--page-size", settings.PageSize, 1, int.MaxValue);
 
-        using var connection = ImpactConnection.Open(settings, _environment, _reporter);
+        using var connection = ImpactConnection.Open(settings, Environment, Reporter);
         options.PageSize = pageSize ?? (connection.IsDemo ? 100 : 1000);
-        var files = Matching(connection.Client.GetFtpSubmissionsAsync(options, connection.Cancellation), settings.ErrorsOnly, max, connection.Cancellation);
-
-        switch (format)
+        var client = connection.Client;
+        var reader = new ListingReader<FtpFileSubmission>(
+            client,
+            onPage =>
+            {
+                options.PageReceived = p => onPage(p.PageInfo);
+                return client.GetFtpSubmissionsAsync(options, connection.Cancellation);
+            },
+            f => !settings.ErrorsOnly || f.HasErrors,
+            max);
+        Demo.WriteFtpBanner(Environment, connection, format);
+        var rows = await RecordOutput.WriteAsync(Environment, format, reader, Columns, connection.Cancellation);
+        if (format == OutputFormat.Table)
         {
-            case OutputFormat.Json or OutputFormat.JsonLines:
-                var json = format == OutputFormat.Json ? new JsonOutput(_environment.RawOut) : JsonOutput.Lines(_environment.RawOut);
-                await foreach (var file in files)
-                {
-                    json.Write(file);
-                }
-
-                json.End();
-                break;
-
-            case OutputFormat.Csv:
-                var csv = CsvOutput.For<FtpFileSubmission>(_environment.RawOut);
-                await foreach (var file in files)
-                {
-                    csv.Write(file);
-                }
-
-                csv.End();
-                break;
-
-            default:
-                var console = _environment.Out;
-                if (connection.IsDemo)
-                {
-                    Demo.WriteFtpBanner(console, connection.Demo!);
-                }
-
-                var rows = new List<FtpFileSubmission>();
-                await foreach (var file in files)
-                {
-                    rows.Add(file);
-                }
-
-                if (rows.Count > 0)
-                {
-                    console.Write(FtpViews.FileTable(rows));
-                }
-
-                console.MarkupLine(Markup.Escape(Summary(rows, max, settings)));
-                break;
+            Environment.Out.MarkupLine(Markup.Escape(Summary(rows, reader.State.StoppedAtMax ? max : null, settings)));
         }
 
-        await _environment.RawOut.FlushAsync();
         return ExitCodes.Success;
-    }
-
-    private static async IAsyncEnumerable<FtpFileSubmission> Matching(IAsyncEnumerable<FtpFileSubmission> files, bool errorsOnly, int? max, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var count = 0;
-        await foreach (var file in files.WithCancellation(cancellationToken))
-        {
-            if (errorsOnly && !file.HasErrors)
-            {
-                continue;
-            }
-
-            yield return file;
-            if (++count == max)
-            {
-                yield break;
-            }
-        }
     }
 
     private static void RequireOrder(string startOption, string? startText, DateTimeOffset? start, string endOption, string? endText, DateTimeOffset? end)
@@ -122,15 +69,14 @@ internal sealed class FtpListCommand : AsyncCommand<FtpListSettings>
         }
     }
 
-    private static string Summary(List<FtpFileSubmission> rows, int? max, FtpListSettings settings)
+    private static string Summary(IReadOnlyList<FtpFileSubmission> rows, int? stoppedAt, FtpListSettings settings)
     {
-        var failed = rows.FindAll(r => r.HasErrors);
-        long failedRecords = 0;
-        failed.ForEach(f => failedRecords += f.TotalErrors ?? 0);
+        var failed = rows.Where(r => r.HasErrors).ToList();
+        var failedRecords = failed.Sum(f => f.TotalErrors ?? 0);
         var text = rows.Count == 0
             ? "No FTP file submissions match."
-            : $"{Count(rows.Count, "file")} shown, {failed.Count.ToString(CultureInfo.InvariantCulture)} with failed records ({Count(failedRecords, "failed record")}).";
-        if (max is { } limit && rows.Count == limit)
+            : $"{Display.Count(rows.Count, "file")} shown, {failed.Count.ToString(CultureInfo.InvariantCulture)} with failed records ({Display.Count(failedRecords, "failed record")}).";
+        if (stoppedAt is { } limit)
         {
             text += $" Stopped at --max {limit.ToString(CultureInfo.InvariantCulture)}.";
         }
@@ -158,6 +104,4 @@ internal sealed class FtpListCommand : AsyncCommand<FtpListSettings>
             filters.Add(what + (since is null ? string.Empty : " since " + since) + (until is null ? string.Empty : " until " + until));
         }
     }
-
-    private static string Count(long n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");
 }

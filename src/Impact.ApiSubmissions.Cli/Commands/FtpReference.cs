@@ -1,5 +1,3 @@
-using Impact.ApiSubmissions.Cli.Infrastructure;
-
 namespace Impact.ApiSubmissions.Cli.Commands;
 
 /// <summary>The BATCHID argument of the <c>ftp</c> commands: a file's BatchId, or one of its links (Uri, ErrorsUri).</summary>

@@ -1,73 +1,34 @@
-using System;
-using System.Globalization;
-using System.Threading.Tasks;
-using Impact.ApiSubmissions.Cli.Connection;
-using Impact.ApiSubmissions.Cli.Infrastructure;
-using Impact.ApiSubmissions.Cli.Output;
-using Impact.ApiSubmissions.Cli.Settings;
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace Impact.ApiSubmissions.Cli.Commands;
 
 /// <summary><c>ftp wait</c>: polls one FTP file until impact.com has processed it; exit codes as for <c>wait</c>.</summary>
-internal sealed class FtpWaitCommand : AsyncCommand<FtpWaitSettings>
+internal sealed class FtpWaitCommand : ImpactCommand<FtpWaitSettings>
 {
-    private readonly CliEnvironment _environment;
-    private readonly ErrorReporter _reporter;
+    private static readonly Follow<FtpFileSubmission> File = new("FTP file", "ftp wait", f => f.Status, f => f.IsComplete, f => f.HasErrors, FtpViews.StatusMarkup, WriteDetails);
 
     public FtpWaitCommand(CliEnvironment environment, ErrorReporter reporter)
+        : base(environment, reporter)
     {
-        _environment = environment;
-        _reporter = reporter;
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, FtpWaitSettings settings)
     {
         var batchId = FtpReference.Require(settings.BatchId, settings.Demo, DemoServer.ProgressingFtpBatchId, "wait");
-        var (interval, maxInterval, timeout) = WaitTiming.Parse(settings.Interval, settings.MaxInterval, settings.Timeout, settings.Demo);
-        using var connection = ImpactConnection.Open(settings, _environment, _reporter, wholeCommandDeadline: false);
-        var console = _environment.Out;
-        if (connection.IsDemo && string.IsNullOrWhiteSpace(settings.BatchId))
-        {
-            console.MarkupLine("[grey]Demo: a file that goes Queued, In Progress, Complete as it is polled.[/]");
-        }
-
-        console.MarkupLine($"Waiting for FTP file [bold]{Markup.Escape(batchId)}[/] (polls every {Display.Duration(interval)} at first, gives up after {Display.Duration(timeout)}).");
-        FtpFileSubmission? lastSeen = null;
-        var options = new WaitOptions<FtpFileSubmission>
-        {
-            PollInterval = interval,
-            MaxPollInterval = maxInterval,
-            Timeout = timeout,
-            StatusChanged = f =>
-            {
-                lastSeen = f;
-                console.MarkupLine($"[grey]{WaitTiming.Now(_environment)}[/]  {FtpViews.StatusMarkup(f)}");
-            },
-        };
-
-        var done = await WaitTiming.AwaitAsync(
-            _environment,
-            connection.Client.WaitForFtpCompletionAsync(batchId, options, _environment.Cancellation),
-            "FTP file",
+        var timing = WaitTiming.Parse(settings.Interval, settings.MaxInterval, settings.Timeout, settings.Demo);
+        using var connection = ImpactConnection.Open(settings, Environment, Reporter, wholeCommandDeadline: false);
+        var demoNote = connection.IsDemo && string.IsNullOrWhiteSpace(settings.BatchId) ? "a file that goes Queued, In Progress, Complete as it is polled." : null;
+        timing.Announce(Environment.Out, demoNote, $"FTP file [bold]{Markup.Escape(batchId)}[/]");
+        return await File.RunAsync(Environment, batchId, timing.Timeout, changed => connection.Client.WaitForFtpCompletionAsync(
             batchId,
-            "ftp wait",
-            timeout,
-            () => lastSeen?.Status);
+            new WaitOptions<FtpFileSubmission> { PollInterval = timing.Interval, MaxPollInterval = timing.MaxInterval, Timeout = timing.Timeout, StatusChanged = changed },
+            Environment.Cancellation));
+    }
 
-        console.WriteLine();
-        FtpViews.WriteDetails(console, done);
-        if (!done.IsComplete)
+    private static void WriteDetails(IAnsiConsole console, FtpFileSubmission file)
+    {
+        FtpViews.WriteDetails(console, file);
+        if (file.IsComplete && file.HasErrors)
         {
-            throw new CommandFailedException(ExitCodes.ServiceError, $"FTP file '{batchId}' ended in status '{done.Status}', which this tool does not know.");
+            console.MarkupLine(Markup.Escape($"Its failed lines: {CliApp.Name} ftp errors {file.BatchId}"));
         }
-
-        if (done.HasErrors)
-        {
-            console.MarkupLine(Markup.Escape($"Its failed lines: {CliApp.Name} ftp errors {batchId}"));
-        }
-
-        return done.HasErrors ? ExitCodes.CompletedWithErrors : ExitCodes.Success;
     }
 }

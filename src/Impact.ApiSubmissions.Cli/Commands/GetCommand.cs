@@ -1,23 +1,12 @@
-using System.Threading.Tasks;
-using Impact.ApiSubmissions.Cli.Connection;
-using Impact.ApiSubmissions.Cli.Infrastructure;
-using Impact.ApiSubmissions.Cli.Output;
-using Impact.ApiSubmissions.Cli.Settings;
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace Impact.ApiSubmissions.Cli.Commands;
 
 /// <summary><c>get</c>: one submission in full.</summary>
-internal sealed class GetCommand : AsyncCommand<GetSettings>
+internal sealed class GetCommand : ImpactCommand<GetSettings>
 {
-    private readonly CliEnvironment _environment;
-    private readonly ErrorReporter _reporter;
 
     public GetCommand(CliEnvironment environment, ErrorReporter reporter)
+        : base(environment, reporter)
     {
-        _environment = environment;
-        _reporter = reporter;
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, GetSettings settings)
@@ -25,7 +14,7 @@ internal sealed class GetCommand : AsyncCommand<GetSettings>
         var format = OutputFormats.Parse(settings.Format, OutputFormat.Table, OutputFormat.Json);
         var reference = SubmissionReference.Require(settings.BatchId, settings.Demo, DemoServer.FailedBatchId, "get");
         var batchId = SubmissionReference.BatchId(reference);
-        using var connection = ImpactConnection.Open(settings, _environment, _reporter);
+        using var connection = ImpactConnection.Open(settings, Environment, Reporter);
 
         var submission = SubmissionReference.IsUri(reference)
             ? await connection.Client.GetApiSubmissionByUriAsync(reference, connection.Cancellation)
@@ -33,16 +22,16 @@ internal sealed class GetCommand : AsyncCommand<GetSettings>
 
         if (format == OutputFormat.Json)
         {
-            await _environment.RawOut.WriteLineAsync(JsonOutput.Format(submission));
+            await Environment.RawOut.WriteLineAsync(WireJson.Format(submission));
             return ExitCodes.Success;
         }
 
         if (connection.IsDemo && string.IsNullOrWhiteSpace(settings.BatchId))
         {
-            _environment.Out.MarkupLine($"[grey]Demo: a submission that failed. Any BatchId from '{CliApp.Name} list --demo' works too.[/]");
+            Environment.Out.MarkupLine($"[grey]Demo: a submission that failed. Any BatchId from '{CliApp.Name} list --demo' works too.[/]");
         }
 
-        SubmissionDetails.Write(_environment.Out, submission, withPayload: true);
+        SubmissionDetails.Write(Environment.Out, submission, withPayload: true);
         return ExitCodes.Success;
     }
 }

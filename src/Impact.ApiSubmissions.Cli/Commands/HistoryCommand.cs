@@ -1,15 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Data.Common;
-using System.Globalization;
-using System.Linq;
-using System.Threading.Tasks;
-using Impact.ApiSubmissions.Cli.Connection;
-using Impact.ApiSubmissions.Cli.Infrastructure;
-using Impact.ApiSubmissions.Cli.Output;
-using Impact.ApiSubmissions.Cli.Settings;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace Impact.ApiSubmissions.Cli.Commands;
 
@@ -31,7 +20,7 @@ internal sealed class HistoryCommand : AsyncCommand<HistorySettings>
         var cancellation = _environment.Cancellation;
         await using var database = await SyncDatabase.OpenAsync(settings.Database, settings.Demo, cancellation);
         var account = string.IsNullOrWhiteSpace(settings.AccountSid) ? null : settings.AccountSid.Trim();
-        var history = new FailureHistory();
+        var history = new FailureCounts();
         try
         {
             if (settings.Demo)
@@ -68,7 +57,7 @@ internal sealed class HistoryCommand : AsyncCommand<HistorySettings>
         return ExitCodes.Success;
     }
 
-    private void WriteCharts(FailureHistory history, int days, string database, string? account)
+    private void WriteCharts(FailureCounts history, int days, string database, string? account)
     {
         var console = _environment.Out;
         if (history.Submissions == 0)
@@ -88,9 +77,9 @@ internal sealed class HistoryCommand : AsyncCommand<HistorySettings>
 
         var byDay = history.ByDay.Where(p => p.Value.Failures > 0).TakeLast(days).ToList();
         Chart(console, $"Failures by day (the latest {N(byDay.Count)} days with failures)", byDay.Select(p => (Day(p.Key), p.Value.Failures)));
-        Chart(console, "Failures by error reason", history.ByReason.Take(TopRows).Select(p => (p.Key, p.Value)));
-        Chart(console, "Failures by program (CampaignId)", history.ByProgram.Take(TopRows).Select(p => (p.Key, p.Value.Failures)));
-        Chart(console, "Failures by partner (MediaPartnerId)", history.ByPartner.Take(TopRows).Select(p => (p.Key, p.Value.Failures)));
+        Chart(console, "Failures by error reason", Reasons(history).Take(TopRows));
+        Chart(console, "Failures by program (CampaignId)", Ranked(history.Programs).Take(TopRows).Select(p => (p.Key, p.Tally.Failures)));
+        Chart(console, "Failures by partner (MediaPartnerId)", Ranked(history.Partners).Take(TopRows).Select(p => (p.Key, p.Tally.Failures)));
     }
 
     private static void Chart(IAnsiConsole console, string title, IEnumerable<(string Label, int Value)> rows)
@@ -105,7 +94,7 @@ internal sealed class HistoryCommand : AsyncCommand<HistorySettings>
         console.Write(chart);
     }
 
-    private void WriteCsv(FailureHistory history)
+    private void WriteCsv(FailureCounts history)
     {
         var output = _environment.RawOut;
         output.WriteLine("dimension,key,failures,submissions");
@@ -114,29 +103,37 @@ internal sealed class HistoryCommand : AsyncCommand<HistorySettings>
             output.WriteLine($"day,{Day(day)},{count.Failures.ToString(CultureInfo.InvariantCulture)},{count.Submissions.ToString(CultureInfo.InvariantCulture)}");
         }
 
-        foreach (var (reason, count) in history.ByReason)
+        foreach (var (reason, count) in Reasons(history))
         {
             output.WriteLine($"reason,{Csv(reason)},{count.ToString(CultureInfo.InvariantCulture)},");
         }
 
-        foreach (var (program, count) in history.ByProgram)
+        foreach (var (program, count) in Ranked(history.Programs))
         {
             output.WriteLine($"program,{Csv(program)},{count.Failures.ToString(CultureInfo.InvariantCulture)},{count.Submissions.ToString(CultureInfo.InvariantCulture)}");
         }
 
-        foreach (var (partner, count) in history.ByPartner)
+        foreach (var (partner, count) in Ranked(history.Partners))
         {
             output.WriteLine($"partner,{Csv(partner)},{count.Failures.ToString(CultureInfo.InvariantCulture)},{count.Submissions.ToString(CultureInfo.InvariantCulture)}");
         }
     }
 
-    // Reason codes come from the server: quote anything that could break a CSV cell or start a formula.
-    private static string Csv(string value) =>
-        value.IndexOfAny(new[] { ',', '"', '\n', '\r' }) >= 0 || value.StartsWith('=') || value.StartsWith('+') || value.StartsWith('@')
-            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : value;
+    // Reason codes, and a failure without one by its ErrorType in brackets: most first.
+    private static List<(string Key, int Count)> Reasons(FailureCounts counts) =>
+        counts.ByReason.Select(p => (p.Key.Code, p.Value))
+            .Concat(counts.WithoutReason.Select(p => ("(" + p.Key + ")", p.Value)))
+            .OrderByDescending(p => p.Item2).ThenBy(p => p.Item1, StringComparer.Ordinal).ToList();
+
+    // Programs or partners with failures, most first; "-" is none.
+    private static List<(string Key, FailureCounts.Tally Tally)> Ranked(IEnumerable<(long? Id, FailureCounts.Tally Tally)> rows) =>
+        rows.Select(p => (p.Id?.ToString(CultureInfo.InvariantCulture) ?? Display.None, p.Tally))
+            .OrderByDescending(p => p.Tally.Failures).ThenBy(p => p.Item1, StringComparer.Ordinal).ToList();
+
+    // Reason codes come from the server: the one CSV rule quotes anything that could break a cell or start a formula.
+    private static string Csv(string value) => Output.Csv.Escape(value);
 
     private static string Day(DateTime day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    private static string N(int value) => Display.N(value);
 }

@@ -1,97 +1,53 @@
-using System.Collections.Generic;
-using System.Globalization;
-using System.Threading.Tasks;
-using Impact.ApiSubmissions.Cli.Connection;
-using Impact.ApiSubmissions.Cli.Filtering;
-using Impact.ApiSubmissions.Cli.Infrastructure;
-using Impact.ApiSubmissions.Cli.Output;
-using Impact.ApiSubmissions.Cli.Settings;
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace Impact.ApiSubmissions.Cli.Commands;
 
 /// <summary><c>list</c>: the account's submissions, filtered, as a table, JSON or CSV.</summary>
-internal sealed class ListCommand : AsyncCommand<ListSettings>
+internal sealed class ListCommand : ImpactCommand<ListSettings>
 {
-    private readonly CliEnvironment _environment;
-    private readonly ErrorReporter _reporter;
+    /// <summary>
+    /// The table's columns, ranked from the most telling: on a narrow terminal the less telling give way, so that a
+    /// BatchId always stays on one line and can be copied.
+    /// </summary>
+    internal static readonly IReadOnlyList<Column<ApiSubmission>> Columns = new Column<ApiSubmission>[]
+    {
+        new("BatchId", 40, 0, s => Markup.Escape(Display.Text(s.BatchId))),
+        new("Submitted", 23, 3, s => s.SubmissionDate is { } date ? date.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture) : Display.None),
+        new("Type", 12, 4, s => Markup.Escape(Display.Text(s.Type?.ToString()))),
+        new("Status", 11, 1, Display.StatusMarkup),
+        new("Program", 7, 5, s => Display.Number(s.CampaignId)) { RightAligned = true },
+        new("Partner", 7, 7, s => Display.Number(s.MediaPartnerId)) { RightAligned = true },
+        new("OrderId", 13, 6, s => Markup.Escape(Display.Text(s.OrderId))),
+        new("Errors", 24, 2, s => s.HasErrors ? "[red]" + Markup.Escape(Display.ErrorSummary(s)) + "[/]" : string.Empty) { Wraps = true },
+    };
 
     public ListCommand(CliEnvironment environment, ErrorReporter reporter)
+        : base(environment, reporter)
     {
-        _environment = environment;
-        _reporter = reporter;
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, ListSettings settings)
     {
         var format = OutputFormats.Parse(settings.Format, OutputFormat.Table, OutputFormat.Json, OutputFormat.JsonLines, OutputFormat.Csv);
-        var filter = SubmissionFilter.From(settings, _environment.Clock.GetUtcNow(), _environment.LocalZone, _reporter.Warn);
-        using var connection = ImpactConnection.Open(settings, _environment, _reporter);
-        var reader = new SubmissionReader(connection.Client, filter, PageSizes.For(filter, connection));
-        var cancellation = connection.Cancellation;
-
-        switch (format)
+        var filter = SubmissionFilter.From(settings, Environment.Clock.GetUtcNow(), Environment.LocalZone, Reporter.Warn);
+        using var connection = ImpactConnection.Open(settings, Environment, Reporter);
+        var reader = filter.Reader(connection);
+        Demo.WriteBanner(Environment, connection, format);
+        var rows = await RecordOutput.WriteAsync(Environment, format, reader, Columns, connection.Cancellation);
+        if (format == OutputFormat.Table)
         {
-            case OutputFormat.Json or OutputFormat.JsonLines:
-                var json = format == OutputFormat.Json ? new JsonOutput(_environment.RawOut) : JsonOutput.Lines(_environment.RawOut);
-                await foreach (var submission in reader.ReadAsync(cancellation))
-                {
-                    json.Write(submission);
-                }
-
-                json.End();
-                break;
-
-            case OutputFormat.Csv:
-                var csv = new CsvOutput(_environment.RawOut);
-                await foreach (var submission in reader.ReadAsync(cancellation))
-                {
-                    csv.Write(submission);
-                }
-
-                csv.End();
-                break;
-
-            default:
-                var console = _environment.Out;
-                if (connection.IsDemo)
-                {
-                    Demo.WriteBanner(console, connection.Demo!);
-                }
-
-                var rows = await ListingProgress.RunAsync(_environment, show: true, reader, async () =>
-                {
-                    var list = new List<ApiSubmission>();
-                    await foreach (var submission in reader.ReadAsync(cancellation))
-                    {
-                        list.Add(submission);
-                    }
-
-                    return list;
-                });
-                if (rows.Count > 0)
-                {
-                    console.Write(SubmissionTable.Build(rows, console.Profile.Width));
-                }
-
-                console.MarkupLine(Markup.Escape(Summary(rows, reader.State, filter)));
-                break;
+            Environment.Out.MarkupLine(Markup.Escape(Summary(rows, reader.State, filter)));
         }
 
-        await _environment.RawOut.FlushAsync();
         return ExitCodes.Success;
     }
 
-    private static string Summary(List<ApiSubmission> rows, SubmissionReader.ReadState state, SubmissionFilter filter)
+    private static string Summary(IReadOnlyList<ApiSubmission> rows, ListingState state, SubmissionFilter filter)
     {
-        var errors = rows.FindAll(r => r.HasErrors).Count;
         var text = rows.Count == 0
             ? "No submissions match."
-            : $"{Count(rows.Count, "submission")} shown, {errors.ToString(CultureInfo.InvariantCulture)} with errors.";
+            : $"{Display.Count(rows.Count, "submission")} shown, {rows.Count(r => r.HasErrors).ToString(CultureInfo.InvariantCulture)} with errors.";
         text += $" Read {state.Read.ToString(CultureInfo.InvariantCulture)}"
             + (state.Total is { } total ? $" of {total.ToString(CultureInfo.InvariantCulture)}" : string.Empty)
-            + $" on {Count(state.Pages, "page")}"
+            + $" on {Display.Count(state.Pages, "page")}"
             + (state.NumPages is { } pages ? $" of {pages.ToString(CultureInfo.InvariantCulture)}" : string.Empty) + ".";
         if (state.StoppedAtMax)
         {
@@ -105,6 +61,4 @@ internal sealed class ListCommand : AsyncCommand<ListSettings>
 
         return text;
     }
-
-    private static string Count(int n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");
 }

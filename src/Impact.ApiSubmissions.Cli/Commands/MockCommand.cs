@@ -1,16 +1,7 @@
-using System;
-using System.Globalization;
-using System.IO;
-using System.Linq;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using System.Threading;
-using System.Threading.Tasks;
-using Impact.ApiSubmissions.Cli.Infrastructure;
-using Impact.ApiSubmissions.Cli.Settings;
 using Impact.ApiSubmissions.Testing;
-using Spectre.Console.Cli;
 using WireMock.Logging;
 using WireMock.Server;
 using WireMock.Settings;

@@ -1,12 +1,5 @@
-using System;
-using System.Linq;
-using System.Threading.Tasks;
-using Impact.ApiSubmissions.Cli.Infrastructure;
-using Impact.ApiSubmissions.Cli.Output;
-using Impact.ApiSubmissions.Cli.Settings;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using Spectre.Console.Cli;
 
 namespace Impact.ApiSubmissions.Cli.Commands;
 

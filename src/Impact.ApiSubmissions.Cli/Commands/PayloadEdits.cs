@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using Impact.ApiSubmissions.Cli.Infrastructure;
-using Spectre.Console;
-
 namespace Impact.ApiSubmissions.Cli.Commands;
 
 /// <summary>The <c>--set KEY=VALUE</c> and <c>--remove KEY</c> of <c>resubmit</c>, checked before any request, and the diff they make.</summary>

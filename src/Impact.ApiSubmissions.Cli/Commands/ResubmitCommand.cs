@@ -1,44 +1,26 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using Impact.ApiSubmissions.Cli.Connection;
-using Impact.ApiSubmissions.Cli.Filtering;
-using Impact.ApiSubmissions.Cli.Infrastructure;
-using Impact.ApiSubmissions.Cli.Output;
-using Impact.ApiSubmissions.Cli.Settings;
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace Impact.ApiSubmissions.Cli.Commands;
 
 /// <summary>
 /// <c>resubmit</c>: sends conversions again after editing their payload, one by BatchId or a batch by filter.
 /// A dry run unless <c>--yes</c>: it shows the changes and the check and sends nothing.
 /// </summary>
-internal sealed class ResubmitCommand : AsyncCommand<ResubmitSettings>
+internal sealed class ResubmitCommand : ImpactCommand<ResubmitSettings>
 {
     /// <summary>The longest the batch waits for a rate-limit window to reset before its next request.</summary>
     internal static readonly TimeSpan MaxPause = TimeSpan.FromMinutes(2);
-
-    private readonly CliEnvironment _environment;
-    private readonly ErrorReporter _reporter;
 
     // For a batch: each --remove key, and how many of the selected payloads lacked it.
     private readonly Dictionary<string, int> _absentRemovals = new(StringComparer.Ordinal);
 
     public ResubmitCommand(CliEnvironment environment, ErrorReporter reporter)
+        : base(environment, reporter)
     {
-        _environment = environment;
-        _reporter = reporter;
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, ResubmitSettings settings)
     {
         var edits = PayloadEdits.Parse(settings.Set, settings.Remove);
-        var filter = SubmissionFilter.From(settings, _environment.Clock.GetUtcNow(), _environment.LocalZone, _reporter.Warn);
+        var filter = SubmissionFilter.From(settings, Environment.Clock.GetUtcNow(), Environment.LocalZone, Reporter.Warn);
         var single = !string.IsNullOrWhiteSpace(settings.BatchId) || (settings.Demo && !filter.IsFiltering);
         if (single && filter.IsFiltering)
         {
@@ -70,8 +52,8 @@ internal sealed class ResubmitCommand : AsyncCommand<ResubmitSettings>
     {
         var batchId = SubmissionReference.BatchId(SubmissionReference.Require(settings.BatchId, settings.Demo, DemoServer.CampaignNotFoundBatchId, "resubmit"));
         var timing = WaitTiming.Parse(settings.Interval, null, settings.Timeout, settings.Demo);
-        using var connection = ImpactConnection.Open(settings, _environment, _reporter, advice: DeadlineAdvice.OneConversion);
-        var console = _environment.Out;
+        using var connection = ImpactConnection.Open(settings, Environment, Reporter, advice: DeadlineAdvice.OneConversion);
+        var console = Environment.Out;
         if (connection.IsDemo && string.IsNullOrWhiteSpace(settings.BatchId))
         {
             console.MarkupLine($"[grey]Demo: a conversion sent to CampaignId {DemoServer.MistypedCampaignId} by mistake; --set CampaignId={DemoServer.IntendedCampaignId} fixes it.[/]");
@@ -79,7 +61,21 @@ internal sealed class ResubmitCommand : AsyncCommand<ResubmitSettings>
 
         var submission = await connection.Client.GetApiSubmissionAsync(batchId, connection.Cancellation);
         console.MarkupLine($"Submission [bold]{Markup.Escape(batchId)}[/]: {Display.OutcomeMarkup(submission)}");
-        var (payload, problems) = Edit(submission, edits, console, _reporter.Warn);
+        // The SDK says which submissions can be sent again; the edits and the check are shown before anything is sent.
+        var payload = SubmissionPayload.ForResubmission(submission);
+        foreach (var key in edits.ApplyTo(payload))
+        {
+            Reporter.Warn(PayloadEdits.Absent(key, payload));
+        }
+
+        PayloadEdits.WriteDiff(console, PayloadEdits.Diff(submission.ParsePayload(), payload));
+        var problems = payload.Validate();
+        console.MarkupLine(problems.Count == 0 ? "Check: no problems." : $"Check: {Display.Count(problems.Count, "problem")}:");
+        foreach (var problem in problems)
+        {
+            console.MarkupLine("  " + Markup.Escape(problem.Message));
+        }
+
         if (problems.Count > 0)
         {
             throw SubmitCommand.Invalid(problems);
@@ -94,34 +90,22 @@ internal sealed class ResubmitCommand : AsyncCommand<ResubmitSettings>
         var queued = await connection.Client.SubmitConversionAsync(payload, connection.Cancellation);
         SubmitCommand.WriteQueued(console, queued);
         return settings.Wait
-            ? await WaitCommand.FollowAsync(_environment, connection, queued.BatchId!, timing.Interval, timing.MaxInterval, timing.Timeout)
+            ? await WaitCommand.FollowAsync(Environment, connection, queued.BatchId!, timing)
             : ExitCodes.Success;
     }
 
     private async Task<int> ResubmitBatchAsync(ResubmitSettings settings, PayloadEdits edits, SubmissionFilter filter, ResubmitReport? report)
     {
-        using var connection = ImpactConnection.Open(settings, _environment, _reporter);
-        var console = _environment.Out;
+        using var connection = ImpactConnection.Open(settings, Environment, Reporter);
+        var console = Environment.Out;
         var cancellation = connection.Cancellation;
-        if (connection.IsDemo)
-        {
-            Demo.WriteBanner(console, connection.Demo!);
-        }
+        Demo.WriteBanner(Environment, connection, OutputFormat.Table);
 
         // Read the whole selection first: the submissions this batch creates must not join it.
-        var reader = new SubmissionReader(connection.Client, filter, PageSizes.For(filter, connection));
-        var selected = await ListingProgress.RunAsync(_environment, show: true, reader, async () =>
-        {
-            var list = new List<ApiSubmission>();
-            await foreach (var submission in reader.ReadAsync(cancellation))
-            {
-                list.Add(submission);
-            }
+        var reader = filter.Reader(connection);
+        var selected = await ListingProgress.RunAsync(Environment, show: true, reader, () => reader.ReadAllAsync(cancellation));
 
-            return list;
-        });
-
-        console.MarkupLine(Markup.Escape($"{Count(selected.Count, "submission")} match: {filter.Describe()}. {(settings.Yes ? "Sending" : "Dry run, nothing is sent")}; changes: {Describe(edits)}."));
+        console.MarkupLine(Markup.Escape($"{Display.Count(selected.Count, "submission")} match: {filter.Describe()}. {(settings.Yes ? "Sending" : "Dry run, nothing is sent")}; changes: {Describe(edits)}."));
         var rows = new List<ResubmitReport.Row>();
         try
         {
@@ -146,7 +130,7 @@ internal sealed class ResubmitCommand : AsyncCommand<ResubmitSettings>
         report?.Write(rows);
         foreach (var (key, lacking) in _absentRemovals)
         {
-            _reporter.Warn($"--remove {key}: {Count(lacking, "payload")} had no {key}, so nothing was removed from {(lacking == 1 ? "it" : "them")}.");
+            Reporter.Warn($"--remove {key}: {Display.Count(lacking, "payload")} had no {key}, so nothing was removed from {(lacking == 1 ? "it" : "them")}.");
         }
 
         var counts = rows.GroupBy(r => r.Outcome).ToDictionary(g => g.Key, g => g.Count());
@@ -167,14 +151,16 @@ internal sealed class ResubmitCommand : AsyncCommand<ResubmitSettings>
     private async Task<ResubmitReport.Row> ResubmitAsync(ImpactConnection connection, ApiSubmission submission, PayloadEdits edits, bool send, CancellationToken cancellation)
     {
         var oldBatchId = submission.BatchId ?? string.Empty;
-        if (submission.Type != SubmissionType.Conversion || string.IsNullOrEmpty(submission.Payload))
+        SubmissionPayload payload;
+        try
         {
-            return new(oldBatchId, string.Empty, ResubmitReport.Skipped, submission.Type != SubmissionType.Conversion
-                ? $"a {submission.Type}: only conversions can be sent again"
-                : "no payload to send again");
+            payload = SubmissionPayload.ForResubmission(submission);
+        }
+        catch (ArgumentException e)
+        {
+            return new(oldBatchId, string.Empty, ResubmitReport.Skipped, ErrorReporter.WithoutParameterName(e));
         }
 
-        var payload = submission.ParsePayload();
         foreach (var key in edits.ApplyTo(payload))
         {
             _absentRemovals[key] = _absentRemovals.TryGetValue(key, out var n) ? n + 1 : 1;
@@ -219,63 +205,28 @@ internal sealed class ResubmitCommand : AsyncCommand<ResubmitSettings>
         }
 
         pause = pause < MaxPause ? pause : MaxPause;
-        _reporter.Detail($"Rate limit used up: waiting {Display.Duration(pause)} for the window to reset.");
+        Reporter.Detail($"Rate limit used up: waiting {Display.Duration(pause)} for the window to reset.");
         await Task.Delay(pause, cancellation);
     }
 
     private async Task RunWithProgressAsync(int total, Func<Action, Task> work)
     {
-        if (!_environment.IsLiveTerminal || total == 0)
+        if (!Environment.IsLiveTerminal || total == 0)
         {
             await work(() => { });
             return;
         }
 
-        await _environment.Out.Progress()
-            .AutoClear(true)
-            .Columns(new SpinnerColumn(), new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn())
-            .StartAsync(async context =>
+        await ListingProgress.Bar(Environment, "Resubmitting", total, async task =>
+        {
+            await work(() =>
             {
-                var task = context.AddTask("Resubmitting", maxValue: total);
-                await work(() =>
-                {
-                    task.Increment(1);
-                    task.Description = $"resubmitted {task.Value.ToString("N0", CultureInfo.InvariantCulture)} of {total.ToString("N0", CultureInfo.InvariantCulture)}";
-                });
+                task.Increment(1);
+                task.Description = $"resubmitted {Display.N((long)task.Value)} of {Display.N(total)}";
             });
-    }
-
-    private static (SubmissionPayload Payload, IReadOnlyList<PayloadProblem> Problems) Edit(ApiSubmission submission, PayloadEdits edits, IAnsiConsole console, Action<string> warn)
-    {
-        if (submission.Type != SubmissionType.Conversion)
-        {
-            throw new UsageException($"Submission '{submission.BatchId}' is a {submission.Type}: only conversions can be sent again.");
-        }
-
-        if (string.IsNullOrEmpty(submission.Payload))
-        {
-            throw new UsageException($"Submission '{submission.BatchId}' has no payload to send again.");
-        }
-
-        var before = submission.ParsePayload();
-        var after = submission.ParsePayload();
-        foreach (var key in edits.ApplyTo(after))
-        {
-            warn(PayloadEdits.Absent(key, after));
-        }
-
-        PayloadEdits.WriteDiff(console, PayloadEdits.Diff(before, after));
-        var problems = after.Validate();
-        console.MarkupLine(problems.Count == 0 ? "Check: no problems." : $"Check: {Count(problems.Count, "problem")}:");
-        foreach (var problem in problems)
-        {
-            console.MarkupLine("  " + Markup.Escape(problem.Message));
-        }
-
-        return (after, problems);
+            return true;
+        });
     }
 
     private static string Describe(PayloadEdits edits) => edits.IsEmpty ? "none" : edits.ToString();
-
-    private static string Count(int n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");
 }

@@ -1,5 +1,3 @@
-using Impact.ApiSubmissions.Cli.Infrastructure;
-
 namespace Impact.ApiSubmissions.Cli.Commands;
 
 /// <summary>The BATCHID argument of <c>get</c> and <c>wait</c>: a BatchId, or a QueuedUri holding one.</summary>

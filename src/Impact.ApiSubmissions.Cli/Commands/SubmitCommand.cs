@@ -1,24 +1,12 @@
-using System.IO;
-using System.Linq;
-using System.Threading.Tasks;
-using Impact.ApiSubmissions.Cli.Connection;
-using Impact.ApiSubmissions.Cli.Infrastructure;
-using Impact.ApiSubmissions.Cli.Settings;
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace Impact.ApiSubmissions.Cli.Commands;
 
 /// <summary><c>submit</c>: checks a conversion, sends it, prints its QueuedUri and BatchId, and with <c>--wait</c> follows it.</summary>
-internal sealed class SubmitCommand : AsyncCommand<SubmitSettings>
+internal sealed class SubmitCommand : ImpactCommand<SubmitSettings>
 {
-    private readonly CliEnvironment _environment;
-    private readonly ErrorReporter _reporter;
 
     public SubmitCommand(CliEnvironment environment, ErrorReporter reporter)
+        : base(environment, reporter)
     {
-        _environment = environment;
-        _reporter = reporter;
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, SubmitSettings settings)
@@ -32,8 +20,8 @@ internal sealed class SubmitCommand : AsyncCommand<SubmitSettings>
 
         // Read before sending: a typo in a --wait option must not fail after the conversion is queued.
         var timing = WaitTiming.Parse(settings.Interval, null, settings.Timeout, settings.Demo);
-        using var connection = ImpactConnection.Open(settings, _environment, _reporter);
-        var console = _environment.Out;
+        using var connection = ImpactConnection.Open(settings, Environment, Reporter);
+        var console = Environment.Out;
         if (connection.IsDemo)
         {
             Demo.WriteBanner(console, connection.Demo!);
@@ -42,7 +30,7 @@ internal sealed class SubmitCommand : AsyncCommand<SubmitSettings>
         var queued = await connection.Client.SubmitConversionAsync(payload, connection.Cancellation);
         WriteQueued(console, queued);
         return settings.Wait
-            ? await WaitCommand.FollowAsync(_environment, connection, queued.BatchId!, timing.Interval, timing.MaxInterval, timing.Timeout)
+            ? await WaitCommand.FollowAsync(Environment, connection, queued.BatchId!, timing)
             : ExitCodes.Success;
     }
 
@@ -68,15 +56,15 @@ internal sealed class SubmitCommand : AsyncCommand<SubmitSettings>
         }
 
         string text;
-        if (settings.File is "-" || (settings.Payload is null && settings.File is null && _environment.IsInputRedirected))
+        if (settings.File is "-" || (settings.Payload is null && settings.File is null && Environment.IsInputRedirected))
         {
-            text = await _environment.In.ReadToEndAsync(_environment.Cancellation);
+            text = await Environment.In.ReadToEndAsync(Environment.Cancellation);
         }
         else if (settings.File is { } path)
         {
             try
             {
-                text = await File.ReadAllTextAsync(path, _environment.Cancellation);
+                text = await File.ReadAllTextAsync(path, Environment.Cancellation);
             }
             catch (IOException e)
             {

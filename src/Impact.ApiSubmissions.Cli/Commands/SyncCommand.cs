@@ -1,34 +1,22 @@
-using System;
 using System.Data.Common;
-using System.Globalization;
-using System.Linq;
-using System.Threading.Tasks;
-using Impact.ApiSubmissions.Cli.Connection;
-using Impact.ApiSubmissions.Cli.Infrastructure;
-using Impact.ApiSubmissions.Cli.Settings;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace Impact.ApiSubmissions.Cli.Commands;
 
 /// <summary><c>sync</c>: one pass of the account's submissions into a database, with a progress bar and a summary.</summary>
-internal sealed class SyncCommand : AsyncCommand<SyncSettings>
+internal sealed class SyncCommand : ImpactCommand<SyncSettings>
 {
-    private readonly CliEnvironment _environment;
-    private readonly ErrorReporter _reporter;
 
     public SyncCommand(CliEnvironment environment, ErrorReporter reporter)
+        : base(environment, reporter)
     {
-        _environment = environment;
-        _reporter = reporter;
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, SyncSettings settings)
     {
         var options = SyncOptions.From(settings, TimeSpan.FromMinutes(5));
-        using var connection = ImpactConnection.Open(settings, _environment, _reporter);
+        using var connection = ImpactConnection.Open(settings, Environment, Reporter);
         await using var database = await SyncDatabase.OpenAsync(settings.Database, connection.IsDemo, connection.Cancellation);
-        var console = _environment.Out;
+        var console = Environment.Out;
         if (connection.IsDemo)
         {
             Demo.WriteBanner(console, connection.Demo!);
@@ -47,43 +35,34 @@ internal sealed class SyncCommand : AsyncCommand<SyncSettings>
         }
 
         console.MarkupLine(Markup.Escape(Summary(result, database.Description, first)));
-        await _environment.RawOut.FlushAsync();
+        await Environment.RawOut.FlushAsync();
         return ExitCodes.Success;
     }
 
     private async Task<SyncPassResult> RunAsync(ImpactConnection connection, SyncDatabase database, SubmissionSyncOptions options)
     {
-        if (!_environment.IsLiveTerminal)
+        if (!Environment.IsLiveTerminal)
         {
             return await new SubmissionSync(connection.Client, database.Store, options).RunPassAsync(connection.Cancellation);
         }
 
-        return await _environment.Out.Progress()
-            .AutoClear(true)
-            .Columns(new SpinnerColumn(), new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn())
-            .StartAsync(async progress =>
+        return await ListingProgress.Bar(Environment, "Reading the first page", 1, task =>
+        {
+            options.Progress = state =>
             {
-                var task = progress.AddTask("Reading the first page", maxValue: 1);
-                options.Progress = state =>
-                {
-                    task.MaxValue = Math.Max(state.NumPages ?? state.Pages, state.Pages);
-                    task.Value = state.Pages;
-                    task.Description = Markup.Escape(Describe(state));
-                };
-                return await new SubmissionSync(connection.Client, database.Store, options).RunPassAsync(connection.Cancellation);
-            });
+                task.MaxValue = Math.Max(state.NumPages ?? state.Pages, state.Pages);
+                task.Value = state.Pages;
+                task.Description = Markup.Escape(Describe(state));
+            };
+            return new SubmissionSync(connection.Client, database.Store, options).RunPassAsync(connection.Cancellation);
+        });
     }
 
     /// <summary>One line about a pass so far, e.g. <c>page 2 of 3, 2,000 stored (12 new), 998 of 1,000 requests left</c>.</summary>
     internal static string Describe(SyncPassResult state)
     {
-        var text = $"page {N(state.Pages)} of {(state.NumPages is { } n ? N(n) : "?")}, {N(state.Read)} stored ({N(state.Inserted)} new)";
-        if (state.RateLimit?.Remaining is { } remaining)
-        {
-            text += $", {N(remaining)}{(state.RateLimit.Limit is { } limit ? " of " + N(limit) : string.Empty)} requests left";
-        }
-
-        return text;
+        return $"page {N(state.Pages)} of {(state.NumPages is { } n ? N(n) : "?")}, {N(state.Read)} stored ({N(state.Inserted)} new)"
+            + ListingProgress.RequestsLeft(state.RateLimit);
     }
 
     internal static string Summary(SyncPassResult result, string database, bool first)
@@ -108,5 +87,5 @@ internal sealed class SyncCommand : AsyncCommand<SyncSettings>
         return text + $" Since the last pass: {N(failed)} new {(failed == 1 ? "failure" : "failures")}, {N(fixedCount)} fixed, {N(completed)} completed.";
     }
 
-    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    private static string N(long value) => Display.N(value);
 }

@@ -1,7 +1,3 @@
-using System;
-using Impact.ApiSubmissions.Cli.Infrastructure;
-using Impact.ApiSubmissions.Cli.Settings;
-
 namespace Impact.ApiSubmissions.Cli.Commands;
 
 /// <summary>The sync options <c>sync</c> and <c>watch</c> share, read from their command lines.</summary>

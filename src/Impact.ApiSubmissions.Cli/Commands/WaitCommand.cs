@@ -1,79 +1,30 @@
-using System;
-using System.Globalization;
-using System.Threading.Tasks;
-using Impact.ApiSubmissions.Cli.Connection;
-using Impact.ApiSubmissions.Cli.Infrastructure;
-using Impact.ApiSubmissions.Cli.Output;
-using Impact.ApiSubmissions.Cli.Settings;
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace Impact.ApiSubmissions.Cli.Commands;
 
 /// <summary><c>wait</c>: polls one submission until impact.com finishes it; the exit code tells how it ended.</summary>
-internal sealed class WaitCommand : AsyncCommand<WaitSettings>
+internal sealed class WaitCommand : ImpactCommand<WaitSettings>
 {
-    private readonly CliEnvironment _environment;
-    private readonly ErrorReporter _reporter;
+    private static readonly Follow<ApiSubmission> Submission = new(
+        "submission", "wait", s => s.Status, s => s.IsComplete, s => s.HasErrors, Display.StatusMarkup, (console, s) => SubmissionDetails.Write(console, s, withPayload: false));
 
     public WaitCommand(CliEnvironment environment, ErrorReporter reporter)
+        : base(environment, reporter)
     {
-        _environment = environment;
-        _reporter = reporter;
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, WaitSettings settings)
     {
-        var reference = SubmissionReference.Require(settings.BatchId, settings.Demo, DemoServer.ProgressingBatchId, "wait");
-        var batchId = SubmissionReference.BatchId(reference);
-        var (interval, maxInterval, timeout) = WaitTiming.Parse(settings.Interval, settings.MaxInterval, settings.Timeout, settings.Demo);
-        using var connection = ImpactConnection.Open(settings, _environment, _reporter, wholeCommandDeadline: false);
-        var console = _environment.Out;
-        if (connection.IsDemo && string.IsNullOrWhiteSpace(settings.BatchId))
-        {
-            console.MarkupLine("[grey]Demo: a submission that goes Queued, In Progress, Complete as it is polled.[/]");
-        }
-
-        console.MarkupLine($"Waiting for [bold]{Markup.Escape(batchId)}[/] (polls every {Display.Duration(interval)} at first, gives up after {Display.Duration(timeout)}).");
-        return await FollowAsync(_environment, connection, batchId, interval, maxInterval, timeout);
+        var batchId = SubmissionReference.BatchId(SubmissionReference.Require(settings.BatchId, settings.Demo, DemoServer.ProgressingBatchId, "wait"));
+        var timing = WaitTiming.Parse(settings.Interval, settings.MaxInterval, settings.Timeout, settings.Demo);
+        using var connection = ImpactConnection.Open(settings, Environment, Reporter, wholeCommandDeadline: false);
+        var demoNote = connection.IsDemo && string.IsNullOrWhiteSpace(settings.BatchId) ? "a submission that goes Queued, In Progress, Complete as it is polled." : null;
+        timing.Announce(Environment.Out, demoNote, $"[bold]{Markup.Escape(batchId)}[/]");
+        return await FollowAsync(Environment, connection, batchId, timing);
     }
 
-    /// <summary>
-    /// Polls a submission until impact.com finishes it, printing each status change, then its details. The exit code:
-    /// 0 complete, 3 complete with errors, 4 timed out. <c>submit --wait</c> and <c>resubmit --wait</c> follow the new submission with it.
-    /// </summary>
-    internal static async Task<int> FollowAsync(CliEnvironment environment, ImpactConnection connection, string batchId, TimeSpan interval, TimeSpan maxInterval, TimeSpan timeout)
-    {
-        var console = environment.Out;
-        ApiSubmission? lastSeen = null;
-        var options = new WaitOptions<ApiSubmission>
-        {
-            PollInterval = interval,
-            MaxPollInterval = maxInterval,
-            Timeout = timeout,
-            StatusChanged = s =>
-            {
-                lastSeen = s;
-                console.MarkupLine($"[grey]{WaitTiming.Now(environment)}[/]  {Display.StatusMarkup(s)}");
-            },
-        };
-
-        var done = await WaitTiming.AwaitAsync(
-            environment,
-            connection.Client.WaitForCompletionAsync(batchId, options, environment.Cancellation),
-            "submission",
+    /// <summary>Follows a submission; <c>submit --wait</c> and <c>resubmit --wait</c> follow the new submission with it.</summary>
+    internal static Task<int> FollowAsync(CliEnvironment environment, ImpactConnection connection, string batchId, WaitTiming timing) =>
+        Submission.RunAsync(environment, batchId, timing.Timeout, changed => connection.Client.WaitForCompletionAsync(
             batchId,
-            "wait",
-            timeout,
-            () => lastSeen?.Status);
-
-        console.WriteLine();
-        SubmissionDetails.Write(console, done, withPayload: false);
-        if (!done.IsComplete)
-        {
-            throw new CommandFailedException(ExitCodes.ServiceError, $"Submission '{batchId}' ended in status '{done.Status}', which this tool does not know.");
-        }
-
-        return done.HasErrors ? ExitCodes.CompletedWithErrors : ExitCodes.Success;
-    }
+            new WaitOptions<ApiSubmission> { PollInterval = timing.Interval, MaxPollInterval = timing.MaxInterval, Timeout = timing.Timeout, StatusChanged = changed },
+            environment.Cancellation));
 }

@@ -1,13 +1,4 @@
-using System;
 using System.Data.Common;
-using System.Globalization;
-using System.Threading.Tasks;
-using Impact.ApiSubmissions.Cli.Connection;
-using Impact.ApiSubmissions.Cli.Infrastructure;
-using Impact.ApiSubmissions.Cli.Output;
-using Impact.ApiSubmissions.Cli.Settings;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace Impact.ApiSubmissions.Cli.Commands;
 
@@ -16,21 +7,18 @@ namespace Impact.ApiSubmissions.Cli.Commands;
 /// marked reported once it is printed and the watch moves on, so a watch stopped and started again prints every
 /// failure once (one printed just before a kill may print again: its <c>key</c> tells).
 /// </summary>
-internal sealed class WatchCommand : AsyncCommand<WatchSettings>
+internal sealed class WatchCommand : ImpactCommand<WatchSettings>
 {
     private const int DemoLivePerMinute = 12;
-    private readonly CliEnvironment _environment;
-    private readonly ErrorReporter _reporter;
 
     public WatchCommand(CliEnvironment environment, ErrorReporter reporter)
+        : base(environment, reporter)
     {
-        _environment = environment;
-        _reporter = reporter;
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, WatchSettings settings)
     {
-        var jsonl = Format(settings.Format);
+        var jsonl = OutputFormats.Parse(settings.Format, OutputFormat.Table, OutputFormat.JsonLines) == OutputFormat.JsonLines;
         var interval = DurationArgument.Parse("--interval", settings.Interval, settings.Demo ? TimeSpan.FromSeconds(10) : TimeSpan.FromMinutes(5));
         if (settings.Live is not null && !settings.Demo)
         {
@@ -39,10 +27,10 @@ internal sealed class WatchCommand : AsyncCommand<WatchSettings>
 
         var live = LiveRate.Parse(settings.Live) ?? DemoLivePerMinute;
         var options = SyncOptions.From(settings, interval);
-        options.PassFailed = e => _reporter.Warn($"a pass failed; trying again in {Display.Duration(interval)}: {e.Message}");
-        await using var hooks = EventHooks.Create(settings.Exec, settings.Webhook, _reporter.Warn);
+        options.PassFailed = e => Reporter.Warn($"a pass failed; trying again in {Display.Duration(interval)}: {e.Message}");
+        await using var hooks = EventHooks.Create(settings.Exec, settings.Webhook, Reporter.Warn);
 
-        using var connection = ImpactConnection.Open(settings, _environment, _reporter, wholeCommandDeadline: false);
+        using var connection = ImpactConnection.Open(settings, Environment, Reporter, wholeCommandDeadline: false);
         using var traffic = connection.IsDemo ? connection.Demo!.Server.StartLiveSubmissions(live) : null;
         await using var database = await SyncDatabase.OpenAsync(settings.Database, connection.IsDemo, connection.Cancellation);
         var cancellation = connection.Cancellation;
@@ -51,11 +39,11 @@ internal sealed class WatchCommand : AsyncCommand<WatchSettings>
             + ". Ctrl+C to stop.";
         if (jsonl)
         {
-            _reporter.Detail(intro);
+            Reporter.Detail(intro);
         }
         else
         {
-            _environment.Out.MarkupLine("[grey]" + Markup.Escape(intro) + "[/]");
+            Environment.Out.MarkupLine("[grey]" + Markup.Escape(intro) + "[/]");
         }
 
         try
@@ -70,14 +58,14 @@ internal sealed class WatchCommand : AsyncCommand<WatchSettings>
                 var json = jsonl || hooks is not null ? EventOutput.Json(e) : null;
                 if (jsonl)
                 {
-                    await _environment.RawOut.WriteLineAsync(json);
+                    await Environment.RawOut.WriteLineAsync(json);
                 }
                 else
                 {
-                    _environment.Out.MarkupLine(EventOutput.Line(e));
+                    Environment.Out.MarkupLine(EventOutput.Line(e));
                 }
 
-                await _environment.RawOut.FlushAsync();
+                await Environment.RawOut.FlushAsync();
                 hooks?.Enqueue(json!);
             }
         }
@@ -90,20 +78,7 @@ internal sealed class WatchCommand : AsyncCommand<WatchSettings>
             throw SyncDatabase.Failed(database.Description, e);
         }
 
-        _reporter.Detail("Stopped.");
+        Reporter.Detail("Stopped.");
         return ExitCodes.Success;
-    }
-
-    private static bool Format(string? text)
-    {
-        var value = (text ?? "table").Trim();
-        if (string.Equals(value, "jsonl", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        return string.Equals(value, "table", StringComparison.OrdinalIgnoreCase)
-            ? false
-            : throw new UsageException($"Unknown format '{text}' for --format: use table or jsonl.");
     }
 }

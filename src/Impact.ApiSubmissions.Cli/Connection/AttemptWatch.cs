@@ -1,8 +1,4 @@
-using System;
 using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
-using Impact.ApiSubmissions.Cli.Infrastructure;
 
 namespace Impact.ApiSubmissions.Cli.Connection;
 

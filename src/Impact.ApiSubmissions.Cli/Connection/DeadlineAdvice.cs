@@ -1,5 +1,3 @@
-using Impact.ApiSubmissions.Cli.Settings;
-
 namespace Impact.ApiSubmissions.Cli.Connection;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System;
-using System.Linq;
 using Impact.ApiSubmissions.Testing;
 
 namespace Impact.ApiSubmissions.Cli.Connection;

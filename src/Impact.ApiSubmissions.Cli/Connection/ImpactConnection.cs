@@ -1,11 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Net.Http;
-using System.Threading;
-using Impact.ApiSubmissions.Cli.Commands;
-using Impact.ApiSubmissions.Cli.Infrastructure;
-using Impact.ApiSubmissions.Cli.Output;
-using Impact.ApiSubmissions.Cli.Settings;
 
 namespace Impact.ApiSubmissions.Cli.Connection;
 

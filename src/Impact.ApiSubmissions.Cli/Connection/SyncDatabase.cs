@@ -1,9 +1,4 @@
-using System;
 using System.Data.Common;
-using System.IO;
-using System.Threading;
-using System.Threading.Tasks;
-using Impact.ApiSubmissions.Cli.Infrastructure;
 using Impact.ApiSubmissions.Storage;
 
 namespace Impact.ApiSubmissions.Cli.Connection;

@@ -1,7 +1,3 @@
-using System;
-using System.Globalization;
-using Impact.ApiSubmissions.Cli.Infrastructure;
-
 namespace Impact.ApiSubmissions.Cli.Filtering;
 
 /// <summary>Reads the values of <c>--since</c> and <c>--until</c>: a date, a date and time, or an age.</summary>

@@ -1,10 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using Impact.ApiSubmissions.Cli.Infrastructure;
-using Impact.ApiSubmissions.Cli.Settings;
-
 namespace Impact.ApiSubmissions.Cli.Filtering;
 
 /// <summary>
@@ -69,6 +62,18 @@ internal sealed class SubmissionFilter
             Max = max,
             PageSize = pageSize,
         };
+    }
+
+    /// <summary>The submissions this filter selects, in pages of <c>--page-size</c> (impact.com's default 1,000; 100 in demo mode, to show the paging).</summary>
+    public ListingReader<ApiSubmission> Reader(ImpactConnection connection)
+    {
+        var client = connection.Client;
+        var pageSize = PageSize ?? (connection.IsDemo ? 100 : 1000);
+        return new ListingReader<ApiSubmission>(
+            client,
+            onPage => client.GetApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = pageSize, PageReceived = p => onPage(p.PageInfo) }, connection.Cancellation),
+            Matches,
+            Max);
     }
 
     public bool Matches(ApiSubmission submission)

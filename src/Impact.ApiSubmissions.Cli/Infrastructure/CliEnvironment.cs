@@ -1,8 +1,3 @@
-using System;
-using System.IO;
-using System.Threading;
-using Spectre.Console;
-
 namespace Impact.ApiSubmissions.Cli.Infrastructure;
 
 /// <summary>

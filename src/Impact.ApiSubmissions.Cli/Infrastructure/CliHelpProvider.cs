@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using Impact.ApiSubmissions.Cli.Connection;
-using Spectre.Console;
-using Spectre.Console.Cli;
 using Spectre.Console.Cli.Help;
 using Spectre.Console.Rendering;
 

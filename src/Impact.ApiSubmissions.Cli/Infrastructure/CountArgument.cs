@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Impact.ApiSubmissions.Cli.Infrastructure;
 
 /// <summary>Reads whole-number options such as <c>--max</c>, with a message that says what is allowed.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Globalization;
-
 namespace Impact.ApiSubmissions.Cli.Infrastructure;
 
 /// <summary>Reads durations such as <c>500ms</c>, <c>2s</c>, <c>5m</c>, <c>1h</c>; a bare number is seconds.</summary>

@@ -1,11 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
 using System.Net.Http;
-using System.Threading;
-using Impact.ApiSubmissions.Cli.Connection;
-using Spectre.Console.Cli;
 
 namespace Impact.ApiSubmissions.Cli.Infrastructure;
 
@@ -149,7 +142,8 @@ internal sealed class ErrorReporter
         }
     }
 
-    private static string WithoutParameterName(ArgumentException argument)
+    /// <summary>The message of an SDK argument check, without .NET's <c>(Parameter 'name')</c>: the user gave no parameter.</summary>
+    internal static string WithoutParameterName(ArgumentException argument)
     {
         var message = argument.Message;
         var suffix = argument.ParamName is null ? null : $" (Parameter '{argument.ParamName}')";

@@ -1,10 +1,7 @@
-using System;
 using System.Diagnostics;
 using System.Net.Http;
 using System.Text;
-using System.Threading;
 using System.Threading.Channels;
-using System.Threading.Tasks;
 
 namespace Impact.ApiSubmissions.Cli.Infrastructure;
 

@@ -1,6 +1,3 @@
-using System;
-using System.Globalization;
-
 namespace Impact.ApiSubmissions.Cli.Infrastructure;
 
 /// <summary>Reads <c>--live N/min</c> (or a plain N): submissions a minute for the mock's live scenario.</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace Impact.ApiSubmissions.Cli.Infrastructure;
 
 /// <summary>Ends a command with an exit code; its message is the one line the tool prints.</summary>

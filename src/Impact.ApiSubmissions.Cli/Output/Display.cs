@@ -1,8 +1,3 @@
-using System;
-using System.Globalization;
-using System.Linq;
-using Spectre.Console;
-
 namespace Impact.ApiSubmissions.Cli.Output;
 
 /// <summary>How values look in tables: dates with their offset, colored statuses, error summaries.</summary>
@@ -16,6 +11,12 @@ internal static class Display
     public static string Number(long? value) => value is { } n ? n.ToString(CultureInfo.InvariantCulture) : None;
 
     public static string Text(string? value) => string.IsNullOrEmpty(value) ? None : value;
+
+    /// <summary>A number with thousands separators, e.g. <c>2,000</c>.</summary>
+    public static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>How many of something, e.g. <c>1 page</c>, <c>3 submissions</c>.</summary>
+    public static string Count(long n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");
 
     public static string Duration(TimeSpan value)
     {

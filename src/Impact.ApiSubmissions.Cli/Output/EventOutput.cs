@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Linq;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -29,7 +27,7 @@ internal static class EventOutput
             ["errorType"] = s.ErrorType?.ToString(),
             ["errorReasons"] = new JArray(e.ErrorReasons.Select(r => r.ToString())),
             ["fixedByBatchId"] = e.FixedByBatchId,
-            ["submission"] = JObject.Parse(JsonOutput.Format(s)),
+            ["submission"] = JObject.Parse(WireJson.Format(s)),
         };
         return json.ToString(Formatting.None);
     }

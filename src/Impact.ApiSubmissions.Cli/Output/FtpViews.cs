@@ -1,37 +1,9 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using Spectre.Console;
-
 namespace Impact.ApiSubmissions.Cli.Output;
 
 /// <summary>How the <c>ftp</c> commands show files and their failed lines in a terminal.</summary>
 internal static class FtpViews
 {
     private const string Undocumented = "[grey]Not documented by impact.com when this tool was built.[/]";
-
-    /// <summary>The files, one row each.</summary>
-    public static Table FileTable(IEnumerable<FtpFileSubmission> files)
-    {
-        var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("BatchId").AddColumn("Submitted").AddColumn("FileName").AddColumn("Type").AddColumn("Status")
-            .AddColumn(new TableColumn("Records").RightAligned()).AddColumn(new TableColumn("Failed").RightAligned()).AddColumn("Completed");
-        foreach (var f in files)
-        {
-            table.AddRow(
-                Markup.Escape(Display.Text(f.BatchId)),
-                Display.Date(f.SubmissionDate),
-                Markup.Escape(Display.Text(f.FileName)),
-                Markup.Escape(Display.Text(f.Type?.ToString())),
-                StatusMarkup(f),
-                Display.Number(f.TotalRecords),
-                f.HasErrors ? "[red]" + Display.Number(f.TotalErrors) + "[/]" : Display.Number(f.TotalErrors),
-                Display.Date(f.CompletionDate));
-        }
-
-        return table;
-    }
 
     /// <summary>The status in color, as for API submissions: red when the file completed with failed records.</summary>
     public static string StatusMarkup(FtpFileSubmission file) => Display.StatusMarkup(file.Status, file.HasErrors);
@@ -79,34 +51,6 @@ internal static class FtpViews
         }
 
         console.Write(fields);
-    }
-
-    /// <summary>Failed lines, one row each.</summary>
-    public static Table LineTable(IEnumerable<FtpErrorDetail> lines, string? title = null)
-    {
-        var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn(new TableColumn("Line").RightAligned()).AddColumn("ErrorType").AddColumn("Reason")
-            .AddColumn(new TableColumn("Program").RightAligned()).AddColumn(new TableColumn("Event type").RightAligned())
-            .AddColumn(new TableColumn("Partner").RightAligned()).AddColumn("OrderId").AddColumn("Sku");
-        if (title is not null)
-        {
-            table.Title(title);
-        }
-
-        foreach (var l in lines)
-        {
-            table.AddRow(
-                Display.Number(l.Line),
-                Markup.Escape(Display.Text(l.Status?.ToString())),
-                "[red]" + Markup.Escape(Display.Text(l.Reason?.ToString())) + "[/]",
-                Display.Number(l.CampaignId),
-                Display.Number(l.ActionTrackerId),
-                Display.Number(l.MediaPartnerId),
-                Markup.Escape(Display.Text(l.OrderId)),
-                Markup.Escape(Display.Text(l.Sku)));
-        }
-
-        return table;
     }
 
     /// <summary>Lines by ErrorReason, most first, each with what it means; null is a line without a reason.</summary>

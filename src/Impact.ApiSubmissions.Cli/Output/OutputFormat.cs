@@ -1,7 +1,3 @@
-using System;
-using System.Linq;
-using Impact.ApiSubmissions.Cli.Infrastructure;
-
 namespace Impact.ApiSubmissions.Cli.Output;
 
 /// <summary>The values of <c>--format</c>.</summary>

@@ -1,9 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
 using System.Text.RegularExpressions;
-using Spectre.Console;
 
 namespace Impact.ApiSubmissions.Cli.Output;
 

@@ -1,11 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
 using System.Text;
-using Impact.ApiSubmissions.Cli.Infrastructure;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace Impact.ApiSubmissions.Cli.Output;
 
@@ -22,14 +15,12 @@ internal sealed class ResubmitReport
     public const string Failed = "failed";
     public const string Skipped = "skipped";
 
-    private static readonly string[] Columns = { "OldBatchId", "NewBatchId", "Outcome", "Detail" };
+    private readonly OutputFormat _format;
 
-    private readonly bool _csv;
-
-    private ResubmitReport(string path, bool csv)
+    private ResubmitReport(string path, OutputFormat format)
     {
         Path = path;
-        _csv = csv;
+        _format = format;
     }
 
     /// <summary>Every outcome, in the order the summary lists them.</summary>
@@ -61,8 +52,8 @@ internal sealed class ResubmitReport
         var chosen = (format ?? System.IO.Path.GetExtension(path).TrimStart('.')).ToLowerInvariant();
         return chosen switch
         {
-            "json" => new ResubmitReport(path, csv: false),
-            "csv" => new ResubmitReport(path, csv: true),
+            "json" => new ResubmitReport(path, OutputFormat.Json),
+            "csv" => new ResubmitReport(path, OutputFormat.Csv),
             _ when format is null => throw new UsageException($"Which format for the report '{path}'? Name it .json or .csv, or give --report-format json|csv."),
             _ => throw new UsageException($"Unknown --report-format '{format}': use json or csv."),
         };
@@ -74,7 +65,7 @@ internal sealed class ResubmitReport
         var temporary = full + ".tmp-" + Guid.NewGuid().ToString("N");
         try
         {
-            File.WriteAllText(temporary, _csv ? Csv(rows) : Json(rows), new UTF8Encoding(false));
+            File.WriteAllText(temporary, Text(rows, _format), new UTF8Encoding(false));
             File.Move(temporary, full, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -96,24 +87,17 @@ internal sealed class ResubmitReport
         }
     }
 
-    private static string Json(IReadOnlyList<Row> rows) =>
-        new JArray(rows.Select(r => new JObject
-        {
-            [Columns[0]] = r.OldBatchId,
-            [Columns[1]] = r.NewBatchId,
-            [Columns[2]] = r.Outcome,
-            [Columns[3]] = r.Detail,
-        })).ToString(Formatting.Indented) + "\n";
-
-    private static string Csv(IReadOnlyList<Row> rows)
+    // The listings' writer: the columns are the row's fields, every value a string.
+    private static string Text(IReadOnlyList<Row> rows, OutputFormat format)
     {
-        var text = new StringBuilder();
-        text.Append(string.Join(",", Columns)).Append("\r\n");
-        foreach (var r in rows)
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        var writer = new RecordWriter<Row>(text, format);
+        foreach (var row in rows)
         {
-            text.Append(string.Join(",", new[] { r.OldBatchId, r.NewBatchId, r.Outcome, r.Detail }.Select(CsvOutput.Escape))).Append("\r\n");
+            writer.Write(row);
         }
 
+        writer.End();
         return text.ToString();
     }
 

@@ -1,6 +1,3 @@
-using System.Linq;
-using Spectre.Console;
-
 namespace Impact.ApiSubmissions.Cli.Output;
 
 /// <summary>What <c>get</c> and <c>wait</c> show of one submission: the outcome, every field, the error reasons explained, the payload.</summary>

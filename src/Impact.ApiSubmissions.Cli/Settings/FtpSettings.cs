@@ -1,19 +1,10 @@
 using System.ComponentModel;
-using Spectre.Console.Cli;
 
 namespace Impact.ApiSubmissions.Cli.Settings;
 
 /// <summary>Options of <c>ftp list</c>. The date filters are sent to impact.com, which applies them.</summary>
-internal sealed class FtpListSettings : ApiSettings
+internal sealed class FtpListSettings : ListingSettings
 {
-    [CommandOption("--since <DATE>")]
-    [Description("Only files submitted at or after: 2024-08-01, 2024-08-01T09:30:00-07:00, or an age such as 12h, 7d (SubmissionDateStart). A date or time without offset is local time.")]
-    public string? Since { get; set; }
-
-    [CommandOption("--until <DATE>")]
-    [Description("Only files submitted before: same forms as --since; a bare date includes that whole day (SubmissionDateEnd).")]
-    public string? Until { get; set; }
-
     [CommandOption("--completed-since <DATE>")]
     [Description("Only files whose processing completed at or after (CompletedDateStart); files still processing are left out.")]
     public string? CompletedSince { get; set; }
@@ -22,20 +13,8 @@ internal sealed class FtpListSettings : ApiSettings
     [Description("Only files whose processing completed before (CompletedDateEnd); a bare date includes that whole day.")]
     public string? CompletedUntil { get; set; }
 
-    [CommandOption("--errors-only")]
-    [Description("Only files with at least one failed record (TotalErrors above 0).")]
-    public bool ErrorsOnly { get; set; }
-
-    [CommandOption("--max <N>")]
-    [Description("Stop after N matching files.")]
-    public string? Max { get; set; }
-
-    [CommandOption("--page-size <N>")]
-    [Description("Files per request, 1 or more. Default 1000 (100 with --demo).")]
-    public string? PageSize { get; set; }
-
     [CommandOption("-f|--format <FORMAT>")]
-    [Description("table (default), json (an array of files in impact.com's wire shape: every value a string, an absent value \"\"), jsonl (one file per line) or csv (RFC 4180, header row).")]
+    [Description("table (default), json (an array of files in impact.com's wire shape: every value a string, an absent value \"\"), jsonl (one file per line) or csv (RFC 4180, header row). jsonl and csv are written as pages arrive: stopped by Ctrl+C or --timeout, they keep every row read.")]
     public string Format { get; set; } = "table";
 }
 

@@ -74,18 +74,7 @@ public partial class ApiSubmissionsClient
             throw new ArgumentNullException(nameof(edit));
         }
 
-        // Modifications and reversals go through other endpoints; sending their payload as a conversion would create one.
-        if (submission.Type is { } type && type != SubmissionType.Conversion)
-        {
-            throw new ArgumentException($"Submission {submission.BatchId} is a {type}, not a conversion: only conversions can be sent again.", nameof(submission));
-        }
-
-        if (string.IsNullOrEmpty(submission.Payload))
-        {
-            throw new ArgumentException($"Submission {submission.BatchId} has no payload to send again.", nameof(submission));
-        }
-
-        var payload = submission.ParsePayload();
+        var payload = SubmissionPayload.ForResubmission(submission);
         edit(payload);
         return SubmitConversionAsync(payload, cancellationToken);
     }

@@ -106,6 +106,42 @@ public sealed class FtpCommandTests : IDisposable
         files.SelectMany(f => ((JObject)f).Properties()).Should().OnlyContain(p => p.Value.Type == JTokenType.String);
     }
 
+    [Theory]
+    [InlineData("csv", 1)]
+    [InlineData("jsonl", 0)]
+    public async Task Ctrl_c_during_a_csv_or_jsonl_file_listing_keeps_every_row_already_read(string format, int header)
+    {
+        var whole = await _cli.RunAsync("ftp", "list", "--page-size", "5", "--format", format);
+        var interrupted = CliHarness.For(_server);
+        interrupted.CtrlCAfterRawLines = header + 6;
+
+        var result = await interrupted.RunAsync("ftp", "list", "--page-size", "5", "--format", format);
+
+        var all = whole.RawOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        all.Should().HaveCount(header + 60);
+        result.ExitCode.Should().Be(130, result.ToString());
+        var kept = result.RawOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        kept.Length.Should().BeInRange(header + 6, header + 59, "the rows read before Ctrl+C are kept, the rest never read");
+        kept.Should().Equal(all.Take(kept.Length));
+    }
+
+    [Fact]
+    public async Task A_narrow_terminal_keeps_the_files_BatchId_status_and_failed_count_whole()
+    {
+        _cli.Width = 80;
+
+        var result = await _cli.RunAsync("ftp", "list", "--max", "5");
+
+        var lines = result.Output.Split('\n');
+        lines.Should().Contain(l => l.Contains("│ BatchId ", StringComparison.Ordinal) && l.Contains("│ Status ", StringComparison.Ordinal) && l.Contains("│ Failed ", StringComparison.Ordinal));
+        lines.Should().NotContain(l => l.Contains("│ Completed ", StringComparison.Ordinal));
+        lines.Where(l => l.StartsWith('│') || l.StartsWith('╭')).Should().OnlyContain(l => l.TrimEnd().Length <= 80);
+        foreach (var file in _server.FtpFileSubmissions.Take(5))
+        {
+            result.Output.Should().Contain("│ " + file.BatchId + " │");
+        }
+    }
+
     [Fact]
     public async Task Get_shows_the_counts_the_outcome_and_the_first_lines()
     {

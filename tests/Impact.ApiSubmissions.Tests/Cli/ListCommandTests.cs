@@ -111,6 +111,19 @@ public sealed class ListCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Csv_quotes_a_field_that_starts_like_a_spreadsheet_formula_as_history_does()
+    {
+        _server.Add(new ApiSubmissionBuilder().WithBatchId("A-formula").WithOrderId("=HYPERLINK(\"x\")").WithPayload("@Note=1"));
+
+        var result = await _cli.RunAsync("list", "--format", "csv");
+
+        result.RawOutput.Should().Contain("\"=HYPERLINK(\"\"x\"\")\"").And.Contain("\"@Note=1\"");
+        var rows = SubmissionRows.ParseCsv(result.RawOutput);
+        var row = SubmissionRows.Column(rows, "BatchId").IndexOf("A-formula");
+        SubmissionRows.Column(rows, "OrderId")[row].Should().Be("=HYPERLINK(\"x\")", "the value reads back as sent");
+    }
+
+    [Fact]
     public async Task An_empty_listing_is_still_valid_json_and_csv()
     {
         var json = await _cli.RunAsync("list", "--format", "json", "--campaign", "999999");
@@ -259,7 +272,7 @@ public sealed class ListCommandTests : IDisposable
     [Fact]
     public void The_progress_line_counts_pages_items_and_requests_left()
     {
-        var state = new Impact.ApiSubmissions.Cli.Filtering.SubmissionReader.ReadState
+        var state = new Impact.ApiSubmissions.Cli.Filtering.ListingState
         {
             Pages = 2,
             NumPages = 3,

@@ -213,6 +213,29 @@ public sealed class ResubmitCommandTests : IDisposable
         batch.Output.Should().Contain("3 submissions match").And.Contain("3 queued.");
     }
 
+    [Fact]
+    public async Task Which_submissions_can_be_sent_again_is_the_SDKs_rule_one_is_refused_a_batch_skips_it()
+    {
+        _server.Add(Failed("A-cli-modification", "5500000000071").WithType(SubmissionType.Modification));
+        _server.Add(Failed("A-cli-no-payload", "5500000000072").WithPayload((string?)null));
+        _server.Add(Failed("A-cli-sendable", "5500000000073"));
+        var report = Path.Combine(_folder, "skipped.csv");
+
+        var one = await _cli.RunAsync("resubmit", "A-cli-modification", "--set", "CampaignId=1001", "--yes");
+        var batch = await _cli.RunAsync("resubmit", "--campaign", "1999", "--set", "CampaignId=1001", "--report", report);
+
+        var refused = Assert.Throws<ArgumentException>(() => SubmissionPayload.ForResubmission(_server.Submissions.Single(s => s.BatchId == "A-cli-modification")));
+        one.ExitCode.Should().Be(1, one.ToString());
+        one.ErrorLines.Should().Equal("error: " + refused.Message.Replace(" (Parameter 'submission')", string.Empty, StringComparison.Ordinal));
+        batch.ExitCode.Should().Be(0, batch.ToString());
+        var rows = SubmissionRows.ParseCsv(File.ReadAllText(report)).Skip(1).Select(r => (r[0], r[2], r[3])).ToList();
+        rows.Should().Equal(
+            ("A-cli-modification", "skipped", "Submission A-cli-modification is a Modification, not a conversion: only conversions can be sent again."),
+            ("A-cli-no-payload", "skipped", "Submission A-cli-no-payload has no payload to send again."),
+            ("A-cli-sendable", "dry-run", "valid; would be sent with --yes"));
+        Posts.Should().Be(0);
+    }
+
     // A program-1001 sale sent to CampaignId 1999, which does not exist.
     private static ApiSubmissionBuilder Failed(string batchId, string orderId) => new ApiSubmissionBuilder()
         .WithBatchId(batchId)

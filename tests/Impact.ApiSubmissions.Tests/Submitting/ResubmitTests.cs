@@ -91,4 +91,22 @@ public sealed class ResubmitTests : IDisposable
         await ((Func<Task>)(() => _client.ResubmitAsync(empty, _ => { }))).Should().ThrowAsync<ArgumentException>().WithMessage("*no payload*");
         _server.ReceivedRequests.Should().BeEmpty();
     }
+
+    [Fact]
+    public void ForResubmission_is_the_same_rule_and_gives_a_payload_to_edit_apart_from_the_submission()
+    {
+        var reversal = ApiSubmissionsModelFactory.ApiSubmission(batchId: "A-2", type: SubmissionType.Reversal, payload: "CampaignId=1000&ActionId=1&Reason=FRAUD");
+        var empty = ApiSubmissionsModelFactory.ApiSubmission(batchId: "A-3", type: SubmissionType.Conversion, payload: string.Empty);
+        var failed = ApiSubmissionsModelFactory.ApiSubmission(batchId: "A-4", type: SubmissionType.Conversion, payload: WrongCampaign);
+
+        ((Action)(() => SubmissionPayload.ForResubmission(reversal))).Should().Throw<ArgumentException>().WithMessage("*Reversal, not a conversion*").Which.ParamName.Should().Be("submission");
+        ((Action)(() => SubmissionPayload.ForResubmission(empty))).Should().Throw<ArgumentException>().WithMessage("*no payload*");
+        ((Action)(() => SubmissionPayload.ForResubmission(null!))).Should().Throw<ArgumentNullException>();
+        var payload = SubmissionPayload.ForResubmission(failed);
+        payload.Set("CampaignId", 1001);
+
+        payload.ToString().Should().Be(WrongCampaign.Replace("CampaignId=1999", "CampaignId=1001", StringComparison.Ordinal));
+        failed.Payload.Should().Be(WrongCampaign, "the submission is left as it is");
+        payload.Validate().Should().BeEmpty();
+    }
 }
