@@ -27,13 +27,7 @@ public sealed class TelemetryTests
         using var server = ImpactMockServer.Start(new ImpactMockServerOptions { SubmissionCount = 3 });
         var port = new Uri(server.BaseUrl).Port;
         var spans = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == ImpactTelemetry.Name,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = spans.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = ListenToSpans(spans);
         var measurements = new ConcurrentQueue<(string Name, double Value, Dictionary<string, object?> Tags)>();
         using var meters = new MeterListener
         {
@@ -80,13 +74,7 @@ public sealed class TelemetryTests
         using var server = ImpactMockServer.Start(new ImpactMockServerOptions { SubmissionCount = 1 });
         var port = new Uri(server.BaseUrl).Port;
         var spans = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == ImpactTelemetry.Name,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = spans.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = ListenToSpans(spans);
         using var client = server.CreateClient();
 
         await client.SubmitConversionAsync(SubmissionPayload.Parse(
@@ -108,13 +96,7 @@ public sealed class TelemetryTests
         using var client = server.CreateClient();
         var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "impact-telemetry-" + Guid.NewGuid().ToString("N") + ".db");
         var spans = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == ImpactTelemetry.Name,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = spans.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = ListenToSpans(spans);
         var counts = new ConcurrentQueue<(string Name, long Value, Dictionary<string, object?> Tags)>();
         using var meters = new MeterListener
         {
@@ -157,5 +139,18 @@ public sealed class TelemetryTests
         }
 
         return map;
+    }
+
+    // Every span of the SDK's ActivitySource, sampled and recorded, into the queue as it stops.
+    private static ActivityListener ListenToSpans(ConcurrentQueue<Activity> spans)
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == ImpactTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
     }
 }
