@@ -326,10 +326,12 @@ public sealed partial class ImpactMockServer : IDisposable
 
     /// <summary>
     /// Returns to the state <see cref="Start(ImpactMockServerOptions)"/> left: the generated data set only,
-    /// every scenario off, an empty request log and <see cref="RequestCount"/> 0.
+    /// every scenario off, an empty request log and <see cref="RequestCount"/> 0. A request still held by
+    /// <see cref="SetLatency"/> is answered 503 when its wait ends, and neither uses a scenario nor shows in the log.
     /// </summary>
     public void Reset()
     {
+        _responder.ForgetRequestsInFlight();
         _responder.Failures.Clear();
         _responder.FailureRate = (0, 503);
         _responder.BodyFaults.Clear();

@@ -33,6 +33,7 @@ internal sealed class MockResponder
     private long _latencyTicks;
     private System.Runtime.CompilerServices.StrongBox<(double Rate, int Status)> _failureRateBox = new((0, 503));
     private volatile bool _scopedTokenMode;
+    private int _generation;
 
     public MockResponder(SubmissionStore store, ConversionIntake conversions, FtpResponder ftp, string accountSid, long accountId, string authToken, TimeProvider time, bool pluralListArray)
     {
@@ -73,14 +74,26 @@ internal sealed class MockResponder
         set => _scopedTokenMode = value;
     }
 
+    /// <summary>
+    /// Parts with every request received so far: one still held by the latency is answered 503 later, without
+    /// touching the scenarios or the log, so a test that shares the server never sees the one before it.
+    /// </summary>
+    public void ForgetRequestsInFlight() => Interlocked.Increment(ref _generation);
+
     public async Task<IResponseMessage> RespondAsync(IRequestMessage request)
     {
+        var generation = Volatile.Read(ref _generation);
         var receivedAt = _time.GetUtcNow();
         Log.Next();
         var latency = Latency;
         if (latency > TimeSpan.Zero)
         {
             await Task.Delay(latency).ConfigureAwait(false);
+        }
+
+        if (generation != Volatile.Read(ref _generation))
+        {
+            return ToWireMock(Error(503));
         }
 
         var headers = ReadHeaders(request);

@@ -9,25 +9,26 @@ using System.Threading;
 using System.Threading.Tasks;
 using FluentAssertions;
 using Impact.ApiSubmissions.Testing;
+using Impact.ApiSubmissions.Tests.MockServer;
 using Xunit;
 
 namespace Impact.ApiSubmissions.Tests.Contracts;
 
 /// <summary>The SDK client against the mock impact.com: one behaviour per test, faults included.</summary>
-public sealed class ClientContractTests : IDisposable
+public sealed class ClientContractTests : IClassFixture<SharedMockServer>, IDisposable
 {
-    private readonly ImpactMockServer _server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 11, SubmissionCount = 230 });
+    private readonly ImpactMockServer _server;
     private readonly ApiSubmissionsClient _client;
 
-    public ClientContractTests()
+    public ClientContractTests(SharedMockServer shared)
     {
+        _server = shared.StartOrReset(new ImpactMockServerOptions { Seed = 11, SubmissionCount = 230 });
         _client = _server.CreateClient(Fast);
     }
 
     public void Dispose()
     {
         _client.Dispose();
-        _server.Dispose();
     }
 
     private static void Fast(ApiSubmissionsClientOptions options)

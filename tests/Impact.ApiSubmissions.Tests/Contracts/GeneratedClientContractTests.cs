@@ -8,19 +8,21 @@ using FluentAssertions;
 using System.Threading;
 using Impact.ApiSubmissions.Http;
 using Impact.ApiSubmissions.Testing;
+using Impact.ApiSubmissions.Tests.MockServer;
 using Xunit;
 
 namespace Impact.ApiSubmissions.Tests.Contracts;
 
 /// <summary>The generated requests, sent through the pipeline with no retries, against the mock impact.com: one behaviour of the real service per test.</summary>
-public sealed class GeneratedClientContractTests : IDisposable
+public sealed class GeneratedClientContractTests : IClassFixture<SharedMockServer>, IDisposable
 {
-    private readonly ImpactMockServer _server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 5, SubmissionCount = 120 });
+    private readonly ImpactMockServer _server;
     private readonly HttpClient _http;
     private readonly ApiSubmissionsRestClient _client;
 
-    public GeneratedClientContractTests()
+    public GeneratedClientContractTests(SharedMockServer shared)
     {
+        _server = shared.StartOrReset(new ImpactMockServerOptions { Seed = 5, SubmissionCount = 120 });
         _http = _server.CreateHttpClient();
         _client = new ApiSubmissionsRestClient(
             _http,
@@ -31,7 +33,6 @@ public sealed class GeneratedClientContractTests : IDisposable
     public void Dispose()
     {
         _http.Dispose();
-        _server.Dispose();
     }
 
     private Task<ApiSubmissionPage> List(int? page = null, int? pageSize = null) =>

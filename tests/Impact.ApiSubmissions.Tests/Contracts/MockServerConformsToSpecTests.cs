@@ -10,20 +10,20 @@ using Xunit;
 namespace Impact.ApiSubmissions.Tests.Contracts;
 
 /// <summary>Everything the mock server answers is validated against the spec, like the stubs are.</summary>
-public sealed class MockServerConformsToSpecTests : IDisposable
+public sealed class MockServerConformsToSpecTests : IClassFixture<SharedMockServer>, IDisposable
 {
-    private readonly ImpactMockServer _server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 11, SubmissionCount = 400 });
+    private readonly ImpactMockServer _server;
     private readonly HttpClient _http;
 
-    public MockServerConformsToSpecTests()
+    public MockServerConformsToSpecTests(SharedMockServer shared)
     {
+        _server = shared.StartOrReset(new ImpactMockServerOptions { Seed = 11, SubmissionCount = 400 });
         _http = _server.CreateHttpClient();
     }
 
     public void Dispose()
     {
         _http.Dispose();
-        _server.Dispose();
     }
 
     [Fact]

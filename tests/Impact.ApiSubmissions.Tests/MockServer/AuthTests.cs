@@ -10,15 +10,19 @@ using Xunit;
 
 namespace Impact.ApiSubmissions.Tests.MockServer;
 
-public sealed class AuthTests : IDisposable
+public sealed class AuthTests : IClassFixture<SharedMockServer>, IDisposable
 {
-    private readonly ImpactMockServer _server = ImpactMockServer.Start(new ImpactMockServerOptions { AccountSid = "IRauth1", AuthToken = "secret", SubmissionCount = 3 });
+    private readonly ImpactMockServer _server;
     private readonly HttpClient _anonymous = new();
+
+    public AuthTests(SharedMockServer shared)
+    {
+        _server = shared.StartOrReset(new ImpactMockServerOptions { AccountSid = "IRauth1", AuthToken = "secret", SubmissionCount = 3 });
+    }
 
     public void Dispose()
     {
         _anonymous.Dispose();
-        _server.Dispose();
     }
 
     [Fact]

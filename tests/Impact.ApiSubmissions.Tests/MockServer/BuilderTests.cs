@@ -11,29 +11,29 @@ using Xunit;
 
 namespace Impact.ApiSubmissions.Tests.MockServer;
 
-public sealed class BuilderTests : IDisposable
+public sealed class BuilderTests : IClassFixture<SharedMockServer>, IDisposable
 {
     private static readonly DateTimeOffset Now = new(2025, 7, 4, 16, 0, 0, TimeSpan.Zero);
 
-    private readonly ImpactMockServer _server = ImpactMockServer.Start(new ImpactMockServerOptions
-    {
-        AccountSid = "IRbuild1",
-        AccountId = 20002,
-        SubmissionCount = 3,
-        Now = Now,
-    });
+    private readonly ImpactMockServer _server;
 
     private readonly HttpClient _http;
 
-    public BuilderTests()
+    public BuilderTests(SharedMockServer shared)
     {
+        _server = shared.StartOrReset(new ImpactMockServerOptions
+        {
+            AccountSid = "IRbuild1",
+            AccountId = 20002,
+            SubmissionCount = 3,
+            Now = Now,
+        });
         _http = _server.CreateHttpClient();
     }
 
     public void Dispose()
     {
         _http.Dispose();
-        _server.Dispose();
     }
 
     [Fact]

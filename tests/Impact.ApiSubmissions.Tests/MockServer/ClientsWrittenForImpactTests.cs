@@ -15,17 +15,20 @@ namespace Impact.ApiSubmissions.Tests.MockServer;
 /// <c>.json</c> suffix on every path, the account's CompanyInformation, a fixed port, and 429s that carry
 /// only <c>X-RateLimit-Reset</c>.
 /// </summary>
-public sealed class ClientsWrittenForImpactTests : IDisposable
+public sealed class ClientsWrittenForImpactTests : IClassFixture<SharedMockServer>, IDisposable
 {
-    private readonly ImpactMockServer _server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 3, SubmissionCount = 12 });
+    private readonly ImpactMockServer _server;
     private readonly HttpClient _http;
 
-    public ClientsWrittenForImpactTests() => _http = _server.CreateHttpClient();
+    public ClientsWrittenForImpactTests(SharedMockServer shared)
+    {
+        _server = shared.StartOrReset(new ImpactMockServerOptions { Seed = 3, SubmissionCount = 12 });
+        _http = _server.CreateHttpClient();
+    }
 
     public void Dispose()
     {
         _http.Dispose();
-        _server.Dispose();
     }
 
     [Fact]

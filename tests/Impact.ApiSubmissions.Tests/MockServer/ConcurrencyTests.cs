@@ -10,20 +10,20 @@ using Xunit;
 
 namespace Impact.ApiSubmissions.Tests.MockServer;
 
-public sealed class ConcurrencyTests : IDisposable
+public sealed class ConcurrencyTests : IClassFixture<SharedMockServer>, IDisposable
 {
-    private readonly ImpactMockServer _server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 9, SubmissionCount = 500 });
+    private readonly ImpactMockServer _server;
     private readonly HttpClient _http;
 
-    public ConcurrencyTests()
+    public ConcurrencyTests(SharedMockServer shared)
     {
+        _server = shared.StartOrReset(new ImpactMockServerOptions { Seed = 9, SubmissionCount = 500 });
         _http = _server.CreateHttpClient();
     }
 
     public void Dispose()
     {
         _http.Dispose();
-        _server.Dispose();
     }
 
     [Fact]

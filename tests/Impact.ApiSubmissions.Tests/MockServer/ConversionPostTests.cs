@@ -12,18 +12,19 @@ using Xunit;
 namespace Impact.ApiSubmissions.Tests.MockServer;
 
 /// <summary>POST /Advertisers/{AccountSID}/Conversions on the mock server: validation, queueing, progression, outcome rules.</summary>
-public sealed class ConversionPostTests : IDisposable
+public sealed class ConversionPostTests : IClassFixture<SharedMockServer>, IDisposable
 {
     // A conversion that passes validation; the referral below makes it attributed.
     private const string Valid =
         "CampaignId=1000&EventTypeId=4000&EventDate=2024-08-01T23:55:24-08:00&OrderId=9000000000001"
         + "&ClickId=click%253A1&CurrencyCode=USD&ItemSku1=12345&ItemName1=Anvil+Pro&ItemQuantity1=2&ItemPrice1=10";
 
-    private readonly ImpactMockServer _server = ImpactMockServer.Start(new ImpactMockServerOptions { SubmissionCount = 20 });
+    private readonly ImpactMockServer _server;
     private readonly HttpClient _http;
 
-    public ConversionPostTests()
+    public ConversionPostTests(SharedMockServer shared)
     {
+        _server = shared.StartOrReset(new ImpactMockServerOptions { SubmissionCount = 20 });
         _http = _server.CreateHttpClient();
         _server.Conversions.AddReferral("ClickId", "click%3A1", mediaPartnerId: 10042);
     }
@@ -31,7 +32,6 @@ public sealed class ConversionPostTests : IDisposable
     public void Dispose()
     {
         _http.Dispose();
-        _server.Dispose();
     }
 
     private string ConversionsPath => $"Advertisers/{_server.AccountSid}/Conversions";

@@ -11,7 +11,7 @@ using Xunit;
 
 namespace Impact.ApiSubmissions.Tests.MockServer;
 
-public sealed class DataSetTests : IClassFixture<DataSetTests.Server>, IDisposable
+public sealed class DataSetTests : IClassFixture<SharedMockServer>, IDisposable
 {
     internal static readonly DateTimeOffset Now = new(2025, 3, 20, 18, 30, 0, TimeSpan.Zero);
 
@@ -28,17 +28,10 @@ public sealed class DataSetTests : IClassFixture<DataSetTests.Server>, IDisposab
     private readonly ImpactMockServer _server;
     private readonly HttpClient _http;
 
-    public DataSetTests(Server fixture)
+    public DataSetTests(SharedMockServer shared)
     {
-        _server = fixture.Instance;
+        _server = shared.StartOrReset(Options(42));
         _http = _server.CreateHttpClient();
-    }
-
-    public sealed class Server : IDisposable
-    {
-        public ImpactMockServer Instance { get; } = ImpactMockServer.Start(Options(42));
-
-        public void Dispose() => Instance.Dispose();
     }
 
     public void Dispose() => _http.Dispose();

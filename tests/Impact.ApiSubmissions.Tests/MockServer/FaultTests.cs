@@ -10,20 +10,20 @@ using Xunit;
 
 namespace Impact.ApiSubmissions.Tests.MockServer;
 
-public sealed class FaultTests : IDisposable
+public sealed class FaultTests : IClassFixture<SharedMockServer>, IDisposable
 {
-    private readonly ImpactMockServer _server = ImpactMockServer.Start(new ImpactMockServerOptions { SubmissionCount = 20 });
+    private readonly ImpactMockServer _server;
     private readonly HttpClient _http;
 
-    public FaultTests()
+    public FaultTests(SharedMockServer shared)
     {
+        _server = shared.StartOrReset(new ImpactMockServerOptions { SubmissionCount = 20 });
         _http = _server.CreateHttpClient();
     }
 
     public void Dispose()
     {
         _http.Dispose();
-        _server.Dispose();
     }
 
     [Theory]

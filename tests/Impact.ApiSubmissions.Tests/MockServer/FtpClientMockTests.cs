@@ -10,23 +10,23 @@ using Xunit;
 namespace Impact.ApiSubmissions.Tests.MockServer;
 
 /// <summary>The client's FTP file submissions against the mock: end to end with the date filters, paging, 404s and the wait.</summary>
-public sealed class FtpClientMockTests : IDisposable
+public sealed class FtpClientMockTests : IClassFixture<SharedMockServer>, IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 9, 30, 12, 0, 0, TimeSpan.FromHours(-7));
     private static readonly WaitOptions<FtpFileSubmission> FastWait = new() { PollInterval = TimeSpan.FromMilliseconds(5), MaxPollInterval = TimeSpan.FromMilliseconds(20), Timeout = TimeSpan.FromSeconds(10) };
 
-    private readonly ImpactMockServer _server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 11, SubmissionCount = 2, FtpFileSubmissionCount = 60, Now = Now });
+    private readonly ImpactMockServer _server;
     private readonly ApiSubmissionsClient _client;
 
-    public FtpClientMockTests()
+    public FtpClientMockTests(SharedMockServer shared)
     {
+        _server = shared.StartOrReset(new ImpactMockServerOptions { Seed = 11, SubmissionCount = 2, FtpFileSubmissionCount = 60, Now = Now });
         _client = _server.CreateClient(o => o.Retry = TestClients.FastOptions().Retry);
     }
 
     public void Dispose()
     {
         _client.Dispose();
-        _server.Dispose();
     }
 
     [Fact]

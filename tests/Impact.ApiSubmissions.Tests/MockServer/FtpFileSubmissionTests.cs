@@ -15,15 +15,16 @@ using Xunit;
 namespace Impact.ApiSubmissions.Tests.MockServer;
 
 /// <summary>The mock's FTP file submissions: counts that add up, date filters on the server, paging, progression, auth.</summary>
-public sealed class FtpFileSubmissionTests : IDisposable
+public sealed class FtpFileSubmissionTests : IClassFixture<SharedMockServer>, IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 9, 30, 12, 0, 0, TimeSpan.FromHours(-7));
 
-    private readonly ImpactMockServer _server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 5, SubmissionCount = 3, FtpFileSubmissionCount = 60, Now = Now });
+    private readonly ImpactMockServer _server;
     private readonly HttpClient _http;
 
-    public FtpFileSubmissionTests()
+    public FtpFileSubmissionTests(SharedMockServer shared)
     {
+        _server = shared.StartOrReset(new ImpactMockServerOptions { Seed = 5, SubmissionCount = 3, FtpFileSubmissionCount = 60, Now = Now });
         _http = _server.CreateHttpClient();
     }
 
@@ -32,7 +33,6 @@ public sealed class FtpFileSubmissionTests : IDisposable
     public void Dispose()
     {
         _http.Dispose();
-        _server.Dispose();
     }
 
     [Fact]

@@ -9,20 +9,20 @@ using Xunit;
 
 namespace Impact.ApiSubmissions.Tests.MockServer;
 
-public sealed class GetTests : IDisposable
+public sealed class GetTests : IClassFixture<SharedMockServer>, IDisposable
 {
-    private readonly ImpactMockServer _server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 3, SubmissionCount = 40 });
+    private readonly ImpactMockServer _server;
     private readonly HttpClient _http;
 
-    public GetTests()
+    public GetTests(SharedMockServer shared)
     {
+        _server = shared.StartOrReset(new ImpactMockServerOptions { Seed = 3, SubmissionCount = 40 });
         _http = _server.CreateHttpClient();
     }
 
     public void Dispose()
     {
         _http.Dispose();
-        _server.Dispose();
     }
 
     [Fact]

@@ -11,28 +11,21 @@ using Xunit;
 
 namespace Impact.ApiSubmissions.Tests.MockServer;
 
-public sealed class PagingTests : IClassFixture<PagingTests.Server>, IDisposable
+public sealed class PagingTests : IClassFixture<SharedMockServer>, IDisposable
 {
     private readonly ImpactMockServer _server;
     private readonly HttpClient _http;
 
-    public PagingTests(Server fixture)
+    public PagingTests(SharedMockServer shared)
     {
-        _server = fixture.Instance;
-        _http = _server.CreateHttpClient();
-    }
-
-    public sealed class Server : IDisposable
-    {
-        public ImpactMockServer Instance { get; } = ImpactMockServer.Start(new ImpactMockServerOptions
+        _server = shared.StartOrReset(new ImpactMockServerOptions
         {
             AccountSid = "IRpaging1",
             Seed = 7,
             SubmissionCount = 250,
             Now = new DateTimeOffset(2025, 6, 15, 12, 0, 0, TimeSpan.FromHours(-7)),
         });
-
-        public void Dispose() => Instance.Dispose();
+        _http = _server.CreateHttpClient();
     }
 
     public void Dispose() => _http.Dispose();

@@ -8,20 +8,20 @@ using Xunit;
 
 namespace Impact.ApiSubmissions.Tests.MockServer;
 
-public sealed class ProgressionTests : IDisposable
+public sealed class ProgressionTests : IClassFixture<SharedMockServer>, IDisposable
 {
-    private readonly ImpactMockServer _server = ImpactMockServer.Start(new ImpactMockServerOptions { SubmissionCount = 2 });
+    private readonly ImpactMockServer _server;
     private readonly HttpClient _http;
 
-    public ProgressionTests()
+    public ProgressionTests(SharedMockServer shared)
     {
+        _server = shared.StartOrReset(new ImpactMockServerOptions { SubmissionCount = 2 });
         _http = _server.CreateHttpClient();
     }
 
     public void Dispose()
     {
         _http.Dispose();
-        _server.Dispose();
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
+using System.Threading;
 using System.Threading.Tasks;
 using FluentAssertions;
 using Impact.ApiSubmissions.Testing;
@@ -9,20 +10,20 @@ using Xunit;
 
 namespace Impact.ApiSubmissions.Tests.MockServer;
 
-public sealed class RequestLogAndResetTests : IDisposable
+public sealed class RequestLogAndResetTests : IClassFixture<SharedMockServer>, IDisposable
 {
-    private readonly ImpactMockServer _server = ImpactMockServer.Start(new ImpactMockServerOptions { SubmissionCount = 10 });
+    private readonly ImpactMockServer _server;
     private readonly HttpClient _http;
 
-    public RequestLogAndResetTests()
+    public RequestLogAndResetTests(SharedMockServer shared)
     {
+        _server = shared.StartOrReset(new ImpactMockServerOptions { SubmissionCount = 10 });
         _http = _server.CreateHttpClient();
     }
 
     public void Dispose()
     {
         _http.Dispose();
-        _server.Dispose();
     }
 
     [Fact]
@@ -75,5 +76,26 @@ public sealed class RequestLogAndResetTests : IDisposable
         using var gone = await _http.GetAsync(_server.GetPath(added.BatchId!).TrimStart('/'));
         gone.StatusCode.Should().Be(HttpStatusCode.NotFound);
         _server.Add(new ApiSubmissionBuilder().WithBatchId(added.BatchId!)).BatchId.Should().Be(added.BatchId);
+    }
+
+    [Fact]
+    public async Task A_request_still_held_by_latency_at_Reset_neither_shows_in_the_log_nor_uses_what_comes_after()
+    {
+        // A test sharing the server must not see the late answer to a request the test before it gave up on.
+        _server.SetLatency(TimeSpan.FromMilliseconds(300));
+        var late = _http.GetAsync(_server.ListPath().TrimStart('/'));
+        SpinWait.SpinUntil(() => _server.RequestCount == 1, TimeSpan.FromSeconds(10)).Should().BeTrue();
+
+        _server.Reset();
+        _server.FailNext(1, HttpStatusCode.BadGateway);
+        using (await late)
+        {
+        }
+
+        _server.ReceivedRequests.Should().BeEmpty();
+        _server.RequestCount.Should().Be(0);
+        using var next = await _http.GetAsync(_server.ListPath().TrimStart('/'));
+        next.StatusCode.Should().Be(HttpStatusCode.BadGateway);
+        _server.ReceivedRequests.Select(r => r.StatusCode).Should().Equal(502);
     }
 }

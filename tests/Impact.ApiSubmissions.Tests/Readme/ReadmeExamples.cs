@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using FluentAssertions;
 using Impact.ApiSubmissions.Testing;
+using Impact.ApiSubmissions.Tests.MockServer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -15,21 +16,21 @@ namespace Impact.ApiSubmissions.Tests.Readme;
 /// The README's C# examples, compiled and run against the mock impact.com. The README shows each
 /// region's text verbatim (see <see cref="ReadmeSnippetTests"/>).
 /// </summary>
-public sealed class ReadmeExamples : IDisposable
+public sealed class ReadmeExamples : IClassFixture<SharedMockServer>, IDisposable
 {
-    private readonly ImpactMockServer _server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 7, SubmissionCount = 240 });
+    private readonly ImpactMockServer _server;
     private readonly ApiSubmissionsClient client;
     private readonly CancellationToken cancellationToken = CancellationToken.None;
 
-    public ReadmeExamples()
+    public ReadmeExamples(SharedMockServer shared)
     {
+        _server = shared.StartOrReset(new ImpactMockServerOptions { Seed = 7, SubmissionCount = 240 });
         client = _server.CreateClient();
     }
 
     public void Dispose()
     {
         client.Dispose();
-        _server.Dispose();
     }
 
     [Fact]

@@ -3,12 +3,13 @@ using System.Linq;
 using System.Threading.Tasks;
 using FluentAssertions;
 using Impact.ApiSubmissions.Testing;
+using Impact.ApiSubmissions.Tests.MockServer;
 using Xunit;
 
 namespace Impact.ApiSubmissions.Tests.Submitting;
 
 /// <summary>ResubmitAsync, and the whole loop on the mock: list, find a failed conversion, fix, resubmit, wait.</summary>
-public sealed class ResubmitTests : IDisposable
+public sealed class ResubmitTests : IClassFixture<SharedMockServer>, IDisposable
 {
     // Program 1999 does not exist: impact.com fails the conversion with CAMPAIGN_NOT_FOUND. 4100 is program 1001's event type.
     private const string WrongCampaign =
@@ -22,11 +23,12 @@ public sealed class ResubmitTests : IDisposable
         Timeout = TimeSpan.FromSeconds(10),
     };
 
-    private readonly ImpactMockServer _server = ImpactMockServer.Start(new ImpactMockServerOptions { SubmissionCount = 40 });
+    private readonly ImpactMockServer _server;
     private readonly ApiSubmissionsClient _client;
 
-    public ResubmitTests()
+    public ResubmitTests(SharedMockServer shared)
     {
+        _server = shared.StartOrReset(new ImpactMockServerOptions { SubmissionCount = 40 });
         _server.Conversions.AddReferral("ClickId", "eu-click-1", mediaPartnerId: 10042);
         _client = _server.CreateClient();
     }
@@ -34,7 +36,6 @@ public sealed class ResubmitTests : IDisposable
     public void Dispose()
     {
         _client.Dispose();
-        _server.Dispose();
     }
 
     [Fact]

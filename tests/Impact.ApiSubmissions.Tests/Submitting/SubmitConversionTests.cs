@@ -9,12 +9,13 @@ using System.Threading.Tasks;
 using FluentAssertions;
 using Impact.ApiSubmissions.Testing;
 using Impact.ApiSubmissions.Tests.Client;
+using Impact.ApiSubmissions.Tests.MockServer;
 using Xunit;
 
 namespace Impact.ApiSubmissions.Tests.Submitting;
 
 /// <summary>SubmitConversionAsync: the bytes sent, validation before sending, the error family, and which failures are retried.</summary>
-public sealed class SubmitConversionTests : IDisposable
+public sealed class SubmitConversionTests : IClassFixture<SharedMockServer>
 {
     private const string Valid =
         "CampaignId=1000&EventTypeId=4000&EventDate=2024-08-01T23:55:24-08:00&OrderId=9000000000001"
@@ -22,9 +23,12 @@ public sealed class SubmitConversionTests : IDisposable
 
     private const string Queued = "{\"Status\":\"QUEUED\",\"QueuedUri\":\"/Advertisers/IRsid4567/APISubmissions/A-00000000-0000-0000-0000-000000000001\"}";
 
-    private readonly ImpactMockServer _server = ImpactMockServer.Start(new ImpactMockServerOptions { SubmissionCount = 5 });
+    private readonly ImpactMockServer _server;
 
-    public void Dispose() => _server.Dispose();
+    public SubmitConversionTests(SharedMockServer shared)
+    {
+        _server = shared.StartOrReset(new ImpactMockServerOptions { SubmissionCount = 5 });
+    }
 
     [Fact]
     public async Task A_conversion_is_queued_and_its_BatchId_is_read_from_the_QueuedUri()
