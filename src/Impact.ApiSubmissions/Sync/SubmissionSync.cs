@@ -65,8 +65,9 @@ public class SubmissionSync
 
     /// <summary>
     /// One pass: resumes an interrupted pass from its bookmark, or lists from the first page; stores every submission
-    /// (new ones inserted, changed ones updated) with the events found; then reads again by BatchId the stored submissions
-    /// still pending (at most <see cref="SubmissionSyncOptions.MaxPendingReadsPerPass"/>). The events are recorded in the store, unreported, for <see cref="WatchAsync"/>.
+    /// (new ones inserted, changed ones updated) with the events found, each page written while the next is fetched; then
+    /// reads again by BatchId the stored submissions still pending that this pass did not list (at most
+    /// <see cref="SubmissionSyncOptions.MaxPendingReadsPerPass"/>). The events are recorded in the store, unreported, for <see cref="WatchAsync"/>.
     /// </summary>
     /// <param name="cancellationToken">Stops the pass; what was stored stays, and the next pass resumes after it.</param>
     /// <returns>What the pass did, with the events it recorded.</returns>
