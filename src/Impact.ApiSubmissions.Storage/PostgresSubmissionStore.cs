@@ -38,13 +38,6 @@ public sealed class PostgresSubmissionStore : SqlSubmissionStore
             throw new ArgumentException("The PostgreSQL connection string cannot be read: " + e.Message, nameof(connectionString), e);
         }
 
-        // A sync runs the same few statements thousands of times (one upsert per row): prepared once per connection, the
-        // server plans each once instead of once per row. A value the caller set is kept.
-        if (builder.MaxAutoPrepare == 0)
-        {
-            builder.MaxAutoPrepare = 16;
-        }
-
         Description = $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}";
         _dataSource = NpgsqlDataSource.Create(builder);
     }

@@ -508,6 +508,9 @@ public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, I
                     batch.BatchCommands.Add(command);
                 }
 
+                // Prepared, the server plans the statement once per connection instead of once per row. Only these: a
+                // prepared IN-list query gets a generic plan that scans the whole table (measured: 17 s a pass instead of 2).
+                await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
                 await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
