@@ -98,5 +98,11 @@ internal static class StoreSchema
             "ALTER TABLE impact_submissions ADD COLUMN wire TEXT NULL",
             "ALTER TABLE impact_ftp_files ADD COLUMN wire TEXT NULL",
         }),
+        // The pass that last read each submission (SyncBookmark.CompletedPasses when it began): a pending row the
+        // current pass has listed is fresh, only the others are read again by BatchId. Null: not known (older rows).
+        (4, new[]
+        {
+            "ALTER TABLE impact_submissions ADD COLUMN seen_pass BIGINT NULL",
+        }),
     };
 }

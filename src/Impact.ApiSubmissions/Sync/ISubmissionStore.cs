@@ -39,9 +39,13 @@ public interface ISubmissionStore
 
     /// <summary>The BatchIds of the account's stored submissions still Queued or In Progress.</summary>
     /// <param name="accountSid">The account.</param>
+    /// <param name="notSeenInPass">
+    /// Null for all of them; else only those no write of this pass or a later one has stored (<see cref="SyncWrite.Pass"/>
+    /// lower or unknown): a pending submission that the current pass has listed is as fresh as a read by BatchId.
+    /// </param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The BatchIds, oldest submission first.</returns>
-    Task<IReadOnlyList<string>> GetPendingBatchIdsAsync(string accountSid, CancellationToken cancellationToken = default);
+    /// <returns>The BatchIds, the longest unseen first (unknown first), then the oldest submission first.</returns>
+    Task<IReadOnlyList<string>> GetPendingBatchIdsAsync(string accountSid, long? notSeenInPass = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Writes in ONE transaction: every submission (inserted, or updated by Account SID and BatchId), every event not

@@ -65,8 +65,9 @@ public class SubmissionSync
 
     /// <summary>
     /// One pass: resumes an interrupted pass from its bookmark, or lists from the first page; stores every submission
-    /// (new ones inserted, changed ones updated) with the events found; then reads again by BatchId the stored submissions
-    /// still pending (at most <see cref="SubmissionSyncOptions.MaxPendingReadsPerPass"/>). The events are recorded in the store, unreported, for <see cref="WatchAsync"/>.
+    /// (new ones inserted, changed ones updated) with the events found, each page written while the next is fetched; then
+    /// reads again by BatchId the stored submissions still pending that this pass did not list (at most
+    /// <see cref="SubmissionSyncOptions.MaxPendingReadsPerPass"/>). The events are recorded in the store, unreported, for <see cref="WatchAsync"/>.
     /// </summary>
     /// <param name="cancellationToken">Stops the pass; what was stored stays, and the next pass resumes after it.</param>
     /// <returns>What the pass did, with the events it recorded.</returns>
@@ -83,31 +84,42 @@ public class SubmissionSync
         result.Resumed = bookmark?.ContinuationToken is not null;
 
         var listing = _client.GetApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = _options.PageSize }, cancellationToken);
-        await _budget.TakeAsync(cancellationToken).ConfigureAwait(false);
-        await foreach (var page in listing.AsPages(bookmark?.ContinuationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            result.Requests++;
-            result.Pages++;
-            result.NumPages = page.PageInfo.NumPages ?? result.NumPages;
-            result.Total = page.PageInfo.Total ?? result.Total;
-            var rows = Distinct(page.Items);
 
-            var next = page.ContinuationToken;
-            var now = _options.TimeProvider.GetUtcNow();
-            var mark = next is null ? new SyncBookmark(null, passes + 1, now) : new SyncBookmark(next, passes, now);
-            await StoreAsync(account, rows, baseline, mark, listed: true, result, cancellationToken).ConfigureAwait(false);
-            if (next is null)
+        // Each page is written while the next one is fetched; the writes run one at a time, in page order, so the
+        // bookmark never passes a page not stored. A failure on either side waits for the write in flight first.
+        var writing = Task.CompletedTask;
+        try
+        {
+            await _budget.TakeAsync(cancellationToken).ConfigureAwait(false);
+            await foreach (var page in listing.AsPages(bookmark?.ContinuationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                result.Completed = true;
-                break;
+                result.Requests++;
+                var next = page.ContinuationToken;
+                var now = _options.TimeProvider.GetUtcNow();
+                var mark = next is null ? new SyncBookmark(null, passes + 1, now) : new SyncBookmark(next, passes, now);
+                await writing.ConfigureAwait(false);
+                writing = Task.Run(() => StorePageAsync(account, page, baseline, mark, passes, result, cancellationToken), cancellationToken);
+                if (next is null)
+                {
+                    break;
+                }
+
+                // The next page is requested when the enumeration moves on: the budget is taken first.
+                await _budget.TakeAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            // The next page is requested when the enumeration moves on: the budget is taken first.
-            await _budget.TakeAsync(cancellationToken).ConfigureAwait(false);
+            await writing.ConfigureAwait(false);
+        }
+        catch
+        {
+            // Whatever the outcome of the write in flight, it ends before the pass does.
+            await writing.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+            throw;
         }
 
-        // A listing takes a while: whatever was still pending when its page was read is read again now, by BatchId.
-        var pending = (await _store.GetPendingBatchIdsAsync(account, cancellationToken).ConfigureAwait(false))
+        // A pending submission this pass has listed is fresh; those it did not list (stored by an earlier pass, and
+        // not shown since: pages shifted, or the listing resumed past them) are read again by BatchId, the longest unseen first.
+        var pending = (await _store.GetPendingBatchIdsAsync(account, passes, cancellationToken).ConfigureAwait(false))
             .Take(_options.MaxPendingReadsPerPass)
             .ToList();
         foreach (var batchId in pending)
@@ -126,7 +138,7 @@ public class SubmissionSync
             }
 
             result.Reread++;
-            await StoreAsync(account, Distinct(new[] { submission }), baseline, null, listed: false, result, cancellationToken).ConfigureAwait(false);
+            await StoreAsync(account, Distinct(new[] { submission }), baseline, null, listed: false, passes, result, cancellationToken).ConfigureAwait(false);
         }
 
         if (_options.IncludeFtpFiles)
@@ -246,7 +258,17 @@ public class SubmissionSync
         _ => false,
     };
 
-    private async Task StoreAsync(string account, IReadOnlyList<ApiSubmission> rows, bool baseline, SyncBookmark? bookmark, bool listed, SyncPassResult result, CancellationToken cancellationToken)
+    // A page's counts move when it is stored, so Progress sees the pages stored, not those fetched.
+    private async Task StorePageAsync(string account, ImpactPage<ApiSubmission> page, bool baseline, SyncBookmark mark, long pass, SyncPassResult result, CancellationToken cancellationToken)
+    {
+        result.Pages++;
+        result.NumPages = page.PageInfo.NumPages ?? result.NumPages;
+        result.Total = page.PageInfo.Total ?? result.Total;
+        result.Completed = mark.ContinuationToken is null;
+        await StoreAsync(account, Distinct(page.Items), baseline, mark, listed: true, pass, result, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task StoreAsync(string account, IReadOnlyList<ApiSubmission> rows, bool baseline, SyncBookmark? bookmark, bool listed, long pass, SyncPassResult result, CancellationToken cancellationToken)
     {
         var now = _options.TimeProvider.GetUtcNow();
         var states = rows.Count == 0
@@ -260,7 +282,7 @@ public class SubmissionSync
             events = events.Where(e => e.Kind != SubmissionEventKind.Completed).ToList();
         }
 
-        await _store.SaveAsync(new SyncWrite(account, SubmissionsStream, rows, events, baseline, bookmark, now), cancellationToken).ConfigureAwait(false);
+        await _store.SaveAsync(new SyncWrite(account, SubmissionsStream, rows, events, baseline, bookmark, now, pass), cancellationToken).ConfigureAwait(false);
 
         if (listed)
         {

@@ -20,8 +20,9 @@ public class SubmissionSyncOptions
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// At most this many submissions still Queued or In Progress in the store after the listing are read again by
-    /// BatchId at the end of a pass, oldest first. Default 100.
+    /// At most this many submissions still Queued or In Progress in the store that the pass's listing did not show are
+    /// read again by BatchId at the end of a pass, the longest unseen first. Default 100. Those the listing showed are as
+    /// fresh as a read by BatchId and cost no request more.
     /// </summary>
     public int MaxPendingReadsPerPass { get; set; } = 100;
 

@@ -14,8 +14,13 @@ public sealed class SyncWrite
     /// <param name="eventsReported">True to record the events as already reported (a first pass's baseline is not news).</param>
     /// <param name="bookmark">The bookmark to write, or null to leave it as it is.</param>
     /// <param name="seenAt">When the submissions were read.</param>
-    public SyncWrite(string accountSid, string stream, IReadOnlyList<ApiSubmission> submissions, IReadOnlyList<SubmissionEvent> events, bool eventsReported, SyncBookmark? bookmark, DateTimeOffset seenAt)
+    /// <param name="pass">
+    /// The pass that read the submissions (the bookmark's <see cref="SyncBookmark.CompletedPasses"/> when it began), or null to
+    /// leave a stored row's pass as it is. See <see cref="ISubmissionStore.GetPendingBatchIdsAsync"/>.
+    /// </param>
+    public SyncWrite(string accountSid, string stream, IReadOnlyList<ApiSubmission> submissions, IReadOnlyList<SubmissionEvent> events, bool eventsReported, SyncBookmark? bookmark, DateTimeOffset seenAt, long? pass = null)
     {
+        Pass = pass;
         AccountSid = accountSid ?? throw new ArgumentNullException(nameof(accountSid));
         Stream = stream ?? throw new ArgumentNullException(nameof(stream));
         Submissions = submissions ?? throw new ArgumentNullException(nameof(submissions));
@@ -24,6 +29,9 @@ public sealed class SyncWrite
         Bookmark = bookmark;
         SeenAt = seenAt;
     }
+
+    /// <summary>The pass that read the submissions, or null.</summary>
+    public long? Pass { get; }
 
     /// <summary>The account every row belongs to.</summary>
     public string AccountSid { get; }

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using FluentAssertions;
 using Impact.ApiSubmissions.Storage;
@@ -44,5 +46,55 @@ public sealed class SqliteStoreTests : StoreContractTests, IDisposable
         using var pg = SubmissionStores.Open("postgresql://me:secret@127.0.0.1:5999/impact");
         pg.Should().BeOfType<PostgresSubmissionStore>().Which.ToString().Should().Be("PostgreSQL 127.0.0.1:5999/impact").And.NotContain("secret");
         SubmissionStores.Open("Host=db;Database=impact").Should().BeOfType<PostgresSubmissionStore>();
+    }
+
+    [Fact]
+    public void The_columns_hold_every_field_the_model_names_so_only_records_with_more_keep_their_wire_json()
+    {
+        SqlSubmissionStore.FieldsNotInColumns(typeof(ApiSubmission)).Should().BeEmpty();
+        SqlSubmissionStore.FieldsNotInColumns(typeof(SubmissionWithANewField)).Should().Equal("ReviewedBy");
+    }
+
+    [Fact]
+    public async Task A_record_with_no_field_beyond_the_columns_is_stored_without_its_wire_json_and_read_back_whole()
+    {
+        await using var store = await CreateStoreAsync();
+        var plain = Impact.ApiSubmissions.Serialization.ImpactJson.Deserialize<ApiSubmission>(
+            "{\"BatchId\":\"A-p1a1n000-0000-4000-8000-000000000001\",\"Status\":\"Complete\",\"CampaignId\":\"1000\",\"SubmissionDate\":\"2026-11-30T12:00:00-08:00\"}");
+        var extra = Impact.ApiSubmissions.Serialization.ImpactJson.Deserialize<ApiSubmission>(
+            "{\"BatchId\":\"A-p1a1n000-0000-4000-8000-000000000002\",\"Status\":\"Complete\",\"ReviewedBy\":\"ops-team\"}");
+
+        await store.SaveAsync(new SyncWrite("IRwire", SubmissionSync.SubmissionsStream, new[] { plain, extra }, Array.Empty<SubmissionEvent>(), false, null, DateTimeOffset.UtcNow));
+
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + ((SqliteSubmissionStore)store).Path))
+        {
+            await connection.OpenAsync();
+            await using var command = new Microsoft.Data.Sqlite.SqliteCommand("SELECT batch_id, wire IS NULL FROM impact_submissions ORDER BY batch_id", connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            var wireless = new List<(string, long)>();
+            while (await reader.ReadAsync())
+            {
+                wireless.Add((reader.GetString(0), reader.GetInt64(1)));
+            }
+
+            wireless.Should().Equal((plain.BatchId!, 1L), (extra.BatchId!, 0L));
+        }
+
+        var back = (await store.ReadSubmissionsAsync("IRwire").ToListAsync()).ToDictionary(s => s.BatchId!);
+        Impact.ApiSubmissions.Serialization.ImpactJson.Serialize(back[plain.BatchId!]).Should().Be(Impact.ApiSubmissions.Serialization.ImpactJson.Serialize(plain));
+        back[extra.BatchId!].AdditionalFields.Should().Contain("ReviewedBy", "ops-team");
+    }
+
+    // A model as a regenerated spec would make it: one field more than the columns hold.
+    private sealed class SubmissionWithANewField
+    {
+        public string? BatchId { get; set; }
+
+        public string? Status { get; set; }
+
+        public string? ReviewedBy { get; set; }
+
+        [Newtonsoft.Json.JsonIgnore]
+        public bool Ignored { get; set; }
     }
 }

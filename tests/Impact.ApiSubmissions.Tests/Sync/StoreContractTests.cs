@@ -103,12 +103,102 @@ public abstract class StoreContractTests
         {
             events.AddRange((await sync.RunPassAsync()).Events);
             statuses.Add((await store.GetStatesAsync(server.AccountSid, new[] { batchId }))[batchId].Status);
+
+            // impact.com works on it between two passes (the mock moves a submission on with each get of it).
+            await client.GetApiSubmissionAsync(batchId);
         }
 
-        statuses.Should().Contain("In Progress").And.EndWith("Complete");
+        statuses.Should().StartWith("Queued").And.Contain("In Progress").And.EndWith("Complete");
         events.Where(e => e.BatchId == batchId).Select(e => e.Kind).Should().Equal(SubmissionEventKind.Failed);
         (await store.GetPendingBatchIdsAsync(server.AccountSid)).Should().NotContain(batchId);
         (await sync.RunPassAsync()).Events.Should().BeEmpty("nothing changed since");
+    }
+
+    [Fact]
+    public async Task A_pass_reads_by_BatchId_only_the_pending_submissions_its_listing_did_not_show()
+    {
+        using var server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 19, SubmissionCount = 200, FtpFileSubmissionCount = 0, Now = Now });
+        using var client = server.CreateClient();
+        await using var store = await CreateStoreAsync();
+        var pending = server.Submissions.Where(s => !s.IsComplete).Select(s => s.BatchId!).ToList();
+        pending.Should().NotBeEmpty("the generated account has submissions still Queued or In Progress");
+
+        var first = await new SubmissionSync(client, store, new SubmissionSyncOptions { PageSize = 50 }).RunPassAsync();
+
+        first.Reread.Should().Be(0, "every pending submission was on a page of this pass");
+        server.ReceivedRequests.Where(r => r.Method == "GET" && r.PathAndQuery.Contains("/APISubmissions/", StringComparison.Ordinal)).Should().BeEmpty();
+        first.Requests.Should().Be(5, "four pages and the FTP listing");
+
+        // A row stored Queued by an earlier pass that no page shows any more (removed, or past impact.com's 90 days)
+        // is read by BatchId; the pending rows the listing showed still are not.
+        var gone = ApiSubmissionsModelFactory.ApiSubmission(batchId: "A-90ne0000-0000-4000-8000-000000000001", status: SubmissionStatus.Queued, submissionDate: Now.AddDays(-91));
+        await store.SaveAsync(new SyncWrite(server.AccountSid, SubmissionSync.SubmissionsStream, new[] { gone }, Array.Empty<SubmissionEvent>(), false, null, Now, pass: 0));
+        var before = server.ReceivedRequests.Count;
+
+        var second = await new SubmissionSync(client, store, new SubmissionSyncOptions { PageSize = 50, MaxPendingReadsPerPass = 1000 }).RunPassAsync();
+
+        server.ReceivedRequests.Skip(before).Where(r => r.Method == "GET" && r.PathAndQuery.Contains("/APISubmissions/", StringComparison.Ordinal))
+            .Should().ContainSingle().Which.PathAndQuery.Should().Contain(gone.BatchId!);
+        second.Requests.Should().Be(6);
+        second.Reread.Should().Be(0, "impact.com no longer has it (404)");
+        (await store.GetStatesAsync(server.AccountSid, new[] { gone.BatchId! }))[gone.BatchId!].Status.Should().Be("Queued", "a row impact.com no longer has stays as last seen");
+    }
+
+    [Fact]
+    public async Task Pending_submissions_not_seen_in_a_pass_come_longest_unseen_first()
+    {
+        await using var store = await CreateStoreAsync();
+        async Task WriteAsync(string batchId, long? pass, int minutes) => await store.SaveAsync(new SyncWrite(
+            "IRseen", SubmissionSync.SubmissionsStream, new[] { ApiSubmissionsModelFactory.ApiSubmission(batchId: batchId, status: SubmissionStatus.InProgress, submissionDate: Now.AddMinutes(minutes)) },
+            Array.Empty<SubmissionEvent>(), false, null, Now, pass));
+        await WriteAsync("A-seen-2", 2, 1);
+        await WriteAsync("A-seen-0", 0, 2);
+        await WriteAsync("A-seen-unknown", null, 3);
+        await WriteAsync("A-seen-3", 3, 0);
+        await WriteAsync("A-seen-0-older", 0, 0);
+        await WriteAsync("A-seen-1-kept", 1, 0);
+        await WriteAsync("A-seen-1-kept", null, 0);
+
+        (await store.GetPendingBatchIdsAsync("IRseen", notSeenInPass: 3)).Should().Equal("A-seen-unknown", "A-seen-0-older", "A-seen-0", "A-seen-1-kept", "A-seen-2");
+        (await store.GetPendingBatchIdsAsync("IRseen")).Should().HaveCount(6);
+    }
+
+    [Fact]
+    public async Task A_resumed_pass_does_not_read_again_the_pending_submissions_its_stopped_run_listed()
+    {
+        using var server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 23, SubmissionCount = 100, FtpFileSubmissionCount = 0, Now = Now });
+        using var client = server.CreateClient();
+        await using var store = await CreateStoreAsync();
+
+        // The generated pending rows are the newest of the 100 (pages 1 to 4 of 25); 30 complete ones follow (pages 5 and 6).
+        for (var i = 1; i <= 30; i++)
+        {
+            server.Add(new ApiSubmissionBuilder().WithBatchId($"A-1a7e0000-0000-4000-8000-{i.ToString("000000000000", System.Globalization.CultureInfo.InvariantCulture)}").WithSubmissionDate(Now.AddMinutes(i)));
+        }
+
+        // A complete first pass stores every row with its pass (0).
+        await new SubmissionSync(client, store, new SubmissionSyncOptions { PageSize = 25 }).RunPassAsync();
+        var pending = (await store.GetPendingBatchIdsAsync(server.AccountSid)).ToList();
+        pending.Should().NotBeEmpty();
+
+        // The second pass stops after four pages; a new run resumes it after them, so it does not list them itself.
+        using var stop = new CancellationTokenSource();
+        var stopped = () => new SubmissionSync(client, store, new SubmissionSyncOptions { PageSize = 25, Progress = p => { if (p.Pages == 4) { stop.Cancel(); } } }).RunPassAsync(stop.Token);
+        await stopped.Should().ThrowAsync<OperationCanceledException>();
+        var listedBeforeTheStop = (await client.GetApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 25, MaxPages = 4 }).ToListAsync()).Select(s => s.BatchId!).ToHashSet();
+        var before = server.ReceivedRequests.Count;
+
+        var resumed = await new SubmissionSync(client, store, new SubmissionSyncOptions { PageSize = 25, MaxPendingReadsPerPass = 1000 }).RunPassAsync();
+
+        resumed.Resumed.Should().BeTrue();
+        var reads = server.ReceivedRequests.Skip(before)
+            .Where(r => r.Method == "GET" && r.PathAndQuery.Contains("/APISubmissions/", StringComparison.Ordinal))
+            .Select(r => r.PathAndQuery.Split('/').Last().Split('?')[0])
+            .ToList();
+        resumed.Pages.Should().Be(2);
+        pending.Should().OnlyContain(b => listedBeforeTheStop.Contains(b), "the test needs the pending rows on the pages the stopped run listed");
+        reads.Should().BeEmpty("the stopped run listed them in this same pass, which the new run continues");
+        resumed.Reread.Should().Be(0);
     }
 
     [Fact]
@@ -210,7 +300,7 @@ public abstract class StoreContractTests
         await using var store = await CreateStoreAsync();
         await store.MigrateAsync();
         await Reopen(store).MigrateAsync();
-        SqlSubmissionStore.SchemaVersion.Should().Be(3);
+        SqlSubmissionStore.SchemaVersion.Should().Be(4);
         (await store.GetBookmarkAsync("IRnone", SubmissionSync.SubmissionsStream)).Should().BeNull();
     }
 
