@@ -117,9 +117,12 @@ public class SubmissionSync
             throw;
         }
 
-        // A pending submission this pass has listed is fresh; those it did not list (stored by an earlier pass, and
-        // not shown since: pages shifted, or the listing resumed past them) are read again by BatchId, the longest unseen first.
+        // Submissions stored pending by an earlier pass are read again by BatchId until they complete: first those this
+        // pass did not list (pages shifted, or the listing resumed past them), the longest unseen first, then those it
+        // listed still pending. One first stored by this pass is not: its listing just read it.
         var pending = (await _store.GetPendingBatchIdsAsync(account, passes, cancellationToken).ConfigureAwait(false))
+            .Concat(result.StillPending)
+            .Distinct(StringComparer.Ordinal)
             .Take(_options.MaxPendingReadsPerPass)
             .ToList();
         foreach (var batchId in pending)
@@ -294,7 +297,12 @@ public class SubmissionSync
             {
                 result.Inserted++;
             }
-            else if (old.Status != row.Status?.ToString() || old.HasErrors != row.HasErrors)
+            else if (listed && old.IsPending && row.IsPending)
+            {
+                result.StillPending.Add(row.BatchId!);
+            }
+
+            if (old is not null && (old.Status != row.Status?.ToString() || old.HasErrors != row.HasErrors))
             {
                 result.Changed++;
             }

@@ -20,9 +20,9 @@ public class SubmissionSyncOptions
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// At most this many submissions still Queued or In Progress in the store that the pass's listing did not show are
-    /// read again by BatchId at the end of a pass, the longest unseen first. Default 100. Those the listing showed are as
-    /// fresh as a read by BatchId and cost no request more.
+    /// At most this many submissions stored Queued or In Progress by an earlier pass are read again by BatchId at the end
+    /// of a pass, until they complete: first those the pass's listing did not show, the longest unseen first, then those
+    /// it showed still pending. Default 100. One that this pass stored first is not: its page has just read it.
     /// </summary>
     public int MaxPendingReadsPerPass { get; set; } = 100;
 

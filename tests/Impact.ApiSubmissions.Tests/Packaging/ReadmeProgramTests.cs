@@ -103,13 +103,15 @@ public sealed class ReadmeProgramTests
         var fixable = server.Add(new ApiSubmissionBuilder().WithCampaignId(1999).WithPayload(Sale + "&OrderId=42").WithErrors("Validation", "CAMPAIGN_NOT_FOUND"));
         var broken = server.Add(new ApiSubmissionBuilder().WithCampaignId(1999).WithPayload(Sale).WithErrors("Validation", "CAMPAIGN_NOT_FOUND"));
 
-        // A conversion impact.com is still working on, that fails: read once here, it is In Progress after the sync's
-        // first pass (history, not news) and completes, failed, in the watch's first pass, which must report it.
+        // A conversion impact.com is still working on, that fails. The mock moves it on with each read by BatchId: read twice
+        // here, it is In Progress for the sync's first pass (stored as history, not news); the watch's first pass finds it
+        // still pending and reads it again by BatchId, and it completes, failed: the watch must report it.
         var failing = server.AddProgressingSubmission(
             new ApiSubmissionBuilder().WithBatchId("A-5ea4e000-0000-4000-8000-000000000001").WithOrderId("4242").WithErrors("Contract Error", "CONTRACT_NOT_FOUND"));
         using (var peek = server.CreateClient())
         {
             (await peek.GetApiSubmissionAsync(failing.BatchId!)).Status.Should().Be(SubmissionStatus.Queued);
+            (await peek.GetApiSubmissionAsync(failing.BatchId!)).Status.Should().Be(SubmissionStatus.InProgress);
         }
 
         var pages = (server.Submissions.Count + 99) / 100;

@@ -115,7 +115,7 @@ public abstract class StoreContractTests
     }
 
     [Fact]
-    public async Task A_pass_reads_by_BatchId_only_the_pending_submissions_its_listing_did_not_show()
+    public async Task A_pass_reads_by_BatchId_the_pending_submissions_an_earlier_pass_stored_not_those_it_first_stored()
     {
         using var server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 19, SubmissionCount = 200, FtpFileSubmissionCount = 0, Now = Now });
         using var client = server.CreateClient();
@@ -125,22 +125,23 @@ public abstract class StoreContractTests
 
         var first = await new SubmissionSync(client, store, new SubmissionSyncOptions { PageSize = 50 }).RunPassAsync();
 
-        first.Reread.Should().Be(0, "every pending submission was on a page of this pass");
+        first.Reread.Should().Be(0, "every pending submission was first stored by this pass, from the page that just showed it");
         server.ReceivedRequests.Where(r => r.Method == "GET" && r.PathAndQuery.Contains("/APISubmissions/", StringComparison.Ordinal)).Should().BeEmpty();
         first.Requests.Should().Be(5, "four pages and the FTP listing");
 
-        // A row stored Queued by an earlier pass that no page shows any more (removed, or past impact.com's 90 days)
-        // is read by BatchId; the pending rows the listing showed still are not.
+        // A row stored Queued by an earlier pass that no page shows any more (removed, or past impact.com's 90 days) is
+        // read by BatchId first; then every pending row the first pass stored, listed again still pending, until it completes.
         var gone = ApiSubmissionsModelFactory.ApiSubmission(batchId: "A-90ne0000-0000-4000-8000-000000000001", status: SubmissionStatus.Queued, submissionDate: Now.AddDays(-91));
         await store.SaveAsync(new SyncWrite(server.AccountSid, SubmissionSync.SubmissionsStream, new[] { gone }, Array.Empty<SubmissionEvent>(), false, null, Now, pass: 0));
         var before = server.ReceivedRequests.Count;
 
         var second = await new SubmissionSync(client, store, new SubmissionSyncOptions { PageSize = 50, MaxPendingReadsPerPass = 1000 }).RunPassAsync();
 
-        server.ReceivedRequests.Skip(before).Where(r => r.Method == "GET" && r.PathAndQuery.Contains("/APISubmissions/", StringComparison.Ordinal))
-            .Should().ContainSingle().Which.PathAndQuery.Should().Contain(gone.BatchId!);
-        second.Requests.Should().Be(6);
-        second.Reread.Should().Be(0, "impact.com no longer has it (404)");
+        var reads = server.ReceivedRequests.Skip(before).Where(r => r.Method == "GET" && r.PathAndQuery.Contains("/APISubmissions/", StringComparison.Ordinal)).ToList();
+        reads.First().PathAndQuery.Should().Contain(gone.BatchId!, "the longest unseen comes first");
+        reads.Skip(1).Select(r => r.PathAndQuery.Substring(r.PathAndQuery.LastIndexOf('/') + 1)).Should().BeEquivalentTo(pending);
+        second.Requests.Should().Be(5 + 1 + pending.Count);
+        second.Reread.Should().Be(pending.Count, "impact.com no longer has the gone one (404)");
         (await store.GetStatesAsync(server.AccountSid, new[] { gone.BatchId! }))[gone.BatchId!].Status.Should().Be("Queued", "a row impact.com no longer has stays as last seen");
     }
 
