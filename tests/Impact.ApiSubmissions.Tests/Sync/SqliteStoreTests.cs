@@ -49,9 +49,9 @@ public sealed class SqliteStoreTests : StoreContractTests, IDisposable
     }
 
     [Fact]
-    public void The_columns_hold_every_field_the_model_names_so_only_records_with_more_keep_their_wire_json()
+    public void A_field_the_model_names_beyond_the_columns_is_found()
     {
-        SqlSubmissionStore.FieldsNotInColumns(typeof(ApiSubmission)).Should().BeEmpty();
+        // Whether today's model has such a field depends on the spec (the regeneration drill adds some): this checks the rule.
         SqlSubmissionStore.FieldsNotInColumns(typeof(SubmissionWithANewField)).Should().Equal("ReviewedBy");
     }
 
@@ -77,7 +77,10 @@ public sealed class SqliteStoreTests : StoreContractTests, IDisposable
                 wireless.Add((reader.GetString(0), reader.GetInt64(1)));
             }
 
-            wireless.Should().Equal((plain.BatchId!, 1L), (extra.BatchId!, 0L));
+            // The plain record needs no wire JSON, unless the model itself names a field the columns do not hold (a spec
+            // regenerated with a new field): then every record keeps it, so that nothing the spec names is lost.
+            var modelFitsColumns = SqlSubmissionStore.FieldsNotInColumns(typeof(ApiSubmission)).Count == 0;
+            wireless.Should().Equal((plain.BatchId!, modelFitsColumns ? 1L : 0L), (extra.BatchId!, 0L));
         }
 
         var back = (await store.ReadSubmissionsAsync("IRwire").ToListAsync()).ToDictionary(s => s.BatchId!);
