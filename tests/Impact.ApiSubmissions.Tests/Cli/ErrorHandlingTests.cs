@@ -6,23 +6,24 @@ using System.Threading.Tasks;
 using FluentAssertions;
 using Impact.ApiSubmissions.Cli.Infrastructure;
 using Impact.ApiSubmissions.Testing;
+using Impact.ApiSubmissions.Tests.MockServer;
 using Xunit;
 
 namespace Impact.ApiSubmissions.Tests.Cli;
 
 /// <summary>User mistakes and service refusals: one clear line on stderr, a non-zero exit code, no stack trace, never the token.</summary>
-public sealed class ErrorHandlingTests : IDisposable
+public sealed class ErrorHandlingTests : IClassFixture<SharedMockServer>
 {
     private const string WrongToken = "wrong-token-d7c1e0a9b8";
-    private readonly ImpactMockServer _server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 2, SubmissionCount = 5 });
+    private readonly ImpactMockServer _server;
     private readonly CliHarness _cli;
 
-    public ErrorHandlingTests()
+    public ErrorHandlingTests(SharedMockServer shared)
     {
+        _server = shared.StartOrReset(new ImpactMockServerOptions { Seed = 2, SubmissionCount = 5 });
         _cli = CliHarness.For(_server);
     }
 
-    public void Dispose() => _server.Dispose();
 
     [Fact]
     public async Task Missing_credentials_say_which_variables_to_set_and_mention_demo()

@@ -3,21 +3,22 @@ using System.Linq;
 using System.Threading.Tasks;
 using FluentAssertions;
 using Impact.ApiSubmissions.Testing;
+using Impact.ApiSubmissions.Tests.MockServer;
 using Xunit;
 
 namespace Impact.ApiSubmissions.Tests.Cli;
 
-public sealed class ErrorsCommandTests : IDisposable
+public sealed class ErrorsCommandTests : IClassFixture<SharedMockServer>
 {
-    private readonly ImpactMockServer _server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 21, SubmissionCount = 80 });
+    private readonly ImpactMockServer _server;
     private readonly CliHarness _cli;
 
-    public ErrorsCommandTests()
+    public ErrorsCommandTests(SharedMockServer shared)
     {
+        _server = shared.StartOrReset(new ImpactMockServerOptions { Seed = 21, SubmissionCount = 80 });
         _cli = CliHarness.For(_server);
     }
 
-    public void Dispose() => _server.Dispose();
 
     [Fact]
     public async Task Counts_failures_by_type_and_reason_with_what_each_reason_means()

@@ -4,26 +4,27 @@ using System.Linq;
 using System.Threading.Tasks;
 using FluentAssertions;
 using Impact.ApiSubmissions.Testing;
+using Impact.ApiSubmissions.Tests.MockServer;
 using Newtonsoft.Json.Linq;
 using Xunit;
 
 namespace Impact.ApiSubmissions.Tests.Cli;
 
 /// <summary>The <c>ftp</c> commands against the mock: list with the date filters, get, errors, wait, and --demo.</summary>
-public sealed class FtpCommandTests : IDisposable
+public sealed class FtpCommandTests : IClassFixture<SharedMockServer>
 {
     private static readonly DateTimeOffset Now = new(2026, 9, 30, 12, 0, 0, TimeSpan.FromHours(-7));
     private static readonly string[] Fast = { "--interval", "5ms", "--max-interval", "10ms" };
 
-    private readonly ImpactMockServer _server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 11, SubmissionCount = 2, FtpFileSubmissionCount = 60, Now = Now });
+    private readonly ImpactMockServer _server;
     private readonly CliHarness _cli;
 
-    public FtpCommandTests()
+    public FtpCommandTests(SharedMockServer shared)
     {
+        _server = shared.StartOrReset(new ImpactMockServerOptions { Seed = 11, SubmissionCount = 2, FtpFileSubmissionCount = 60, Now = Now });
         _cli = CliHarness.For(_server);
     }
 
-    public void Dispose() => _server.Dispose();
 
     [Fact]
     public async Task End_to_end_lists_a_date_range_picks_a_file_with_errors_and_reads_every_line_TotalErrors_counts()

@@ -6,11 +6,12 @@ using FluentAssertions;
 using Impact.ApiSubmissions.Cli.Connection;
 using Impact.ApiSubmissions.Serialization;
 using Impact.ApiSubmissions.Testing;
+using Impact.ApiSubmissions.Tests.MockServer;
 using Xunit;
 
 namespace Impact.ApiSubmissions.Tests.Cli;
 
-public sealed class GetCommandTests : IDisposable
+public sealed class GetCommandTests : IClassFixture<SharedMockServer>
 {
     private const string FailedId = "A-f4i1ed00-0000-4000-8000-000000000001";
     private const string Payload =
@@ -19,12 +20,13 @@ public sealed class GetCommandTests : IDisposable
         + "&ItemSku1=12345&ItemName1=Anvil&ItemCategory1=Anvils&ItemQuantity1=2&ItemPrice1=10"
         + "&ItemSku2=55555&ItemName2=Hammer&ItemCategory2=Hammers&ItemQuantity2=1&ItemPrice2=6.99";
 
-    private readonly ImpactMockServer _server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 5, SubmissionCount = 10 });
+    private readonly ImpactMockServer _server;
     private readonly CliHarness _cli;
     private readonly ApiSubmission _failed;
 
-    public GetCommandTests()
+    public GetCommandTests(SharedMockServer shared)
     {
+        _server = shared.StartOrReset(new ImpactMockServerOptions { Seed = 5, SubmissionCount = 10 });
         _cli = CliHarness.For(_server);
         _failed = _server.Add(new ApiSubmissionBuilder()
             .WithBatchId(FailedId)
@@ -35,7 +37,6 @@ public sealed class GetCommandTests : IDisposable
             .WithErrors("Contract Error", "CONTRACT_NOT_FOUND", "SOMETHING_NEW"));
     }
 
-    public void Dispose() => _server.Dispose();
 
     [Fact]
     public async Task Shows_every_field_the_outcome_and_each_reason_with_its_meaning()

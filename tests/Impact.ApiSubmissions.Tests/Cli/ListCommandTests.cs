@@ -7,22 +7,23 @@ using FluentAssertions;
 using Impact.ApiSubmissions.Cli.Output;
 using Impact.ApiSubmissions.Serialization;
 using Impact.ApiSubmissions.Testing;
+using Impact.ApiSubmissions.Tests.MockServer;
 using Xunit;
 
 namespace Impact.ApiSubmissions.Tests.Cli;
 
-public sealed class ListCommandTests : IDisposable
+public sealed class ListCommandTests : IClassFixture<SharedMockServer>
 {
     private static readonly DateTimeOffset Now = new(2024, 9, 1, 12, 0, 0, TimeSpan.Zero);
-    private readonly ImpactMockServer _server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 11, SubmissionCount = 60, Now = Now });
+    private readonly ImpactMockServer _server;
     private readonly CliHarness _cli;
 
-    public ListCommandTests()
+    public ListCommandTests(SharedMockServer shared)
     {
+        _server = shared.StartOrReset(new ImpactMockServerOptions { Seed = 11, SubmissionCount = 60, Now = Now });
         _cli = CliHarness.For(_server);
     }
 
-    public void Dispose() => _server.Dispose();
 
     [Theory]
     [InlineData("csv", 1)]

@@ -5,26 +5,27 @@ using System.Threading;
 using System.Threading.Tasks;
 using FluentAssertions;
 using Impact.ApiSubmissions.Testing;
+using Impact.ApiSubmissions.Tests.MockServer;
 using Newtonsoft.Json.Linq;
 using Xunit;
 
 namespace Impact.ApiSubmissions.Tests.Cli;
 
-public sealed class ResubmitCommandTests : IDisposable
+public sealed class ResubmitCommandTests : IClassFixture<SharedMockServer>, IDisposable
 {
-    private readonly ImpactMockServer _server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 5, SubmissionCount = 3 });
+    private readonly ImpactMockServer _server;
     private readonly CliHarness _cli;
     private readonly string _folder = Directory.CreateTempSubdirectory("resubmit-").FullName;
 
-    public ResubmitCommandTests()
+    public ResubmitCommandTests(SharedMockServer shared)
     {
+        _server = shared.StartOrReset(new ImpactMockServerOptions { Seed = 5, SubmissionCount = 3 });
         _server.Conversions.AddReferral("ClickId", "cli-click-1", mediaPartnerId: 10042);
         _cli = CliHarness.For(_server);
     }
 
     public void Dispose()
     {
-        _server.Dispose();
         Directory.Delete(_folder, recursive: true);
     }
 

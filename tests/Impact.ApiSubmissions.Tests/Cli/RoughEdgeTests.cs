@@ -4,17 +4,21 @@ using System.Net;
 using System.Threading.Tasks;
 using FluentAssertions;
 using Impact.ApiSubmissions.Testing;
+using Impact.ApiSubmissions.Tests.MockServer;
 using Newtonsoft.Json.Linq;
 using Xunit;
 
 namespace Impact.ApiSubmissions.Tests.Cli;
 
 /// <summary>What a newcomer hit: version after a command, --demo with --base-url, the json rule, errors as json, demo data.</summary>
-public sealed class RoughEdgeTests : IDisposable
+public sealed class RoughEdgeTests : IClassFixture<SharedMockServer>
 {
-    private readonly ImpactMockServer _server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 11, SubmissionCount = 40 });
+    private readonly ImpactMockServer _server;
 
-    public void Dispose() => _server.Dispose();
+    public RoughEdgeTests(SharedMockServer shared)
+    {
+        _server = shared.StartOrReset(new ImpactMockServerOptions { Seed = 11, SubmissionCount = 40 });
+    }
 
     [Theory]
     [InlineData("--version")]

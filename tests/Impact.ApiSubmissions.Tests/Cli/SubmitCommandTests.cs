@@ -4,26 +4,27 @@ using System.Linq;
 using System.Threading.Tasks;
 using FluentAssertions;
 using Impact.ApiSubmissions.Testing;
+using Impact.ApiSubmissions.Tests.MockServer;
 using Xunit;
 
 namespace Impact.ApiSubmissions.Tests.Cli;
 
-public sealed class SubmitCommandTests : IDisposable
+public sealed class SubmitCommandTests : IClassFixture<SharedMockServer>
 {
     internal const string Credited =
         "CampaignId=1001&EventTypeId=4100&EventDate=2024-08-01T23:55:24-08:00&OrderId=5500000000001"
         + "&ClickId=cli-click-1&CurrencyCode=EUR&ItemSku1=12345&ItemQuantity1=1&ItemPrice1=19.90";
 
-    private readonly ImpactMockServer _server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 5, SubmissionCount = 3 });
+    private readonly ImpactMockServer _server;
     private readonly CliHarness _cli;
 
-    public SubmitCommandTests()
+    public SubmitCommandTests(SharedMockServer shared)
     {
+        _server = shared.StartOrReset(new ImpactMockServerOptions { Seed = 5, SubmissionCount = 3 });
         _server.Conversions.AddReferral("ClickId", "cli-click-1", mediaPartnerId: 10042);
         _cli = CliHarness.For(_server);
     }
 
-    public void Dispose() => _server.Dispose();
 
     private int Posts => _server.ReceivedRequests.Count(r => r.Method == "POST");
 

@@ -3,22 +3,23 @@ using System.Linq;
 using System.Threading.Tasks;
 using FluentAssertions;
 using Impact.ApiSubmissions.Testing;
+using Impact.ApiSubmissions.Tests.MockServer;
 using Xunit;
 
 namespace Impact.ApiSubmissions.Tests.Cli;
 
-public sealed class WaitCommandTests : IDisposable
+public sealed class WaitCommandTests : IClassFixture<SharedMockServer>
 {
     private static readonly string[] Fast = { "--interval", "5ms", "--max-interval", "10ms" };
-    private readonly ImpactMockServer _server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 5, SubmissionCount = 3 });
+    private readonly ImpactMockServer _server;
     private readonly CliHarness _cli;
 
-    public WaitCommandTests()
+    public WaitCommandTests(SharedMockServer shared)
     {
+        _server = shared.StartOrReset(new ImpactMockServerOptions { Seed = 5, SubmissionCount = 3 });
         _cli = CliHarness.For(_server);
     }
 
-    public void Dispose() => _server.Dispose();
 
     [Fact]
     public async Task Shows_each_status_change_and_exits_0_when_complete_without_errors()
