@@ -28,11 +28,10 @@ internal sealed class WatchCommand : ImpactCommand<WatchSettings>
         var live = LiveRate.Parse(settings.Live) ?? DemoLivePerMinute;
         var options = SyncOptions.From(settings, interval);
         options.PassFailed = e => Reporter.Warn($"a pass failed; trying again in {Display.Duration(interval)}: {e.Message}");
-        await using var hooks = EventHooks.Create(settings.Exec, settings.Webhook, Reporter.Warn);
-
         using var connection = ImpactConnection.Open(settings, Environment, Reporter, wholeCommandDeadline: false);
         using var traffic = connection.IsDemo ? connection.Demo!.Server.StartLiveSubmissions(live) : null;
         await using var database = await SyncDatabase.OpenAsync(settings.Database, connection.IsDemo, connection.Cancellation);
+        await using var hooks = EventHooks.Create(settings.Exec, settings.Webhook, Reporter.Warn, outbox: database.HooksOutbox);
         var cancellation = connection.Cancellation;
         var intro = $"Watching {connection.Client.AccountSid} every {Display.Duration(interval)} into {database.Description}"
             + (connection.IsDemo ? $" (demo: the mock adds {live.ToString(CultureInfo.InvariantCulture)} submissions a minute, one in four failing)" : string.Empty)

@@ -16,6 +16,12 @@ internal sealed class SyncDatabase : IAsyncDisposable
 
     public SqlSubmissionStore Store { get; }
 
+    /// <summary>
+    /// Where <c>watch</c> keeps the events still to hand to <c>--exec</c>/<c>--webhook</c>, across a kill: beside a SQLite
+    /// file (<c>impact.db.hooks.jsonl</c>); none for PostgreSQL or the demo's temporary file.
+    /// </summary>
+    public string? HooksOutbox => _temporary is null && Store is SqliteSubmissionStore sqlite ? sqlite.Path + ".hooks.jsonl" : null;
+
     /// <summary>The store in words for messages: the file, or host, port and database (never a password).</summary>
     public string Description => _temporary is null ? Store.ToString()! : "a temporary SQLite file (give --db to keep it)";
 

@@ -78,4 +78,49 @@ public sealed class EventHooksTests
         create.Should().Throw<UsageException>().WithMessage("*not an http(s) URL*");
         EventHooks.Create(" ", null, _ => { }).Should().BeNull();
     }
+
+    [Fact]
+    public async Task An_event_is_in_the_outbox_before_Enqueue_returns_and_gone_once_handed_on()
+    {
+        var outbox = Path.Combine(Path.GetTempPath(), "impact-hooks-" + Guid.NewGuid().ToString("N") + ".jsonl");
+        var release = new TaskCompletionSource<bool>();
+        var handler = new ScriptedHandler(async (_, _, token) =>
+        {
+            await release.Task.WaitAsync(token);
+            return new HttpResponseMessage(HttpStatusCode.NoContent);
+        });
+
+        await using (var hooks = EventHooks.Create(null, "http://127.0.0.1:9/hook", _ => { }, handler, new[] { TimeSpan.Zero }, outbox))
+        {
+            hooks!.Enqueue(Event);
+
+            // A kill now loses nothing: the watch marks the event reported only after Enqueue returned.
+            var kept = File.Exists(outbox) ? File.ReadAllLines(outbox) : Array.Empty<string>();
+            release.SetResult(true);
+            kept.Should().Equal(Event);
+        }
+
+        File.Exists(outbox).Should().BeFalse("every event was handed on");
+    }
+
+    [Fact]
+    public async Task What_a_killed_watch_left_in_the_outbox_goes_out_when_the_next_starts()
+    {
+        var outbox = Path.Combine(Path.GetTempPath(), "impact-hooks-" + Guid.NewGuid().ToString("N") + ".jsonl");
+        const string Second = "{\"event\":\"failed\",\"key\":\"failed:A-2\"}";
+        File.WriteAllLines(outbox, new[] { Event, Second });
+        var bodies = new ConcurrentQueue<string>();
+        var handler = new ScriptedHandler((request, _) =>
+        {
+            bodies.Enqueue(request.Content!.ReadAsStringAsync().Result);
+            return new HttpResponseMessage(HttpStatusCode.NoContent);
+        });
+
+        await using (EventHooks.Create(null, "http://127.0.0.1:9/hook", _ => { }, handler, new[] { TimeSpan.Zero }, outbox))
+        {
+        }
+
+        bodies.Should().Equal(Event, Second);
+        File.Exists(outbox).Should().BeFalse();
+    }
 }
