@@ -83,8 +83,7 @@ internal static class PathTemplate
     {
         foreach (var template in ImpactRequests.PathTemplates)
         {
-            var values = Match(template, relativePath);
-            if (values is not null && values.TryGetValue(AccountParameter, out var account) && string.Equals(account, accountSid, StringComparison.Ordinal))
+            if (MatchAccount(template, relativePath, accountSid) is not null)
             {
                 return true;
             }
@@ -111,7 +110,13 @@ internal static class PathTemplate
     public static IReadOnlyDictionary<string, string>? MatchOwn(Uri baseAddress, Uri uri, string template, string accountSid)
     {
         var relative = Relative(baseAddress, uri);
-        var values = relative is null ? null : Match(template, relative);
+        return relative is null ? null : MatchAccount(template, relative, accountSid);
+    }
+
+    // The template's values for a relative path whose account is this one; else null.
+    private static IReadOnlyDictionary<string, string>? MatchAccount(string template, string relativePath, string accountSid)
+    {
+        var values = Match(template, relativePath);
         return values is not null && values.TryGetValue(AccountParameter, out var account) && string.Equals(account, accountSid, StringComparison.Ordinal)
             ? values
             : null;
