@@ -10,47 +10,31 @@ namespace Impact.ApiSubmissions.Http;
 /// path and query relative to the base address, the media types and the body. Immutable: the pipeline makes a fresh
 /// <see cref="HttpRequestMessage"/> from it for each attempt. <typeparamref name="T"/> is the answer's model.
 /// </summary>
-internal sealed class ImpactRequest<T>
+internal sealed class ImpactRequest<T>(string method, string operationId, string pathTemplate, string pathAndQuery, string accept, RequestBody? body)
     where T : class
 {
-    public ImpactRequest(string method, string operationId, string pathTemplate, string pathAndQuery, string accept, RequestBody? body)
-    {
-        Method = new HttpMethod(method);
-        OperationId = operationId;
-        PathTemplate = pathTemplate;
-        PathAndQuery = pathAndQuery;
-        Accept = accept;
-        Body = body;
-    }
-
-    public HttpMethod Method { get; }
+    public HttpMethod Method { get; } = new(method);
 
     /// <summary>The spec's operationId, e.g. <c>GetApiSubmission</c>.</summary>
-    public string OperationId { get; }
+    public string OperationId { get; } = operationId;
 
     /// <summary>The spec's path template, e.g. <c>Advertisers/{AccountSID}/APISubmissions/{BatchId}</c> (telemetry's <c>url.template</c>).</summary>
-    public string PathTemplate { get; }
+    public string PathTemplate { get; } = pathTemplate;
 
     /// <summary>The path with its values escaped, and the query; relative to the base address.</summary>
-    public string PathAndQuery { get; }
+    public string PathAndQuery { get; } = pathAndQuery;
 
-    public string Accept { get; }
+    public string Accept { get; } = accept;
 
-    public RequestBody? Body { get; }
+    public RequestBody? Body { get; } = body;
 }
 
 /// <summary>A request body as bytes with its media type; sent as it is on every attempt.</summary>
-internal sealed class RequestBody
+internal sealed class RequestBody(byte[] bytes, string mediaType)
 {
-    public RequestBody(byte[] bytes, string mediaType)
-    {
-        Bytes = bytes;
-        MediaType = mediaType;
-    }
+    public byte[] Bytes { get; } = bytes;
 
-    public byte[] Bytes { get; }
-
-    public string MediaType { get; }
+    public string MediaType { get; } = mediaType;
 }
 
 /// <summary>What the generated request builders call to turn values into a path, a query and a body.</summary>

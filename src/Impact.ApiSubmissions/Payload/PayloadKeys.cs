@@ -23,36 +23,23 @@ internal enum PayloadValueKind : byte
 }
 
 /// <summary>A documented payload key: its name, the kind of its value, and whether a conversion needs it.</summary>
-internal class PayloadKey
+internal class PayloadKey(string name, PayloadValueKind kind, bool required, string? oneOf)
 {
-    internal PayloadKey(string name, PayloadValueKind kind, bool required, string? oneOf)
-    {
-        Name = name;
-        Kind = kind;
-        Required = required;
-        OneOf = oneOf;
-    }
+    public string Name { get; } = name;
 
-    public string Name { get; }
-
-    public PayloadValueKind Kind { get; }
+    public PayloadValueKind Kind { get; } = kind;
 
     /// <summary>Whether a conversion must carry the key (the schema's <c>required</c>).</summary>
-    public bool Required { get; }
+    public bool Required { get; } = required;
 
     /// <summary>The group (x-one-of) of which a conversion must carry at least one key; null when none.</summary>
-    public string? OneOf { get; }
+    public string? OneOf { get; } = oneOf;
 }
 
 /// <summary>A documented payload key whose typed property reads <typeparamref name="T"/>, so a property can only read a key declared with the matching kind.</summary>
 /// <typeparam name="T">The value's type: <see cref="string"/>, <see cref="long"/>, <see cref="decimal"/>, <see cref="DateTimeOffset"/> or <see cref="bool"/>.</typeparam>
-internal sealed class PayloadKey<T> : PayloadKey
-{
-    internal PayloadKey(string name, PayloadValueKind kind, bool required, string? oneOf)
-        : base(name, kind, required, oneOf)
-    {
-    }
-}
+internal sealed class PayloadKey<T>(string name, PayloadValueKind kind, bool required, string? oneOf)
+    : PayloadKey(name, kind, required, oneOf);
 
 /// <summary>
 /// The payload-level keys the SDK documents (items aside), each declared once with the kind of its value. The
@@ -125,35 +112,22 @@ internal static partial class PayloadKeys
 /// <c>ItemSku2</c>), the kind of its value, and its number of slots (0 for an attribute without slots; 50 for
 /// <c>ItemText{i}_{k}</c>).
 /// </summary>
-internal class PayloadItemAttribute
+internal class PayloadItemAttribute(string name, PayloadValueKind kind, int slots, string? oneOf)
 {
-    internal PayloadItemAttribute(string name, PayloadValueKind kind, int slots, string? oneOf)
-    {
-        Name = name;
-        Kind = kind;
-        Slots = slots;
-        OneOf = oneOf;
-    }
+    public string Name { get; } = name;
 
-    public string Name { get; }
+    public PayloadValueKind Kind { get; } = kind;
 
-    public PayloadValueKind Kind { get; }
-
-    public int Slots { get; }
+    public int Slots { get; } = slots;
 
     /// <summary>The group (x-one-of) of which each item must carry exactly one attribute; null when none.</summary>
-    public string? OneOf { get; }
+    public string? OneOf { get; } = oneOf;
 }
 
 /// <summary>An item attribute whose typed property or slot reader reads <typeparamref name="T"/>.</summary>
 /// <typeparam name="T">The value's type: <see cref="string"/>, <see cref="int"/>, <see cref="decimal"/> or <see cref="DateTimeOffset"/>.</typeparam>
-internal sealed class PayloadItemAttribute<T> : PayloadItemAttribute
-{
-    internal PayloadItemAttribute(string name, PayloadValueKind kind, int slots, string? oneOf)
-        : base(name, kind, slots, oneOf)
-    {
-    }
-}
+internal sealed class PayloadItemAttribute<T>(string name, PayloadValueKind kind, int slots, string? oneOf)
+    : PayloadItemAttribute(name, kind, slots, oneOf);
 
 /// <summary>
 /// The item attributes the SDK documents, each declared once, generated from the spec's conversion schema (its

@@ -199,36 +199,25 @@ public sealed partial class SubmissionPayload
     }
 
     /// <summary>The items of one version of the payload, and where each item's fields are; read-only, so it is also the list <see cref="Items"/> returns.</summary>
-    internal sealed class ItemMap : IReadOnlyList<PayloadItem>
+    internal sealed class ItemMap(int version, int[] itemIndexes, int[] groupStarts, ItemFieldRef[] fields, PayloadItem[] items) : IReadOnlyList<PayloadItem>
     {
-        private readonly PayloadItem[] _items;
-
-        public ItemMap(int version, int[] itemIndexes, int[] groupStarts, ItemFieldRef[] fields, PayloadItem[] items)
-        {
-            Version = version;
-            ItemIndexes = itemIndexes;
-            GroupStarts = groupStarts;
-            Fields = fields;
-            _items = items;
-        }
-
-        public int Version { get; }
+        public int Version { get; } = version;
 
         /// <summary>The item indexes present, ascending.</summary>
-        public int[] ItemIndexes { get; }
+        public int[] ItemIndexes { get; } = itemIndexes;
 
         /// <summary>Where each item's fields start in <see cref="Fields"/>, plus the end.</summary>
-        public int[] GroupStarts { get; }
+        public int[] GroupStarts { get; } = groupStarts;
 
-        public ItemFieldRef[] Fields { get; }
+        public ItemFieldRef[] Fields { get; } = fields;
 
         public IReadOnlyList<PayloadItem> Items => this;
 
-        public int Count => _items.Length;
+        public int Count => items.Length;
 
-        public PayloadItem this[int index] => _items[index];
+        public PayloadItem this[int index] => items[index];
 
-        public IEnumerator<PayloadItem> GetEnumerator() => ((IEnumerable<PayloadItem>)_items).GetEnumerator();
+        public IEnumerator<PayloadItem> GetEnumerator() => ((IEnumerable<PayloadItem>)items).GetEnumerator();
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
