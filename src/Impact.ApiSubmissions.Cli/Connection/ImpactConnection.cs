@@ -3,31 +3,20 @@ using System.Net.Http;
 namespace Impact.ApiSubmissions.Cli.Connection;
 
 /// <summary>A client for the command to use: on impact.com with the user's credentials, or on the demo server.</summary>
-internal sealed class ImpactConnection : IDisposable
+/// <remarks>Made by <see cref="Open"/>; disposing it disposes the client, its HttpClient, the demo server and the deadline.</remarks>
+internal sealed class ImpactConnection(ApiSubmissionsClient client, HttpClient http, DemoServer? demo, CancellationTokenSource? deadline, CancellationToken cancellation) : IDisposable
 {
     public const string AccountSidVariable = "IMPACT_ACCOUNT_SID";
     public const string AuthTokenVariable = "IMPACT_AUTH_TOKEN";
     public const string BaseUrlVariable = "IMPACT_BASE_URL";
 
-    private readonly CancellationTokenSource? _deadline;
-    private readonly HttpClient _http;
-
-    private ImpactConnection(ApiSubmissionsClient client, HttpClient http, DemoServer? demo, CancellationTokenSource? deadline, CancellationToken cancellation)
-    {
-        Client = client;
-        _http = http;
-        Demo = demo;
-        _deadline = deadline;
-        Cancellation = cancellation;
-    }
-
-    public ApiSubmissionsClient Client { get; }
+    public ApiSubmissionsClient Client { get; } = client;
 
     /// <summary>Signalled by Ctrl+C, or when <c>--timeout</c> runs out for the whole command.</summary>
-    public CancellationToken Cancellation { get; }
+    public CancellationToken Cancellation { get; } = cancellation;
 
     /// <summary>The demo server, when <c>--demo</c> was given.</summary>
-    public DemoServer? Demo { get; }
+    public DemoServer? Demo { get; } = demo;
 
     public bool IsDemo => Demo is not null;
 
@@ -180,9 +169,9 @@ internal sealed class ImpactConnection : IDisposable
     public void Dispose()
     {
         Client.Dispose();
-        _http.Dispose();
+        http.Dispose();
         Demo?.Dispose();
-        _deadline?.Dispose();
+        deadline?.Dispose();
     }
 
     private static string? Value(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
