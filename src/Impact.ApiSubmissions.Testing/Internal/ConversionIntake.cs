@@ -1,9 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.IO;
 using System.Text;
-using Newtonsoft.Json;
 
 namespace Impact.ApiSubmissions.Testing.Internal;
 
@@ -14,7 +11,6 @@ namespace Impact.ApiSubmissions.Testing.Internal;
 internal sealed class ConversionIntake
 {
     private const string FormContentType = "application/x-www-form-urlencoded";
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly SubmissionStore _store;
     private readonly SubmissionDefaults _defaults;
@@ -49,7 +45,7 @@ internal sealed class ConversionIntake
         }
 
         // Kept exactly as sent: the submission's Payload is this text.
-        string text = body is null ? string.Empty : Utf8.GetString(body);
+        string text = body is null ? string.Empty : Encoding.UTF8.GetString(body);
         var payload = SubmissionPayload.Parse(text);
         var problems = payload.Validate();
         if (problems.Count > 0)
@@ -115,48 +111,27 @@ internal sealed class ConversionIntake
         return batchId;
     }
 
-    private static byte[] Queued(string queuedUri) => Write(writer =>
+    private static byte[] Queued(string queuedUri) => WireJson.Object(writer =>
     {
-        writer.WriteStartObject();
-        writer.WritePropertyName("Status");
-        writer.WriteValue("QUEUED");
-        writer.WritePropertyName("QueuedUri");
-        writer.WriteValue(queuedUri);
-        writer.WriteEndObject();
+        WireJson.Property(writer, "Status", "QUEUED");
+        WireJson.Property(writer, "QueuedUri", queuedUri);
     });
 
     /// <summary>impact.com's answer to a conversion that fails validation: lower-case keys, one entry per problem.</summary>
-    private static MockResponse Rejected(IEnumerable<(string Field, string Message)> errors) => new(400, Write(writer =>
+    private static MockResponse Rejected(IEnumerable<(string Field, string Message)> errors) => new(400, WireJson.Object(writer =>
     {
-        writer.WriteStartObject();
-        writer.WritePropertyName("Status");
-        writer.WriteValue("ERROR");
+        WireJson.Property(writer, "Status", "ERROR");
         writer.WritePropertyName("errors");
         writer.WriteStartArray();
         foreach (var (field, message) in errors)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("field");
-            writer.WriteValue(field);
-            writer.WritePropertyName("level");
-            writer.WriteValue("ERROR");
-            writer.WritePropertyName("message");
-            writer.WriteValue(message);
+            WireJson.Property(writer, "field", field);
+            WireJson.Property(writer, "level", "ERROR");
+            WireJson.Property(writer, "message", message);
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
-        writer.WriteEndObject();
     }));
-
-    private static byte[] Write(Action<JsonTextWriter> write)
-    {
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var writer = new JsonTextWriter(text))
-        {
-            write(writer);
-        }
-
-        return Utf8.GetBytes(text.ToString());
-    }
 }

@@ -36,11 +36,8 @@ internal static class WireJson
     public static byte[] Record(
         object record, IReadOnlyList<Newtonsoft.Json.Serialization.JsonProperty> properties, IDictionary<string, object> additional, string? nullWhenAbsent = null)
     {
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var writer = new JsonTextWriter(text))
+        return Object(writer =>
         {
-            writer.WriteStartObject();
-
             // Every property the model (so the spec) has, in its order: a spec edit reaches the wire unaided.
             foreach (var property in properties)
             {
@@ -61,11 +58,7 @@ internal static class WireJson
                 writer.WritePropertyName(extra.Key);
                 (extra.Value as JToken ?? (extra.Value is null ? JValue.CreateNull() : JToken.FromObject(extra.Value))).WriteTo(writer);
             }
-
-            writer.WriteEndObject();
-        }
-
-        return Utf8.GetBytes(text.ToString());
+        });
     }
 
     /// <summary>Reads wire JSON back into the SDK's DTO, exactly as a client would see it.</summary>
@@ -76,33 +69,45 @@ internal static class WireJson
             ?? throw new InvalidOperationException("A stored submission did not read back as JSON.");
     }
 
-    public static byte[] Error(string message, IReadOnlyList<KeyValuePair<string, string>>? fieldErrors = null)
+    public static byte[] Error(string message, IReadOnlyList<KeyValuePair<string, string>>? fieldErrors = null) => Object(writer =>
+    {
+        Property(writer, "Status", "ERROR");
+        Property(writer, "Message", message);
+        if (fieldErrors is { Count: > 0 })
+        {
+            writer.WritePropertyName("Errors");
+            writer.WriteStartArray();
+            foreach (var error in fieldErrors)
+            {
+                writer.WriteStartObject();
+                Property(writer, "Field", error.Key);
+                Property(writer, "Message", error.Value);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+    });
+
+    /// <summary>One JSON object, whose members <paramref name="members"/> writes, as UTF-8 bytes.</summary>
+    public static byte[] Object(Action<JsonWriter> members)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var writer = new JsonTextWriter(text))
         {
             writer.WriteStartObject();
-            Write(writer, "Status", "ERROR");
-            Write(writer, "Message", message);
-            if (fieldErrors is { Count: > 0 })
-            {
-                writer.WritePropertyName("Errors");
-                writer.WriteStartArray();
-                foreach (var error in fieldErrors)
-                {
-                    writer.WriteStartObject();
-                    Write(writer, "Field", error.Key);
-                    Write(writer, "Message", error.Value);
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-            }
-
+            members(writer);
             writer.WriteEndObject();
         }
 
         return Utf8.GetBytes(text.ToString());
+    }
+
+    /// <summary>A member with a string value; null is written as "", as impact.com does.</summary>
+    public static void Property(JsonWriter writer, string name, string? value)
+    {
+        writer.WritePropertyName(name);
+        writer.WriteValue(value ?? string.Empty);
     }
 
     /// <summary>
@@ -117,7 +122,7 @@ internal static class WireJson
             writer.WriteStartObject();
             foreach (var item in metadata)
             {
-                Write(writer, item.Key, item.Value);
+                Property(writer, item.Key, item.Value);
             }
 
             writer.WritePropertyName(arrayName);
@@ -148,12 +153,6 @@ internal static class WireJson
         body[position++] = (byte)']';
         body[position] = (byte)'}';
         return body;
-    }
-
-    private static void Write(JsonWriter writer, string name, string? value)
-    {
-        writer.WritePropertyName(name);
-        writer.WriteValue(value ?? string.Empty);
     }
 
     // As impact.com writes values: numbers as strings, dates with the account's offset, absent as "".
