@@ -3,14 +3,9 @@ using Newtonsoft.Json.Linq;
 namespace Impact.ApiSubmissions.Cli.Commands;
 
 /// <summary><c>errors</c>: why the listed submissions failed, and where failures gather.</summary>
-internal sealed class ErrorsCommand : ImpactCommand<ErrorsSettings>
+internal sealed class ErrorsCommand(CliEnvironment environment, ErrorReporter reporter) : ImpactCommand<ErrorsSettings>(environment, reporter)
 {
     private static readonly Color[] BarColors = { Color.Red, Color.Orange1, Color.Yellow, Color.Gold3, Color.Salmon1, Color.IndianRed };
-
-    public ErrorsCommand(CliEnvironment environment, ErrorReporter reporter)
-        : base(environment, reporter)
-    {
-    }
 
     public override async Task<int> ExecuteAsync(CommandContext context, ErrorsSettings settings)
     {

@@ -1,7 +1,7 @@
 namespace Impact.ApiSubmissions.Cli.Commands;
 
 /// <summary><c>ftp errors</c>: every failed line of one file, then the lines counted by ErrorReason with what each reason means.</summary>
-internal sealed class FtpErrorsCommand : ImpactCommand<FtpErrorsSettings>
+internal sealed class FtpErrorsCommand(CliEnvironment environment, ErrorReporter reporter) : ImpactCommand<FtpErrorsSettings>(environment, reporter)
 {
     /// <summary>The failed lines' columns, ranked from the most telling; <c>ftp get</c> shows its first lines with them too.</summary>
     internal static readonly IReadOnlyList<Column<FtpErrorDetail>> Columns = new Column<FtpErrorDetail>[]
@@ -15,11 +15,6 @@ internal sealed class FtpErrorsCommand : ImpactCommand<FtpErrorsSettings>
         new("OrderId", 13, 3, l => Markup.Escape(Display.Text(l.OrderId))),
         new("Sku", 10, 5, l => Markup.Escape(Display.Text(l.Sku))),
     };
-
-    public FtpErrorsCommand(CliEnvironment environment, ErrorReporter reporter)
-        : base(environment, reporter)
-    {
-    }
 
     public override async Task<int> ExecuteAsync(CommandContext context, FtpErrorsSettings settings)
     {

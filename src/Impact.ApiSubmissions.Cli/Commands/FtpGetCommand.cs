@@ -1,13 +1,8 @@
 namespace Impact.ApiSubmissions.Cli.Commands;
 
 /// <summary><c>ftp get</c>: one FTP file submission: its counts, its outcome, and its first failed lines.</summary>
-internal sealed class FtpGetCommand : ImpactCommand<FtpGetSettings>
+internal sealed class FtpGetCommand(CliEnvironment environment, ErrorReporter reporter) : ImpactCommand<FtpGetSettings>(environment, reporter)
 {
-    public FtpGetCommand(CliEnvironment environment, ErrorReporter reporter)
-        : base(environment, reporter)
-    {
-    }
-
     public override async Task<int> ExecuteAsync(CommandContext context, FtpGetSettings settings)
     {
         var format = OutputFormats.Parse(settings.Format, OutputFormat.Table, OutputFormat.Json);

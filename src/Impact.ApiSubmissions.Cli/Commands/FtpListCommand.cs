@@ -1,7 +1,7 @@
 namespace Impact.ApiSubmissions.Cli.Commands;
 
 /// <summary><c>ftp list</c>: the account's FTP file submissions, the date filters applied by impact.com, as a table, JSON or CSV.</summary>
-internal sealed class FtpListCommand : ImpactCommand<FtpListSettings>
+internal sealed class FtpListCommand(CliEnvironment environment, ErrorReporter reporter) : ImpactCommand<FtpListSettings>(environment, reporter)
 {
     /// <summary>The table's columns, ranked from the most telling (on a narrow terminal the less telling give way).</summary>
     internal static readonly IReadOnlyList<Column<FtpFileSubmission>> Columns = new Column<FtpFileSubmission>[]
@@ -15,11 +15,6 @@ internal sealed class FtpListCommand : ImpactCommand<FtpListSettings>
         new("Failed", 6, 2, f => f.HasErrors ? "[red]" + Display.Number(f.TotalErrors) + "[/]" : Display.Number(f.TotalErrors)) { RightAligned = true },
         new("Completed", 26, 6, f => Display.Date(f.CompletionDate)),
     };
-
-    public FtpListCommand(CliEnvironment environment, ErrorReporter reporter)
-        : base(environment, reporter)
-    {
-    }
 
     public override async Task<int> ExecuteAsync(CommandContext context, FtpListSettings settings)
     {

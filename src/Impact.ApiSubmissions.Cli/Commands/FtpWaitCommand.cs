@@ -1,14 +1,9 @@
 namespace Impact.ApiSubmissions.Cli.Commands;
 
 /// <summary><c>ftp wait</c>: polls one FTP file until impact.com has processed it; exit codes as for <c>wait</c>.</summary>
-internal sealed class FtpWaitCommand : ImpactCommand<FtpWaitSettings>
+internal sealed class FtpWaitCommand(CliEnvironment environment, ErrorReporter reporter) : ImpactCommand<FtpWaitSettings>(environment, reporter)
 {
     private static readonly Follow<FtpFileSubmission> File = new("FTP file", "ftp wait", f => f.Status, f => f.IsComplete, f => f.HasErrors, FtpViews.StatusMarkup, WriteDetails);
-
-    public FtpWaitCommand(CliEnvironment environment, ErrorReporter reporter)
-        : base(environment, reporter)
-    {
-    }
 
     public override async Task<int> ExecuteAsync(CommandContext context, FtpWaitSettings settings)
     {

@@ -1,14 +1,8 @@
 namespace Impact.ApiSubmissions.Cli.Commands;
 
 /// <summary><c>get</c>: one submission in full.</summary>
-internal sealed class GetCommand : ImpactCommand<GetSettings>
+internal sealed class GetCommand(CliEnvironment environment, ErrorReporter reporter) : ImpactCommand<GetSettings>(environment, reporter)
 {
-
-    public GetCommand(CliEnvironment environment, ErrorReporter reporter)
-        : base(environment, reporter)
-    {
-    }
-
     public override async Task<int> ExecuteAsync(CommandContext context, GetSettings settings)
     {
         var format = OutputFormats.Parse(settings.Format, OutputFormat.Table, OutputFormat.Json);

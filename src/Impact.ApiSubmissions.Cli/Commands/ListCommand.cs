@@ -1,7 +1,7 @@
 namespace Impact.ApiSubmissions.Cli.Commands;
 
 /// <summary><c>list</c>: the account's submissions, filtered, as a table, JSON or CSV.</summary>
-internal sealed class ListCommand : ImpactCommand<ListSettings>
+internal sealed class ListCommand(CliEnvironment environment, ErrorReporter reporter) : ImpactCommand<ListSettings>(environment, reporter)
 {
     /// <summary>
     /// The table's columns, ranked from the most telling: on a narrow terminal the less telling give way, so that a
@@ -18,11 +18,6 @@ internal sealed class ListCommand : ImpactCommand<ListSettings>
         new("OrderId", 13, 6, s => Markup.Escape(Display.Text(s.OrderId))),
         new("Errors", 24, 2, s => s.HasErrors ? "[red]" + Markup.Escape(Display.ErrorSummary(s)) + "[/]" : string.Empty) { Wraps = true },
     };
-
-    public ListCommand(CliEnvironment environment, ErrorReporter reporter)
-        : base(environment, reporter)
-    {
-    }
 
     public override async Task<int> ExecuteAsync(CommandContext context, ListSettings settings)
     {

@@ -4,18 +4,13 @@ namespace Impact.ApiSubmissions.Cli.Commands;
 /// <c>resubmit</c>: sends conversions again after editing their payload, one by BatchId or a batch by filter.
 /// A dry run unless <c>--yes</c>: it shows the changes and the check and sends nothing.
 /// </summary>
-internal sealed class ResubmitCommand : ImpactCommand<ResubmitSettings>
+internal sealed class ResubmitCommand(CliEnvironment environment, ErrorReporter reporter) : ImpactCommand<ResubmitSettings>(environment, reporter)
 {
     /// <summary>The longest the batch waits for a rate-limit window to reset before its next request.</summary>
     internal static readonly TimeSpan MaxPause = TimeSpan.FromMinutes(2);
 
     // For a batch: each --remove key, and how many of the selected payloads lacked it.
     private readonly Dictionary<string, int> _absentRemovals = new(StringComparer.Ordinal);
-
-    public ResubmitCommand(CliEnvironment environment, ErrorReporter reporter)
-        : base(environment, reporter)
-    {
-    }
 
     public override async Task<int> ExecuteAsync(CommandContext context, ResubmitSettings settings)
     {

@@ -1,14 +1,8 @@
 namespace Impact.ApiSubmissions.Cli.Commands;
 
 /// <summary><c>submit</c>: checks a conversion, sends it, prints its QueuedUri and BatchId, and with <c>--wait</c> follows it.</summary>
-internal sealed class SubmitCommand : ImpactCommand<SubmitSettings>
+internal sealed class SubmitCommand(CliEnvironment environment, ErrorReporter reporter) : ImpactCommand<SubmitSettings>(environment, reporter)
 {
-
-    public SubmitCommand(CliEnvironment environment, ErrorReporter reporter)
-        : base(environment, reporter)
-    {
-    }
-
     public override async Task<int> ExecuteAsync(CommandContext context, SubmitSettings settings)
     {
         var payload = SubmissionPayload.Parse(await ReadPayloadAsync(settings));

@@ -3,14 +3,8 @@ using System.Data.Common;
 namespace Impact.ApiSubmissions.Cli.Commands;
 
 /// <summary><c>sync</c>: one pass of the account's submissions into a database, with a progress bar and a summary.</summary>
-internal sealed class SyncCommand : ImpactCommand<SyncSettings>
+internal sealed class SyncCommand(CliEnvironment environment, ErrorReporter reporter) : ImpactCommand<SyncSettings>(environment, reporter)
 {
-
-    public SyncCommand(CliEnvironment environment, ErrorReporter reporter)
-        : base(environment, reporter)
-    {
-    }
-
     public override async Task<int> ExecuteAsync(CommandContext context, SyncSettings settings)
     {
         var options = SyncOptions.From(settings, TimeSpan.FromMinutes(5));

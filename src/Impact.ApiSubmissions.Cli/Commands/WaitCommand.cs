@@ -1,15 +1,10 @@
 namespace Impact.ApiSubmissions.Cli.Commands;
 
 /// <summary><c>wait</c>: polls one submission until impact.com finishes it; the exit code tells how it ended.</summary>
-internal sealed class WaitCommand : ImpactCommand<WaitSettings>
+internal sealed class WaitCommand(CliEnvironment environment, ErrorReporter reporter) : ImpactCommand<WaitSettings>(environment, reporter)
 {
     private static readonly Follow<ApiSubmission> Submission = new(
         "submission", "wait", s => s.Status, s => s.IsComplete, s => s.HasErrors, Display.StatusMarkup, (console, s) => SubmissionDetails.Write(console, s, withPayload: false));
-
-    public WaitCommand(CliEnvironment environment, ErrorReporter reporter)
-        : base(environment, reporter)
-    {
-    }
 
     public override async Task<int> ExecuteAsync(CommandContext context, WaitSettings settings)
     {

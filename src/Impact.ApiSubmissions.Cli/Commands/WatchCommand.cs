@@ -7,14 +7,9 @@ namespace Impact.ApiSubmissions.Cli.Commands;
 /// marked reported once it is printed and the watch moves on, so a watch stopped and started again prints every
 /// failure once (one printed just before a kill may print again: its <c>key</c> tells).
 /// </summary>
-internal sealed class WatchCommand : ImpactCommand<WatchSettings>
+internal sealed class WatchCommand(CliEnvironment environment, ErrorReporter reporter) : ImpactCommand<WatchSettings>(environment, reporter)
 {
     private const int DemoLivePerMinute = 12;
-
-    public WatchCommand(CliEnvironment environment, ErrorReporter reporter)
-        : base(environment, reporter)
-    {
-    }
 
     public override async Task<int> ExecuteAsync(CommandContext context, WatchSettings settings)
     {
