@@ -8,25 +8,12 @@ namespace Impact.ApiSubmissions.Testing.Internal;
 /// <c>POST /Advertisers/{AccountSID}/Conversions</c>: refuses a conversion that fails validation with 400 and every
 /// problem, or queues it as a submission that progresses with each get (see <see cref="MockConversionRules"/>).
 /// </summary>
-internal sealed class ConversionIntake
+internal sealed class ConversionIntake(SubmissionStore store, SubmissionDefaults defaults, TimeProvider time, int seed)
 {
     private const string FormContentType = "application/x-www-form-urlencoded";
 
-    private readonly SubmissionStore _store;
-    private readonly SubmissionDefaults _defaults;
-    private readonly TimeProvider _time;
-    private readonly int _seed;
     private readonly object _gate = new();
-    private DeterministicRandom _batchIds;
-
-    public ConversionIntake(SubmissionStore store, SubmissionDefaults defaults, TimeProvider time, int seed)
-    {
-        _store = store;
-        _defaults = defaults;
-        _time = time;
-        _seed = seed;
-        _batchIds = NewBatchIdSource();
-    }
+    private DeterministicRandom _batchIds = NewBatchIdSource(seed);
 
     public MockConversionRules Rules { get; } = new();
 
@@ -61,13 +48,13 @@ internal sealed class ConversionIntake
 
         lock (_gate)
         {
-            var outcome = Rules.Decide(payload, _store.All);
+            var outcome = Rules.Decide(payload, store.All);
             var batchId = NextBatchId();
-            var submitted = AccountClock.ToAccountTime(_time.GetUtcNow());
+            var submitted = AccountClock.ToAccountTime(time.GetUtcNow());
             var final = new ApiSubmission
             {
                 BatchId = batchId,
-                AccountId = _defaults.AccountId,
+                AccountId = defaults.AccountId,
                 SubmissionDate = submitted,
                 CampaignId = payload.CampaignId,
                 ActionTrackerId = outcome.ActionTrackerId,
@@ -80,10 +67,10 @@ internal sealed class ConversionIntake
                 CompletionDate = submitted, // stamped when it is first seen complete
                 ErrorType = outcome.ErrorType is null ? (SubmissionErrorType?)null : new SubmissionErrorType(outcome.ErrorType),
                 ErrorReason = outcome.ErrorReason,
-                Uri = _defaults.UriFor(batchId),
+                Uri = defaults.UriFor(batchId),
             };
-            _store.Add(new ProgressingSubmission(final, getsPerStatus: 1, completedAt: () => _time.GetUtcNow()));
-            return new MockResponse(200, Queued(_defaults.UriFor(batchId)));
+            store.Add(new ProgressingSubmission(final, getsPerStatus: 1, completedAt: () => time.GetUtcNow()));
+            return new MockResponse(200, Queued(defaults.UriFor(batchId)));
         }
     }
 
@@ -92,12 +79,12 @@ internal sealed class ConversionIntake
         lock (_gate)
         {
             Rules.Reset();
-            _batchIds = NewBatchIdSource();
+            _batchIds = NewBatchIdSource(seed);
         }
     }
 
     // BatchIds follow from the seed, so the same requests get the same answers (the contract stubs rely on it).
-    private DeterministicRandom NewBatchIdSource() => new(_seed ^ 0x5EED_C0DEL);
+    private static DeterministicRandom NewBatchIdSource(int seed) => new(seed ^ 0x5EED_C0DEL);
 
     private string NextBatchId()
     {
@@ -106,7 +93,7 @@ internal sealed class ConversionIntake
         {
             batchId = BatchIds.Next(_batchIds);
         }
-        while (_store.TryFind(batchId, out _));
+        while (store.TryFind(batchId, out _));
 
         return batchId;
     }
