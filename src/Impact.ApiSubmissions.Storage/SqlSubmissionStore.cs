@@ -326,39 +326,50 @@ public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, I
     public IAsyncEnumerable<ApiSubmission> ReadSubmissionsAsync(string? accountSid = null, CancellationToken cancellationToken = default) => ReadSubmissionsCoreAsync(accountSid, cancellationToken);
 
     // Iterators stay private: the compiler's state-machine names would otherwise show in the public API snapshot.
-    private async IAsyncEnumerable<FtpFileSubmission> ReadFtpFilesCoreAsync(string? accountSid, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private IAsyncEnumerable<FtpFileSubmission> ReadFtpFilesCoreAsync(string? accountSid, CancellationToken cancellationToken) =>
+        ReadRowsAsync("SELECT " + FtpColumns + " FROM impact_ftp_files", accountSid, FtpFile, cancellationToken);
+
+    private IAsyncEnumerable<ApiSubmission> ReadSubmissionsCoreAsync(string? accountSid, CancellationToken cancellationToken) =>
+        ReadRowsAsync("SELECT " + Columns + " FROM impact_submissions", accountSid, r => Submission(r, 0), cancellationToken);
+
+    // Every row of a table, of one account or of all.
+    private async IAsyncEnumerable<T> ReadRowsAsync<T>(string select, string? accountSid, Func<DbDataReader, T> row, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, null, "SELECT " + FtpColumns + " FROM impact_ftp_files" + (accountSid is null ? string.Empty : " WHERE account_sid = @account_sid"));
+        await using var command = Command(connection, null, select + (accountSid is null ? string.Empty : " WHERE account_sid = @account_sid"));
         if (accountSid is not null)
         {
             Add(command, "@account_sid", accountSid, DbType.String);
         }
 
-        await using var r = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
-            long? L(int i) => r.IsDBNull(i) ? null : Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);
-            if (S(12) is { } wire)
-            {
-                yield return ImpactJson.Deserialize<FtpFileSubmission>(wire);
-                continue;
-            }
-
-            yield return ApiSubmissionsModelFactory.FtpFileSubmission(
-                batchId: S(1),
-                accountId: L(2),
-                submissionDate: Date(S(3)),
-                fileName: S(4),
-                type: S(5) is { } type ? new SubmissionType(type) : (SubmissionType?)null,
-                status: S(6) is { } status ? new SubmissionStatus(status) : (SubmissionStatus?)null,
-                totalRecords: L(7),
-                totalErrors: L(8),
-                completionDate: Date(S(9)),
-                errorsUri: S(10),
-                uri: S(11));
+            yield return row(reader);
         }
+    }
+
+    private static FtpFileSubmission FtpFile(DbDataReader r)
+    {
+        string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+        long? L(int i) => r.IsDBNull(i) ? null : Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);
+        if (S(12) is { } wire)
+        {
+            return ImpactJson.Deserialize<FtpFileSubmission>(wire);
+        }
+
+        return ApiSubmissionsModelFactory.FtpFileSubmission(
+            batchId: S(1),
+            accountId: L(2),
+            submissionDate: Date(S(3)),
+            fileName: S(4),
+            type: S(5) is { } type ? new SubmissionType(type) : (SubmissionType?)null,
+            status: S(6) is { } status ? new SubmissionStatus(status) : (SubmissionStatus?)null,
+            totalRecords: L(7),
+            totalErrors: L(8),
+            completionDate: Date(S(9)),
+            errorsUri: S(10),
+            uri: S(11));
     }
 
     /// <inheritdoc />
@@ -393,22 +404,6 @@ public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, I
         Add(command, "@account_sid", accountSid, DbType.String);
         Add(command, "@event_key", eventKey, DbType.String);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private async IAsyncEnumerable<ApiSubmission> ReadSubmissionsCoreAsync(string? accountSid, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, null, "SELECT " + Columns + " FROM impact_submissions" + (accountSid is null ? string.Empty : " WHERE account_sid = @account_sid"));
-        if (accountSid is not null)
-        {
-            Add(command, "@account_sid", accountSid, DbType.String);
-        }
-
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            yield return Submission(reader, 0);
-        }
     }
 
     /// <summary>How many submissions the store holds, of one account or of all.</summary>
