@@ -14,33 +14,11 @@ namespace Impact.ApiSubmissions.Testing.Internal;
 /// </summary>
 internal static class FtpFileGenerator
 {
-    private static readonly TimeSpan Retention = TimeSpan.FromDays(90);
-
     public static IEnumerable<FtpStoredFile> Generate(int seed, int count, SubmissionDefaults defaults)
     {
-        var random = new DeterministicRandom(unchecked(seed * 31L + 0x465450));
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var plans = new List<(DateTimeOffset Submitted, SubmissionStatus Status, DeterministicRandom Random)>(count);
-        for (var i = 0; i < count; i++)
+        foreach (var plan in DataSetSpread.Plan(new DeterministicRandom(unchecked(seed * 31L + 0x465450)), count, defaults.Now, TimeSpan.FromHours(1), 'F'))
         {
-            var roll = random.NextDouble();
-            var status = roll < 0.03 ? SubmissionStatus.Queued : roll < 0.06 ? SubmissionStatus.InProgress : SubmissionStatus.Complete;
-            var age = status == SubmissionStatus.Complete
-                ? TimeSpan.FromSeconds(random.NextInt64(60 * 60, (long)Retention.TotalSeconds - 60))
-                : TimeSpan.FromSeconds(random.Next(5, 15 * 60));
-            plans.Add((defaults.Now - age, status, random.Fork()));
-        }
-
-        foreach (var plan in plans.OrderBy(p => p.Submitted))
-        {
-            string batchId;
-            do
-            {
-                batchId = "F" + BatchIds.Next(plan.Random).Substring(1);
-            }
-            while (!seen.Add(batchId));
-
-            yield return Create(plan.Random, batchId, plan.Submitted, plan.Status, defaults);
+            yield return Create(plan.Random, plan.BatchId, plan.Submitted, plan.Status, defaults);
         }
     }
 

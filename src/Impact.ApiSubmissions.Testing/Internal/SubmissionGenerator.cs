@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 
 namespace Impact.ApiSubmissions.Testing.Internal;
 
@@ -13,37 +12,14 @@ namespace Impact.ApiSubmissions.Testing.Internal;
 /// </summary>
 internal static class SubmissionGenerator
 {
-    private static readonly TimeSpan Retention = TimeSpan.FromDays(90);
-
     // First octets of ordinary public IPv4 space (no private, loopback, link-local or multicast ranges).
     private static readonly int[] PublicFirstOctets = { 23, 24, 45, 50, 64, 66, 67, 68, 71, 73, 74, 76, 81, 82, 86, 98, 104, 107, 108, 142, 151, 173, 174, 184, 185, 195, 209, 212, 216 };
 
     public static IEnumerable<ApiSubmission> Generate(int seed, int count, SubmissionDefaults defaults)
     {
-        var random = new DeterministicRandom(seed);
-        var seenBatchIds = new HashSet<string>(StringComparer.Ordinal);
-        var plans = new List<(DateTimeOffset Submitted, SubmissionStatus Status, DeterministicRandom Random)>(count);
-        for (var i = 0; i < count; i++)
+        foreach (var plan in DataSetSpread.Plan(new DeterministicRandom(seed), count, defaults.Now, TimeSpan.FromMinutes(20), 'A'))
         {
-            var roll = random.NextDouble();
-            var status = roll < 0.03 ? SubmissionStatus.Queued : roll < 0.06 ? SubmissionStatus.InProgress : SubmissionStatus.Complete;
-            var age = status == SubmissionStatus.Complete
-                ? TimeSpan.FromSeconds(random.NextInt64(20 * 60, (long)Retention.TotalSeconds - 60))
-                : TimeSpan.FromSeconds(random.Next(5, 15 * 60));
-            plans.Add((defaults.Now - age, status, random.Fork()));
-        }
-
-        // Oldest first; OrderBy is stable, so ties keep their generation order.
-        foreach (var plan in plans.OrderBy(p => p.Submitted))
-        {
-            string batchId;
-            do
-            {
-                batchId = BatchIds.Next(plan.Random);
-            }
-            while (!seenBatchIds.Add(batchId));
-
-            yield return Create(plan.Random, batchId, plan.Submitted, plan.Status, defaults);
+            yield return Create(plan.Random, plan.BatchId, plan.Submitted, plan.Status, defaults);
         }
     }
 
