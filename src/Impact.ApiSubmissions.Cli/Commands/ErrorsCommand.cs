@@ -17,16 +17,16 @@ internal sealed class ErrorsCommand(CliEnvironment environment, ErrorReporter re
         var console = Environment.Out;
         Demo.WriteBanner(Environment, connection, format);
 
-        var stats = await ListingProgress.RunAsync(Environment, show: format == OutputFormat.Table, reader, async () =>
+        var stats = await ListingProgress.RunAsync(Environment, show: format == OutputFormat.Table, reader, async cancellation =>
         {
             var statistics = new FailureCounts();
-            await foreach (var submission in reader.ReadAsync(connection.Cancellation))
+            await foreach (var submission in reader.ReadAsync(cancellation))
             {
                 statistics.Add(submission);
             }
 
             return statistics;
-        });
+        }, connection.Cancellation);
 
         if (format == OutputFormat.Json)
         {

@@ -98,7 +98,7 @@ internal sealed class ResubmitCommand(CliEnvironment environment, ErrorReporter 
 
         // Read the whole selection first: the submissions this batch creates must not join it.
         var reader = filter.Reader(connection);
-        var selected = await ListingProgress.RunAsync(Environment, show: true, reader, () => reader.ReadAllAsync(cancellation));
+        var selected = await ListingProgress.RunAsync(Environment, show: true, reader, reader.ReadAllAsync, cancellation);
 
         console.MarkupLine(Markup.Escape($"{Display.Count(selected.Count, "submission")} match: {filter.Describe()}. {(settings.Yes ? "Sending" : "Dry run, nothing is sent")}; changes: {Describe(edits)}."));
         var rows = new List<ResubmitReport.Row>();

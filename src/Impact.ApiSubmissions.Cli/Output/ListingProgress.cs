@@ -6,11 +6,12 @@ namespace Impact.ApiSubmissions.Cli.Output;
 /// </summary>
 internal static class ListingProgress
 {
-    public static async Task<TResult> RunAsync<T, TResult>(CliEnvironment environment, bool show, ListingReader<T> reader, Func<Task<TResult>> work)
+    /// <summary>Runs <paramref name="work"/>, which reads <paramref name="reader"/>, under a progress bar when <paramref name="show"/> is true and the terminal is live.</summary>
+    public static async Task<TResult> RunAsync<T, TResult>(CliEnvironment environment, bool show, ListingReader<T> reader, Func<CancellationToken, Task<TResult>> work, CancellationToken cancellationToken)
     {
         if (!show || !environment.IsLiveTerminal)
         {
-            return await work().ConfigureAwait(false);
+            return await work(cancellationToken).ConfigureAwait(false);
         }
 
         return await Bar(environment, "Reading the first page", 1, task =>
@@ -21,7 +22,7 @@ internal static class ListingProgress
                 task.Value = state.Pages;
                 task.Description = Markup.Escape(Describe(state));
             };
-            return work();
+            return work(cancellationToken);
         }).ConfigureAwait(false);
     }
 

@@ -25,7 +25,7 @@ internal static class RecordOutput
             return Array.Empty<T>();
         }
 
-        var rows = await ListingProgress.RunAsync(environment, show: true, reader, () => reader.ReadAllAsync(cancellationToken)).ConfigureAwait(false);
+        var rows = await ListingProgress.RunAsync(environment, show: true, reader, reader.ReadAllAsync, cancellationToken).ConfigureAwait(false);
         if (rows.Count > 0)
         {
             environment.Out.Write(Column<T>.Table(columns, rows, environment.Out.Profile.Width));
