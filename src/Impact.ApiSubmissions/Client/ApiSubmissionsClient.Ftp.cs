@@ -155,19 +155,15 @@ public partial class ApiSubmissionsClient
     /// <exception cref="ImpactTimeoutException">One poll found no answer within its attempt timeout and overall deadline.</exception>
     /// <exception cref="ImpactOriginRefusedException">The request would leave the base address or this account's resources.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual async Task<FtpFileSubmission> WaitForFtpCompletionAsync(string batchId, WaitOptions<FtpFileSubmission>? options = null, CancellationToken cancellationToken = default)
-    {
-        Arguments.RequireValue(batchId, nameof(batchId), "The BatchId");
-        _ = Rest;
-        options ??= new WaitOptions<FtpFileSubmission>();
-        return await PollUntilSettledAsync(
-            token => GetFtpSubmissionAsync(batchId, token),
+    public virtual Task<FtpFileSubmission> WaitForFtpCompletionAsync(string batchId, WaitOptions<FtpFileSubmission>? options = null, CancellationToken cancellationToken = default) =>
+        PollUntilSettledAsync(
+            batchId,
+            GetFtpSubmissionAsync,
             f => f.IsPending,
             f => f.Status,
             options,
-            (last, polls, e) => new ImpactWaitTimeoutException(batchId, last, polls, options.Timeout, e),
-            cancellationToken).ConfigureAwait(false);
-    }
+            (last, polls, timeout, e) => new ImpactWaitTimeoutException(batchId, last, polls, timeout, e),
+            cancellationToken);
 
     private static void Ordered(string startName, DateTimeOffset? start, string endName, DateTimeOffset? end)
     {

@@ -27,30 +27,31 @@ public partial class ApiSubmissionsClient
     /// <exception cref="ImpactTimeoutException">One poll found no answer within its attempt timeout and overall deadline.</exception>
     /// <exception cref="ImpactOriginRefusedException">The request would leave the base address or this account's resources.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual async Task<ApiSubmission> WaitForCompletionAsync(string batchId, WaitOptions<ApiSubmission>? options = null, CancellationToken cancellationToken = default)
-    {
-        Arguments.RequireValue(batchId, nameof(batchId), "The BatchId");
-        _ = Rest;
-        options ??= new WaitOptions<ApiSubmission>();
-        return await PollUntilSettledAsync(
-            token => GetApiSubmissionAsync(batchId, token),
+    public virtual Task<ApiSubmission> WaitForCompletionAsync(string batchId, WaitOptions<ApiSubmission>? options = null, CancellationToken cancellationToken = default) =>
+        PollUntilSettledAsync(
+            batchId,
+            GetApiSubmissionAsync,
             s => s.IsPending,
             s => s.Status,
             options,
-            (last, polls, e) => new ImpactWaitTimeoutException(batchId, last, polls, options.Timeout, e),
-            cancellationToken).ConfigureAwait(false);
-    }
+            (last, polls, timeout, e) => new ImpactWaitTimeoutException(batchId, last, polls, timeout, e),
+            cancellationToken);
 
-    // The one polling loop of every wait: read until no longer pending, waiting longer each time, within the timeout.
-    private static async Task<T> PollUntilSettledAsync<T>(
-        Func<CancellationToken, Task<T>> read,
+    // The one polling loop of every wait: read the BatchId until no longer pending, waiting longer each time, within the timeout.
+    private async Task<T> PollUntilSettledAsync<T>(
+        string batchId,
+        Func<string, CancellationToken, Task<T>> read,
         Func<T, bool> isPending,
         Func<T, SubmissionStatus?> statusOf,
-        WaitOptions<T> options,
-        Func<T?, int, Exception, ImpactWaitTimeoutException> timedOut,
+        WaitOptions<T>? options,
+        Func<T?, int, TimeSpan, Exception, ImpactWaitTimeoutException> timedOut,
         CancellationToken cancellationToken)
         where T : class
     {
+        Arguments.RequireValue(batchId, nameof(batchId), "The BatchId");
+        _ = Rest;
+        options ??= new WaitOptions<T>();
+
         // Read once: the caller may change its options object while the wait runs.
         var (interval, maxInterval, timeout, statusChanged) = (options.PollInterval, options.MaxPollInterval, options.Timeout, options.StatusChanged);
         if (interval <= TimeSpan.Zero || maxInterval <= TimeSpan.Zero || timeout <= TimeSpan.Zero)
@@ -79,7 +80,7 @@ public partial class ApiSubmissionsClient
             return await pipeline.ExecuteAsync(
                 async token =>
                 {
-                    var current = await read(token).ConfigureAwait(false);
+                    var current = await read(batchId, token).ConfigureAwait(false);
                     polls++;
                     if (last is null || statusOf(last) != statusOf(current))
                     {
@@ -93,7 +94,7 @@ public partial class ApiSubmissionsClient
         }
         catch (TimeoutRejectedException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw timedOut(last, polls, e);
+            throw timedOut(last, polls, timeout, e);
         }
     }
 }

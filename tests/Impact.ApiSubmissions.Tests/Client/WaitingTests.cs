@@ -63,6 +63,20 @@ public class WaitingTests
     }
 
     [Fact]
+    public async Task A_timeout_names_the_limit_the_wait_used_even_when_the_options_change_while_it_runs()
+    {
+        using var client = TestClients.Create(new ScriptedHandler((_, _) => ScriptedHandler.Json(TestClients.Submission("A-1", "In Progress"))));
+        var options = Fast();
+        options.Timeout = TimeSpan.FromSeconds(1.5);
+        options.StatusChanged = _ => options.Timeout = TimeSpan.FromMinutes(5);
+
+        var act = () => client.WaitForCompletionAsync("A-1", options);
+
+        var e = (await act.Should().ThrowAsync<ImpactWaitTimeoutException>()).Which;
+        e.Message.Should().StartWith("Submission 'A-1' was still 'In Progress' after 1.5 s");
+    }
+
+    [Fact]
     public async Task The_interval_backs_off_between_polls()
     {
         var stamps = new List<DateTimeOffset>();
