@@ -154,12 +154,16 @@ public class SubmissionSync
         return result;
     }
 
-    // FTP files: stored page by page with their own bookmark, like the submissions; no events (a file's failed lines
-    // are read on demand with GetFtpErrorDetailsAsync).
+    // FTP files: stored page by page with their own bookmark, like the submissions. A file read complete with failed
+    // records that the store did not hold so makes an FtpFileFailed event (its failed lines are read on demand with
+    // GetFtpErrorDetailsAsync). The event is written before the page's files: a pass stopped between the two writes finds
+    // the file still not stored failed next time and records the event again, which the store keeps once by its key.
     private async Task SyncFtpFilesAsync(string account, SyncPassResult result, CancellationToken cancellationToken)
     {
         var bookmark = await _store.GetBookmarkAsync(account, FtpFilesStream, cancellationToken).ConfigureAwait(false);
         var passes = bookmark?.CompletedPasses ?? 0;
+        var baseline = passes == 0 && !_options.ReportExistingOnFirstPass;
+        HashSet<string>? storedFailed = null;
         var listing = _client.GetFtpSubmissionsAsync(new FtpSubmissionListOptions { PageSize = _options.PageSize }, cancellationToken);
         await _budget.TakeAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -171,7 +175,25 @@ public class SubmissionSync
                 var next = page.ContinuationToken;
                 var now = _options.TimeProvider.GetUtcNow();
                 var mark = next is null ? new SyncBookmark(null, passes + 1, now) : new SyncBookmark(next, passes, now);
+                var failed = files.Where(f => f.IsComplete && f.HasErrors).ToList();
+                var events = new List<SubmissionEvent>();
+                if (failed.Count > 0)
+                {
+                    storedFailed ??= await StoredFailedFilesAsync(account, cancellationToken).ConfigureAwait(false);
+                    events.AddRange(failed.Where(f => storedFailed.Add(f.BatchId!)).Select(f => new SubmissionEvent(account, f, now)));
+                }
+
+                if (events.Count > 0)
+                {
+                    await _store.SaveAsync(new SyncWrite(account, FtpFilesStream, Array.Empty<ApiSubmission>(), events, baseline, null, now), cancellationToken).ConfigureAwait(false);
+                }
+
                 await _store.SaveFtpFilesAsync(account, files, mark, now, cancellationToken).ConfigureAwait(false);
+                if (!baseline)
+                {
+                    result.Add(events);
+                }
+
                 result.FtpFiles += files.Count;
                 _options.Progress?.Invoke(result);
                 if (next is null)
@@ -186,6 +208,21 @@ public class SubmissionSync
         {
             result.FtpFilesSkipped = true;
         }
+    }
+
+    // The BatchIds of the stored FTP files that completed with failed records. Files are few (tens a day at most).
+    private async Task<HashSet<string>> StoredFailedFilesAsync(string account, CancellationToken cancellationToken)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var file in _store.ReadFtpFilesAsync(account, cancellationToken).ConfigureAwait(false))
+        {
+            if (file.IsComplete && file.HasErrors && file.BatchId is { } id)
+            {
+                ids.Add(id);
+            }
+        }
+
+        return ids;
     }
 
     /// <summary>
