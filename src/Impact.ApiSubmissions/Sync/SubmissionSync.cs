@@ -10,7 +10,7 @@ namespace Impact.ApiSubmissions;
 /// <summary>
 /// Keeps an account's API submissions in an <see cref="ISubmissionStore"/>, beyond impact.com's 90 days, and finds what
 /// changed. One pass (<see cref="RunPassAsync"/>) lists every submission page by page; each page (or the pages, up to
-/// eight, fetched while the previous write ran) is stored, with the events it makes and the token that resumes after it, in one
+/// four, fetched while the previous write ran) is stored, with the events it makes and the token that resumes after it, in one
 /// transaction, so a pass stopped at any moment resumes where it stopped and never loses or duplicates a row. Submissions still Queued or In Progress that the pass did not
 /// see again are then read by BatchId. <see cref="WatchAsync"/> repeats passes and hands out the events.
 /// Requests stay within <see cref="SubmissionSyncOptions.RequestsPerHour"/>. One sync per account at a time.
@@ -27,9 +27,10 @@ public class SubmissionSync
 
     // Pages fetched while a write runs are written together, in one transaction, up to this many. A commit rewrites every
     // index page its rows touched, and a page's random BatchIds touch most of them: the store's time for 45,000 rows in
-    // pages of 1,000 on SQLite was 2.7 to 3.8 s a page a commit, 2.0 to 2.5 s four, 1.4 s eight. Bounds the pages held in
-    // memory to twice this many, whatever the account's size.
-    private const int MaxPagesPerWrite = 8;
+    // pages of 1,000 on SQLite was 2.7 to 3.8 s a page a commit, 2.0 to 2.5 s four. Eight were faster for the store alone
+    // (1.4 s) but not for a whole pass (4.2 s against 3.5 s). Bounds the pages held in memory to twice this many,
+    // whatever the account's size.
+    private const int MaxPagesPerWrite = 4;
     private readonly ApiSubmissionsClient _client;
     private readonly ISubmissionStore _store;
     private readonly SubmissionSyncOptions _options;
