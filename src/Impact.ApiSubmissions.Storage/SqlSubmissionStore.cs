@@ -19,24 +19,24 @@ namespace Impact.ApiSubmissions.Storage;
 /// </summary>
 public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, IDisposable
 {
-    // SQLite allows 32,766 parameters a statement, PostgreSQL 65,535: far below either.
-    private const int InListChunk = 500;
-
     private const string Columns =
         "account_sid, batch_id, account_id, submission_date, campaign_id, action_tracker_id, media_partner_id, event_code, order_id, payload, type, status, completion_date, error_type, error_reason, uri, wire";
 
-    // One statement per row, the same on both databases. Where the provider batches (Npgsql), a page's rows go in
-    // batches of this many, one round trip each; otherwise (SQLite, in process) one prepared statement is re-bound per row.
-    // Statements of many rows were tried first: SQLite matches each named parameter by a linear search, so a statement of
-    // 100 rows (1,900 parameters) cost about a second per page of 1,000.
+    // Statements that are not the rows of a page (the fixes) go in batches of this many where the provider batches.
     private const int RowsPerBatch = 1000;
 
     private static readonly string[] UpsertColumns =
         (Columns + ", has_errors, fix_order_id, seen_pass, first_seen_at, last_seen_at").Split(',').Select(c => c.Trim()).ToArray();
 
-    private static readonly string UpsertSql =
-        "INSERT INTO impact_submissions (" + string.Join(", ", UpsertColumns) + ") VALUES (" + string.Join(", ", UpsertColumns.Select(c => "@" + c)) + ")"
-        + " ON CONFLICT (account_sid, batch_id) DO UPDATE SET account_id = excluded.account_id, submission_date = excluded.submission_date, "
+    private static readonly DbType[] UpsertTypes =
+    {
+        DbType.String, DbType.String, DbType.Int64, DbType.String, DbType.Int64, DbType.Int64, DbType.Int64, DbType.String, DbType.String, DbType.String,
+        DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.Int32, DbType.String, DbType.Int64,
+        DbType.String, DbType.String,
+    };
+
+    private const string UpsertConflict =
+        " ON CONFLICT (account_sid, batch_id) DO UPDATE SET account_id = excluded.account_id, submission_date = excluded.submission_date, "
         + "campaign_id = excluded.campaign_id, action_tracker_id = excluded.action_tracker_id, media_partner_id = excluded.media_partner_id, "
         + "event_code = excluded.event_code, order_id = excluded.order_id, payload = excluded.payload, type = excluded.type, status = excluded.status, "
         + "completion_date = excluded.completion_date, error_type = excluded.error_type, error_reason = excluded.error_reason, uri = excluded.uri, "
@@ -52,13 +52,15 @@ public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, I
         "Type", "Status", "CompletionDate", "ErrorType", "ErrorReason", "Uri",
     };
 
+    private static readonly int ColumnCount = Columns.Split(',').Length;
+
     private static readonly bool ColumnsHoldEveryModelField = FieldsNotInColumns(typeof(ApiSubmission)).Count == 0;
 
     private static readonly string[] EventColumns = { "account_sid", "event_key", "kind", "batch_id", "fixed_by_batch_id", "detected_at", "ordinal", "reported_at" };
 
-    private static readonly string InsertEventSql =
-        "INSERT INTO impact_events (" + string.Join(", ", EventColumns) + ") VALUES (" + string.Join(", ", EventColumns.Select(c => "@" + c)) + ")"
-        + " ON CONFLICT (account_sid, event_key) DO NOTHING";
+    private static readonly DbType[] EventTypes = { DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.String, DbType.Int32, DbType.String };
+
+    private const string EventConflict = " ON CONFLICT (account_sid, event_key) DO NOTHING";
 
     private const string FixSql =
         "UPDATE impact_submissions SET fixed_by_batch_id = @fixed_by WHERE account_sid = @account_sid AND batch_id = @batch_id AND fixed_by_batch_id IS NULL";
@@ -144,7 +146,10 @@ public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, I
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         foreach (var chunk in batchIds.Distinct(StringComparer.Ordinal).Chunk(InListChunk))
         {
-            await using var command = InList(connection, "SELECT batch_id, status, has_errors, fix_order_id, submission_date FROM impact_submissions WHERE account_sid = @account_sid AND batch_id IN ({0})", accountSid, chunk);
+            await using var command = Command(connection, null, string.Empty);
+            command.CommandText = "SELECT batch_id, status, has_errors, fix_order_id, submission_date FROM impact_submissions WHERE account_sid = @account_sid AND "
+                + In(command, "batch_id", chunk);
+            Add(command, "@account_sid", accountSid, DbType.String);
             await foreach (var state in States(command, cancellationToken).ConfigureAwait(false))
             {
                 states[state.BatchId] = state;
@@ -161,11 +166,10 @@ public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, I
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         foreach (var chunk in orderIds.Distinct(StringComparer.Ordinal).Chunk(InListChunk))
         {
-            await using var command = InList(
-                connection,
-                "SELECT batch_id, status, has_errors, fix_order_id, submission_date FROM impact_submissions WHERE account_sid = @account_sid AND has_errors = 1 AND status = 'Complete' AND fixed_by_batch_id IS NULL AND fix_order_id IN ({0})",
-                accountSid,
-                chunk);
+            await using var command = Command(connection, null, string.Empty);
+            command.CommandText = "SELECT batch_id, status, has_errors, fix_order_id, submission_date FROM impact_submissions "
+                + "WHERE account_sid = @account_sid AND has_errors = 1 AND status = 'Complete' AND fixed_by_batch_id IS NULL AND " + In(command, "fix_order_id", chunk);
+            Add(command, "@account_sid", accountSid, DbType.String);
             await foreach (var state in States(command, cancellationToken).ConfigureAwait(false))
             {
                 failures.Add(state);
@@ -211,49 +215,48 @@ public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, I
 
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await BeforeSyncWriteAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         var seenAt = Text(write.SeenAt);
-        // Row by row, in order: a BatchId written twice keeps its last copy.
-        await ExecuteForEachAsync(connection, transaction, UpsertSql, UpsertColumns, write.Submissions, s => new (object?, DbType)[]
+        var rows = new List<object?[]>(write.Submissions.Count);
+        foreach (var s in write.Submissions)
         {
-            (write.AccountSid, DbType.String),
-            (s.BatchId ?? throw new ArgumentException("A submission to store has no BatchId.", nameof(write)), DbType.String),
-            (s.AccountId, DbType.Int64),
-            (Text(s.SubmissionDate), DbType.String),
-            (s.CampaignId, DbType.Int64),
-            (s.ActionTrackerId, DbType.Int64),
-            (s.MediaPartnerId, DbType.Int64),
-            (s.EventCode, DbType.String),
-            (s.OrderId, DbType.String),
-            (s.Payload, DbType.String),
-            (s.Type?.ToString(), DbType.String),
-            (s.Status?.ToString(), DbType.String),
-            (Text(s.CompletionDate), DbType.String),
-            (s.ErrorType?.ToString(), DbType.String),
-            (s.ErrorReason, DbType.String),
-            (s.Uri, DbType.String),
-            (Wire(s), DbType.String),
-            (s.HasErrors ? 1 : 0, DbType.Int32),
-            (SubmissionSync.OrderIdOf(s), DbType.String),
-            (write.Pass, DbType.Int64),
-            (seenAt, DbType.String),
-            (seenAt, DbType.String),
-        }, cancellationToken).ConfigureAwait(false);
+            rows.Add(new object?[]
+            {
+                write.AccountSid,
+                s.BatchId ?? throw new ArgumentException("A submission to store has no BatchId.", nameof(write)),
+                s.AccountId,
+                Text(s.SubmissionDate),
+                s.CampaignId,
+                s.ActionTrackerId,
+                s.MediaPartnerId,
+                s.EventCode,
+                s.OrderId,
+                s.Payload,
+                s.Type?.ToString(),
+                s.Status?.ToString(),
+                Text(s.CompletionDate),
+                s.ErrorType?.ToString(),
+                s.ErrorReason,
+                s.Uri,
+                Wire(s),
+                s.HasErrors ? 1 : 0,
+                SubmissionSync.OrderIdOf(s),
+                write.Pass,
+                seenAt,
+                seenAt,
+            });
+        }
+
+        // A BatchId written twice keeps its last copy.
+        await InsertRowsAsync(connection, transaction, new RowInsert("impact_submissions", UpsertColumns, UpsertTypes, UpsertConflict, lastWins: true, rows), cancellationToken).ConfigureAwait(false);
 
         if (write.Events.Count > 0)
         {
             var reportedAt = write.EventsReported ? Instant(write.SeenAt) : null;
-            var ordinal = 0;
-            await ExecuteForEachAsync(connection, transaction, InsertEventSql, EventColumns, write.Events, e => new (object?, DbType)[]
-            {
-                (write.AccountSid, DbType.String),
-                (e.Key, DbType.String),
-                (e.Kind.ToString(), DbType.String),
-                (e.BatchId, DbType.String),
-                (e.FixedByBatchId, DbType.String),
-                (Instant(e.DetectedAt), DbType.String),
-                (ordinal++, DbType.Int32),
-                (reportedAt, DbType.String),
-            }, cancellationToken).ConfigureAwait(false);
+            var events = write.Events
+                .Select((e, ordinal) => new object?[] { write.AccountSid, e.Key, e.Kind.ToString(), e.BatchId, e.FixedByBatchId, Instant(e.DetectedAt), ordinal, reportedAt })
+                .ToList();
+            await InsertRowsAsync(connection, transaction, new RowInsert("impact_events", EventColumns, EventTypes, EventConflict, lastWins: false, events), cancellationToken).ConfigureAwait(false);
 
             await ExecuteForEachAsync(connection, transaction, FixSql, new[] { "fixed_by", "account_sid", "batch_id" }, write.Events.Where(e => e.Kind == SubmissionEventKind.Fixed).ToList(), e => new (object?, DbType)[]
             {
@@ -327,7 +330,7 @@ public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, I
 
     // Iterators stay private: the compiler's state-machine names would otherwise show in the public API snapshot.
     private IAsyncEnumerable<FtpFileSubmission> ReadFtpFilesCoreAsync(string? accountSid, CancellationToken cancellationToken) =>
-        ReadRowsAsync("SELECT " + FtpColumns + " FROM impact_ftp_files", accountSid, FtpFile, cancellationToken);
+        ReadRowsAsync("SELECT " + FtpColumns + " FROM impact_ftp_files", accountSid, r => FtpFile(r, 0), cancellationToken);
 
     private IAsyncEnumerable<ApiSubmission> ReadSubmissionsCoreAsync(string? accountSid, CancellationToken cancellationToken) =>
         ReadRowsAsync("SELECT " + Columns + " FROM impact_submissions", accountSid, r => Submission(r, 0), cancellationToken);
@@ -349,29 +352,6 @@ public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, I
         }
     }
 
-    private static FtpFileSubmission FtpFile(DbDataReader r)
-    {
-        string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
-        long? L(int i) => r.IsDBNull(i) ? null : Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);
-        if (S(12) is { } wire)
-        {
-            return ImpactJson.Deserialize<FtpFileSubmission>(wire);
-        }
-
-        return ApiSubmissionsModelFactory.FtpFileSubmission(
-            batchId: S(1),
-            accountId: L(2),
-            submissionDate: Date(S(3)),
-            fileName: S(4),
-            type: S(5) is { } type ? new SubmissionType(type) : (SubmissionType?)null,
-            status: S(6) is { } status ? new SubmissionStatus(status) : (SubmissionStatus?)null,
-            totalRecords: L(7),
-            totalErrors: L(8),
-            completionDate: Date(S(9)),
-            errorsUri: S(10),
-            uri: S(11));
-    }
-
     /// <inheritdoc />
     public async Task<IReadOnlyList<SubmissionEvent>> GetUnreportedEventsAsync(string accountSid, int max, CancellationToken cancellationToken = default)
     {
@@ -380,16 +360,22 @@ public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, I
         await using var command = Command(
             connection,
             null,
-            "SELECT e.kind, e.fixed_by_batch_id, e.detected_at, " + Prefixed("s.") + " FROM impact_events e "
-            + "JOIN impact_submissions s ON s.account_sid = e.account_sid AND s.batch_id = e.batch_id "
-            + "WHERE e.account_sid = @account_sid AND e.reported_at IS NULL ORDER BY e.detected_at, e.ordinal, e.event_key LIMIT @max");
+            "SELECT e.kind, e.fixed_by_batch_id, e.detected_at, " + Prefixed("s.", Columns) + ", " + Prefixed("f.", FtpColumns) + " FROM impact_events e "
+            + "LEFT JOIN impact_submissions s ON e.kind <> @ftp_kind AND s.account_sid = e.account_sid AND s.batch_id = e.batch_id "
+            + "LEFT JOIN impact_ftp_files f ON e.kind = @ftp_kind AND f.account_sid = e.account_sid AND f.batch_id = e.batch_id "
+            + "WHERE e.account_sid = @account_sid AND e.reported_at IS NULL AND (s.batch_id IS NOT NULL OR f.batch_id IS NOT NULL) "
+            + "ORDER BY e.detected_at, e.ordinal, e.event_key LIMIT @max");
+        Add(command, "@ftp_kind", nameof(SubmissionEventKind.FtpFileFailed), DbType.String);
         Add(command, "@account_sid", accountSid, DbType.String);
         Add(command, "@max", Math.Max(0, max), DbType.Int32);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var kind = (SubmissionEventKind)Enum.Parse(typeof(SubmissionEventKind), reader.GetString(0));
-            events.Add(new SubmissionEvent(kind, accountSid, Submission(reader, 3), Date(reader.GetString(2))!.Value, reader.IsDBNull(1) ? null : reader.GetString(1)));
+            var detectedAt = Date(reader.GetString(2))!.Value;
+            events.Add(kind == SubmissionEventKind.FtpFileFailed
+                ? new SubmissionEvent(accountSid, FtpFile(reader, 3 + ColumnCount), detectedAt)
+                : new SubmissionEvent(kind, accountSid, Submission(reader, 3), detectedAt, reader.IsDBNull(1) ? null : reader.GetString(1)));
         }
 
         return events;
@@ -453,6 +439,9 @@ public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, I
     /// <summary>Runs before the migration's transaction (e.g. SQLite's journal mode).</summary>
     private protected virtual Task BeforeMigrateAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>Runs first in the transaction of <see cref="SaveAsync"/> (e.g. its durability).</summary>
+    private protected virtual Task BeforeSyncWriteAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Keeps other processes from migrating at the same time, inside the migration's transaction.</summary>
     private protected virtual Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -471,6 +460,78 @@ public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, I
 
     private static string? Wire(ApiSubmission submission) =>
         ColumnsHoldEveryModelField && submission.AdditionalProperties.Count == 0 ? null : ImpactJson.Serialize(submission);
+
+    /// <summary>How many values one <see cref="In"/> takes at most.</summary>
+    private protected virtual int InListChunk => 500;
+
+    /// <summary>
+    /// Inserts rows, each keyed by its first two columns (the table's key), with <see cref="RowInsert.OnConflict"/> for a
+    /// key the table holds; inside the transaction. A key given twice keeps its last row when <see cref="RowInsert.LastWins"/>,
+    /// else its first. Here one statement, prepared once, is re-bound per row: SQLite runs in process, so a row costs no
+    /// round trip, and it matches each named parameter of a statement by a linear search, so statements of many rows
+    /// (1,900 parameters) cost more than one row each.
+    /// </summary>
+    private protected virtual async Task InsertRowsAsync(DbConnection connection, DbTransaction transaction, RowInsert insert, CancellationToken cancellationToken)
+    {
+        if (insert.Rows.Count == 0)
+        {
+            return;
+        }
+
+        var names = insert.Columns.Select(c => "@" + c).ToArray();
+        await using var command = Command(
+            connection, transaction, "INSERT INTO " + insert.Table + " (" + string.Join(", ", insert.Columns) + ") VALUES (" + string.Join(", ", names) + ")" + insert.OnConflict);
+        var parameters = Parameters(command, names);
+        foreach (var row in insert.Rows)
+        {
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                Set(parameters[i], row[i], insert.Types[i]);
+            }
+
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Adds to the command the parameters of a condition "<paramref name="column"/> is one of <paramref name="values"/>" and returns its SQL.</summary>
+    private protected virtual string In(DbCommand command, string column, string[] values)
+    {
+        var names = values.Select((_, i) => "@v" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        for (var i = 0; i < values.Length; i++)
+        {
+            Add(command, names[i], values[i], DbType.String);
+        }
+
+        return column + " IN (" + string.Join(", ", names) + ")";
+    }
+
+    /// <summary>Rows to insert into one table (see <see cref="InsertRowsAsync"/>).</summary>
+    private protected sealed class RowInsert
+    {
+        public RowInsert(string table, string[] columns, DbType[] types, string onConflict, bool lastWins, IReadOnlyList<object?[]> rows)
+        {
+            Table = table;
+            Columns = columns;
+            Types = types;
+            OnConflict = onConflict;
+            LastWins = lastWins;
+            Rows = rows;
+        }
+
+        public string Table { get; }
+
+        public string[] Columns { get; }
+
+        public DbType[] Types { get; }
+
+        /// <summary>The statement's <c>ON CONFLICT</c> clause, with a leading space.</summary>
+        public string OnConflict { get; }
+
+        public bool LastWins { get; }
+
+        /// <summary>One value per column each, in <see cref="Columns"/>' order.</summary>
+        public IReadOnlyList<object?[]> Rows { get; }
+    }
 
     // Runs one statement once per item, inside the transaction, its parameters named after the columns (@name).
     private static async Task ExecuteForEachAsync<T>(
@@ -537,26 +598,36 @@ public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, I
         await mark.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static string Prefixed(string prefix) => string.Join(", ", Columns.Split(',').Select(c => prefix + c.Trim()));
+    private static string Prefixed(string prefix, string columns) => string.Join(", ", columns.Split(',').Select(c => prefix + c.Trim()));
+
+    private static FtpFileSubmission FtpFile(DbDataReader r, int at)
+    {
+        string? S(int i) => r.IsDBNull(at + i) ? null : r.GetString(at + i);
+        long? L(int i) => r.IsDBNull(at + i) ? null : Convert.ToInt64(r.GetValue(at + i), CultureInfo.InvariantCulture);
+        if (S(12) is { } wire)
+        {
+            return ImpactJson.Deserialize<FtpFileSubmission>(wire);
+        }
+
+        return ApiSubmissionsModelFactory.FtpFileSubmission(
+            batchId: S(1),
+            accountId: L(2),
+            submissionDate: Date(S(3)),
+            fileName: S(4),
+            type: S(5) is { } type ? new SubmissionType(type) : (SubmissionType?)null,
+            status: S(6) is { } status ? new SubmissionStatus(status) : (SubmissionStatus?)null,
+            totalRecords: L(7),
+            totalErrors: L(8),
+            completionDate: Date(S(9)),
+            errorsUri: S(10),
+            uri: S(11));
+    }
 
     private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = transaction;
-        return command;
-    }
-
-    private static DbCommand InList(DbConnection connection, string sqlFormat, string accountSid, string[] values)
-    {
-        var names = values.Select((_, i) => "@v" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
-        var command = Command(connection, null, string.Format(CultureInfo.InvariantCulture, sqlFormat, string.Join(", ", names)));
-        Add(command, "@account_sid", accountSid, DbType.String);
-        for (var i = 0; i < values.Length; i++)
-        {
-            Add(command, names[i], values[i], DbType.String);
-        }
-
         return command;
     }
 

@@ -17,7 +17,7 @@ namespace Impact.ApiSubmissions.Benchmarks;
 /// <summary>
 /// One sync pass of <see cref="Pages"/> pages of 1,000 submissions into an empty store (a SQLite file, a PostgreSQL
 /// database), against the baseline: a plain listing of the same pages with the same options. The mock impact.com runs in
-/// this process on loopback (no latency, no rate limit); its work is inside every measurement, alike for all three. Its
+/// this process on loopback (no rate limit; its latency per answer is a parameter); its work is inside every measurement, alike for all three. Its
 /// generated submissions never change: the 6% it shows Queued or In Progress stay so, whatever is read.
 /// The sync's budget is raised to 100,000 requests an hour, as `sync --budget` would, so that pacing never waits here.
 /// </summary>
@@ -35,10 +35,18 @@ public class SyncBenchmarks
     [Params(45)]
     public int Pages { get; set; }
 
+    /// <summary>
+    /// The mock's wait before each answer, in milliseconds: 0 measures the SDK and the store alone (the honest ratio);
+    /// 200 is closer to impact.com, where a sync's store work can hide behind the next page's request.
+    /// </summary>
+    [Params(0, 200)]
+    public int LatencyMs { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
         _server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 3, SubmissionCount = Pages * 1000 });
+        _server.SetLatency(TimeSpan.FromMilliseconds(LatencyMs));
         _client = _server.CreateClient();
         _folder = Path.Combine(Path.GetTempPath(), "impact-sync-bench-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(_folder);

@@ -78,7 +78,9 @@ internal sealed class SyncCommand(CliEnvironment environment, ErrorReporter repo
         var failed = result.Events.Count(e => e.Kind == SubmissionEventKind.Failed);
         var fixedCount = result.Events.Count(e => e.Kind == SubmissionEventKind.Fixed);
         var completed = result.Events.Count(e => e.Kind == SubmissionEventKind.Completed);
-        return text + $" Since the last pass: {N(failed)} new {(failed == 1 ? "failure" : "failures")}, {N(fixedCount)} fixed, {N(completed)} completed.";
+        var ftpFailed = result.Events.Count(e => e.Kind == SubmissionEventKind.FtpFileFailed);
+        return text + $" Since the last pass: {N(failed)} new {(failed == 1 ? "failure" : "failures")}, {N(fixedCount)} fixed, {N(completed)} completed"
+            + (ftpFailed > 0 ? $", {N(ftpFailed)} FTP {(ftpFailed == 1 ? "file" : "files")} with failed records." : ".");
     }
 
     private static string N(long value) => Display.N(value);

@@ -7,12 +7,29 @@ namespace Impact.ApiSubmissions.Cli.Output;
 internal static class EventOutput
 {
     /// <summary>
-    /// The event on one line: <c>event</c> (failed, fixed, completed), <c>key</c> (the same change always has the same
-    /// key: drop a repeat by it), the account, the submission's ids, program, partner and errors, and the whole submission
-    /// in impact.com's wire shape.
+    /// The event on one line: <c>event</c> (failed, fixed, completed, ftp-file-failed), <c>key</c> (the same change always
+    /// has the same key: drop a repeat by it), the account, the submission's ids, program, partner and errors, and the whole
+    /// submission in impact.com's wire shape; for an FTP file, its name, counts and errors URI, and the whole file.
     /// </summary>
     public static string Json(SubmissionEvent e)
     {
+        if (e.FtpFile is { } file)
+        {
+            return new JObject
+            {
+                ["event"] = "ftp-file-failed",
+                ["key"] = e.Key,
+                ["accountSid"] = e.AccountSid,
+                ["detectedAt"] = e.DetectedAt.ToString("o", CultureInfo.InvariantCulture),
+                ["batchId"] = e.BatchId,
+                ["fileName"] = file.FileName,
+                ["totalRecords"] = file.TotalRecords,
+                ["totalErrors"] = file.TotalErrors,
+                ["errorsUri"] = file.ErrorsUri,
+                ["ftpFile"] = JObject.Parse(WireJson.Format(file)),
+            }.ToString(Formatting.None);
+        }
+
         var s = e.Submission;
         var json = new JObject
         {
@@ -37,11 +54,19 @@ internal static class EventOutput
     {
         var s = e.Submission;
         var when = e.DetectedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        if (e.FtpFile is { } file)
+        {
+            var counts = $"{N(file.TotalErrors)} of {N(file.TotalRecords)} records failed";
+            return $"{when}  [red]FTP FILE [/]  {Spectre.Console.Markup.Escape(e.BatchId)}  {Spectre.Console.Markup.Escape(counts)}"
+                + Spectre.Console.Markup.Escape((file.FileName is { } name ? "  " + name : string.Empty) + $"  (ftp errors {e.BatchId} lists them)");
+        }
+
         var what = e.Kind switch
         {
             SubmissionEventKind.Failed => "[red]FAILED   [/]",
             SubmissionEventKind.Fixed => "[green]FIXED    [/]",
-            _ => "[grey]COMPLETED[/]",
+            SubmissionEventKind.Completed => "[grey]COMPLETED[/]",
+            _ => "[grey]" + Spectre.Console.Markup.Escape(e.Kind.ToString().ToUpperInvariant()) + "[/]",
         };
         var detail = e.Kind switch
         {
@@ -56,4 +81,6 @@ internal static class EventOutput
                 + (s.CampaignId is { } c ? "  program " + c.ToString(CultureInfo.InvariantCulture) : string.Empty)
                 + (s.MediaPartnerId is { } p ? "  partner " + p.ToString(CultureInfo.InvariantCulture) : string.Empty));
     }
+
+    private static string N(long? value) => value?.ToString("N0", CultureInfo.InvariantCulture) ?? "?";
 }

@@ -58,7 +58,11 @@ public interface ISubmissionStore
     /// <returns>A task that completes when the transaction has committed.</returns>
     Task SaveAsync(SyncWrite write, CancellationToken cancellationToken = default);
 
-    /// <summary>Events recorded and not yet marked reported, oldest first, each with its submission as stored.</summary>
+    /// <summary>
+    /// Events recorded and not yet marked reported, oldest first, each with its submission as stored; an
+    /// <see cref="SubmissionEventKind.FtpFileFailed"/> event with its FTP file as stored (see <see cref="SubmissionEvent(string, FtpFileSubmission, System.DateTimeOffset)"/>).
+    /// An event whose row the store does not hold yet is left for a later call.
+    /// </summary>
     /// <param name="accountSid">The account.</param>
     /// <param name="max">At most this many.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

@@ -4,8 +4,8 @@ using System.Collections.Generic;
 namespace Impact.ApiSubmissions;
 
 /// <summary>
-/// Something a sync pass found changed: a new failure, a completion, or a failure fixed by a later submission of the
-/// same OrderId. <see cref="Key"/> names it for good (the same change always makes the same key), so an event is
+/// Something a sync pass found changed: a new failure, a completion, a failure fixed by a later submission of the
+/// same OrderId, or an FTP file that completed with failed records. <see cref="Key"/> names it for good (the same change always makes the same key), so an event is
 /// recorded once per account however often a pass sees the change, and a consumer can drop a repeat by its key.
 /// </summary>
 public sealed class SubmissionEvent
@@ -16,6 +16,7 @@ public sealed class SubmissionEvent
     /// <param name="submission">The submission it is about: for <see cref="SubmissionEventKind.Fixed"/>, the failed one.</param>
     /// <param name="detectedAt">When a pass found it.</param>
     /// <param name="fixedByBatchId">For <see cref="SubmissionEventKind.Fixed"/>: the BatchId of the submission that fixed it.</param>
+    /// <exception cref="ArgumentException">The submission has no BatchId, a Fixed event names no fixing BatchId, or the kind is <see cref="SubmissionEventKind.FtpFileFailed"/> (that event is about a file: see the other constructor).</exception>
     public SubmissionEvent(SubmissionEventKind kind, string accountSid, ApiSubmission submission, DateTimeOffset detectedAt, string? fixedByBatchId = null)
     {
         Kind = kind;
@@ -32,6 +33,39 @@ public sealed class SubmissionEvent
         {
             throw new ArgumentException("A Fixed event names the BatchId that fixed the failure.", nameof(fixedByBatchId));
         }
+
+        if (kind == SubmissionEventKind.FtpFileFailed)
+        {
+            throw new ArgumentException("An FtpFileFailed event is about an FTP file: create it from the FtpFileSubmission.", nameof(kind));
+        }
+    }
+
+    /// <summary>Creates an <see cref="SubmissionEventKind.FtpFileFailed"/> event: an FTP file completed with failed records.</summary>
+    /// <param name="accountSid">The account.</param>
+    /// <param name="ftpFile">The file, as read.</param>
+    /// <param name="detectedAt">When a pass found it.</param>
+    /// <exception cref="ArgumentException">The file has no BatchId.</exception>
+    public SubmissionEvent(string accountSid, FtpFileSubmission ftpFile, DateTimeOffset detectedAt)
+    {
+        FtpFile = ftpFile ?? throw new ArgumentNullException(nameof(ftpFile));
+        if (string.IsNullOrEmpty(ftpFile.BatchId))
+        {
+            throw new ArgumentException("The FTP file has no BatchId.", nameof(ftpFile));
+        }
+
+        Kind = SubmissionEventKind.FtpFileFailed;
+        AccountSid = accountSid ?? throw new ArgumentNullException(nameof(accountSid));
+        DetectedAt = detectedAt;
+
+        // The fields a file shares with an API submission, so that code written for the other kinds reads this one too.
+        Submission = ApiSubmissionsModelFactory.ApiSubmission(
+            batchId: ftpFile.BatchId,
+            accountId: ftpFile.AccountId,
+            submissionDate: ftpFile.SubmissionDate,
+            type: ftpFile.Type,
+            status: ftpFile.Status,
+            completionDate: ftpFile.CompletionDate,
+            uri: ftpFile.Uri);
     }
 
     /// <summary>What happened.</summary>
@@ -40,10 +74,17 @@ public sealed class SubmissionEvent
     /// <summary>The account.</summary>
     public string AccountSid { get; }
 
-    /// <summary>The submission it is about, as stored: for <see cref="SubmissionEventKind.Fixed"/>, the failed one.</summary>
+    /// <summary>
+    /// The submission it is about, as stored: for <see cref="SubmissionEventKind.Fixed"/>, the failed one; for
+    /// <see cref="SubmissionEventKind.FtpFileFailed"/>, the fields the file shares with an API submission (BatchId,
+    /// AccountId, dates, Type, Status, Uri), the whole file being <see cref="FtpFile"/>.
+    /// </summary>
     public ApiSubmission Submission { get; }
 
-    /// <summary>The BatchId of <see cref="Submission"/>.</summary>
+    /// <summary>For <see cref="SubmissionEventKind.FtpFileFailed"/>: the FTP file, as stored (its counts, file name and errors URI); null for the other kinds.</summary>
+    public FtpFileSubmission? FtpFile { get; }
+
+    /// <summary>The BatchId of <see cref="Submission"/> (of the file, for <see cref="SubmissionEventKind.FtpFileFailed"/>).</summary>
     public string BatchId => Submission.BatchId!;
 
     /// <summary>When a pass found it.</summary>
@@ -69,11 +110,13 @@ public sealed class SubmissionEvent
     {
         SubmissionEventKind.Failed => "failed:",
         SubmissionEventKind.Completed => "completed:",
+        SubmissionEventKind.FtpFileFailed => "ftp-failed:",
         _ => "fixed:",
     } + batchId;
 
     /// <inheritdoc />
-    public override string ToString() =>
-        $"{Kind} {BatchId}" + (Kind == SubmissionEventKind.Fixed ? $" by {FixedByBatchId}" : string.Empty)
+    public override string ToString() => FtpFile is { } file
+        ? $"{Kind} {BatchId} {file.FileName}: {file.TotalErrors?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} of {file.TotalRecords?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} records failed"
+        : $"{Kind} {BatchId}" + (Kind == SubmissionEventKind.Fixed ? $" by {FixedByBatchId}" : string.Empty)
         + (Kind == SubmissionEventKind.Failed ? $" {Submission.ErrorType?.ToString() ?? "error"}: {Submission.ErrorReason}" : string.Empty);
 }

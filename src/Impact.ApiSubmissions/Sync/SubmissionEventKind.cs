@@ -11,4 +11,10 @@ public enum SubmissionEventKind
 
     /// <summary>A failed submission was fixed: a later submission of the same OrderId completed without errors.</summary>
     Fixed,
+
+    /// <summary>
+    /// An FTP file submission completed with failed records (<see cref="FtpFileSubmission.TotalErrors"/> above 0):
+    /// <see cref="SubmissionEvent.FtpFile"/> holds it; read its failed lines with <see cref="ApiSubmissionsClient.GetFtpErrorDetailsAsync"/>.
+    /// </summary>
+    FtpFileFailed,
 }

@@ -83,6 +83,45 @@ public sealed class SyncCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Watch_prints_an_FTP_file_with_failed_records_once_and_hands_it_to_exec()
+    {
+        using var server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 4, SubmissionCount = 20, FtpFileSubmissionCount = 3, Now = Now });
+        (await CliHarness.For(server).RunAsync("sync", "--db", Db)).ExitCode.Should().Be(0);
+        var file = server.AddFtpFileSubmission(
+            ApiSubmissionsModelFactory.FtpFileSubmission(batchId: FtpBatch, fileName: "june.csv", submissionDate: Now, completionDate: Now.AddMinutes(3), status: SubmissionStatus.Complete, totalRecords: 40),
+            new[] { FtpLine(3), FtpLine(17) });
+        server.Add(Failure(1, "CONTRACT_NOT_FOUND"));
+        var exec = Path.Combine(_folder, "exec.jsonl");
+
+        var first = await WatchUntilAsync(server, 2, "--exec", $"cat >> '{exec}'");
+        server.Add(Failure(2, "CAMPAIGN_NOT_FOUND"));
+        var second = await WatchUntilAsync(server, 1);
+
+        first.ExitCode.Should().Be(0, first.ToString());
+        var lines = first.RawOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(JObject.Parse).ToList();
+        var ftp = lines.Should().ContainSingle(l => (string)l["event"]! == "ftp-file-failed").Which;
+        ftp["key"]!.Value<string>().Should().Be("ftp-failed:" + FtpBatch);
+        ftp["batchId"]!.Value<string>().Should().Be(FtpBatch);
+        ftp["fileName"]!.Value<string>().Should().Be("june.csv");
+        ftp["totalErrors"]!.Value<long>().Should().Be(2);
+        ftp["totalRecords"]!.Value<long>().Should().Be(40);
+        ftp["ftpFile"]!["BatchId"]!.Value<string>().Should().Be(file.BatchId);
+        File.ReadAllLines(exec).Select(JObject.Parse).Should().Contain(l => (string)l["key"]! == "ftp-failed:" + FtpBatch, "--exec gets the same JSON");
+        second.RawOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => (string)JObject.Parse(l)["batchId"]!).Should().Equal(Batch(2));
+    }
+
+    [Fact]
+    public void An_FTP_file_event_is_one_table_line_with_its_counts_and_file_name()
+    {
+        var file = ApiSubmissionsModelFactory.FtpFileSubmission(batchId: FtpBatch, fileName: "june.csv", status: SubmissionStatus.Complete, totalRecords: 40, totalErrors: 2);
+
+        var line = Impact.ApiSubmissions.Cli.Output.EventOutput.Line(new SubmissionEvent("IRacc", file, Now));
+
+        Spectre.Console.Markup.Remove(line).Should().Contain("FTP FILE").And.Contain(FtpBatch).And.Contain("2 of 40 records failed").And.Contain("june.csv")
+            .And.Contain("ftp errors " + FtpBatch);
+    }
+
+    [Fact]
     public async Task History_counts_failures_by_day_reason_program_and_partner_as_csv()
     {
         using var server = ImpactMockServer.Start(new ImpactMockServerOptions { SubmissionCount = 0, Now = Now });
@@ -119,14 +158,19 @@ public sealed class SyncCommandTests : IDisposable
         result.Output.Should().Contain("305 submissions stored").And.Contain("Failures by day").And.Contain("CAMPAIGN_NOT_FOUND");
     }
 
-    private async Task<CliResult> WatchUntilAsync(ImpactMockServer server, int events)
+    private async Task<CliResult> WatchUntilAsync(ImpactMockServer server, int events, params string[] more)
     {
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var harness = CliHarness.For(server);
         harness.Cancellation = stop.Token;
         harness.RawOutput = new LineCounter(events, stop);
-        return await harness.RunAsync("watch", "--db", Db, "--format", "jsonl", "--interval", "1h");
+        return await harness.RunAsync(new[] { "watch", "--db", Db, "--format", "jsonl", "--interval", "1h" }.Concat(more).ToArray());
     }
+
+    private const string FtpBatch = "F-f11ef11e-0000-4000-8000-000000000001";
+
+    private static FtpErrorDetail FtpLine(long line) =>
+        ApiSubmissionsModelFactory.FtpErrorDetail(line: line, orderId: "O-" + line.ToString(System.Globalization.CultureInfo.InvariantCulture), reason: ErrorReason.ContractNotFound);
 
     private static string Batch(int i) => $"A-c11fa11d-0000-4000-8000-{i.ToString("000000000000", System.Globalization.CultureInfo.InvariantCulture)}";
 

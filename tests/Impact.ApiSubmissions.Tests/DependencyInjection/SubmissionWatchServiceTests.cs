@@ -57,15 +57,62 @@ public sealed class SubmissionWatchServiceTests
         }
     }
 
+    [Fact]
+    public async Task The_hosted_watch_hands_an_FTP_file_with_failed_records_to_the_application_handler()
+    {
+        using var server = ImpactMockServer.Start(new ImpactMockServerOptions { SubmissionCount = 0, FtpFileSubmissionCount = 0 });
+        server.AddFtpFileSubmission(
+            ApiSubmissionsModelFactory.FtpFileSubmission(batchId: "F-d1d1d100-0000-4000-8000-000000000001", fileName: "june.csv", status: SubmissionStatus.Complete, totalRecords: 10),
+            new[] { ApiSubmissionsModelFactory.FtpErrorDetail(line: 4, orderId: "O-4", reason: ErrorReason.ContractNotFound) });
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "impact-hosted-" + Guid.NewGuid().ToString("N") + ".db");
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddImpactApiSubmissions(o =>
+        {
+            o.AccountSid = server.AccountSid;
+            o.AuthToken = server.AuthToken;
+            o.BaseAddress = new Uri(server.BaseUrl);
+        });
+        services.AddSingleton<ISubmissionStore>(new SqliteSubmissionStore(path));
+        services.AddSingleton<Collector>();
+        services.AddImpactSubmissionWatch<Collector>(o =>
+        {
+            o.ReportExistingOnFirstPass = true;
+            o.Interval = TimeSpan.FromHours(1);
+        });
+        try
+        {
+            using var provider = services.BuildServiceProvider();
+            var hosted = provider.GetServices<IHostedService>().Single();
+            var collector = (Collector)provider.GetRequiredService<ISubmissionEventHandler>();
+
+            await hosted.StartAsync(CancellationToken.None);
+            var e = await collector.First.Task.WaitAsync(TimeSpan.FromMinutes(1));
+            await hosted.StopAsync(CancellationToken.None);
+
+            e.Kind.Should().Be(SubmissionEventKind.FtpFileFailed);
+            e.FtpFile!.FileName.Should().Be("june.csv");
+            e.FtpFile.TotalErrors.Should().Be(1);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            System.IO.File.Delete(path);
+        }
+    }
+
     private sealed class Collector : ISubmissionEventHandler
     {
         private readonly ConcurrentQueue<SubmissionEvent> _events = new();
 
         public TaskCompletionSource<SubmissionEvent[]> Two { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+        public TaskCompletionSource<SubmissionEvent> First { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public Task HandleAsync(SubmissionEvent submissionEvent, CancellationToken cancellationToken)
         {
             _events.Enqueue(submissionEvent);
+            First.TrySetResult(submissionEvent);
             if (_events.Count == 2)
             {
                 Two.TrySetResult(_events.ToArray());

@@ -31,19 +31,23 @@ public abstract class StoreContractTests
         using var client = server.CreateClient();
         await using var store = await CreateStoreAsync();
         using var stop = new CancellationTokenSource();
-        var first = new SubmissionSync(client, store, new SubmissionSyncOptions { PageSize = 20, Progress = p => { if (p.Pages == 4) { stop.Cancel(); } } });
+        var storedPages = 0;
+
+        // Pages fetched while a write runs are written together (at most four), so the stop comes after 4 to 7 pages of 12.
+        var first = new SubmissionSync(client, store, new SubmissionSyncOptions { PageSize = 20, Progress = p => { if (p.Pages >= 4 && storedPages == 0) { storedPages = p.Pages; stop.Cancel(); } } });
 
         var interrupted = () => first.RunPassAsync(stop.Token);
         await interrupted.Should().ThrowAsync<OperationCanceledException>();
-        (await store.CountSubmissionsAsync(server.AccountSid)).Should().Be(80, "four pages of 20 were stored before the stop");
-        (await store.GetBookmarkAsync(server.AccountSid, SubmissionSync.SubmissionsStream))!.ContinuationToken.Should().Contain("Page=5");
+        storedPages.Should().BeInRange(4, 7);
+        (await store.CountSubmissionsAsync(server.AccountSid)).Should().Be(20 * storedPages, "the pages stored before the stop, and no more");
+        (await store.GetBookmarkAsync(server.AccountSid, SubmissionSync.SubmissionsStream))!.ContinuationToken.Should().Contain($"Page={storedPages + 1}");
 
         await using var reopened = Reopen(store);
         var result = await new SubmissionSync(client, reopened, new SubmissionSyncOptions { PageSize = 20 }).RunPassAsync();
 
         result.Resumed.Should().BeTrue();
         result.Completed.Should().BeTrue();
-        result.Pages.Should().Be(8, "pages 5 to 12 were left");
+        result.Pages.Should().Be(12 - storedPages, "the pages after the stored ones were left");
         var stored = await reopened.ReadSubmissionsAsync(server.AccountSid).ToListAsync();
         stored.Should().HaveCount(result.Total!.Value).And.HaveCount(230);
         stored.Select(s => s.BatchId).Should().BeEquivalentTo(server.Submissions.Select(s => s.BatchId));
@@ -182,21 +186,25 @@ public abstract class StoreContractTests
         var pending = (await store.GetPendingBatchIdsAsync(server.AccountSid)).ToList();
         pending.Should().NotBeEmpty();
 
-        // The second pass stops after four pages; a new run resumes it after them, so it does not list them itself.
+        // The second pass, in pages of 4, stops after 25 to 28 of its 33 pages (pages fetched while a write runs are
+        // written together, at most four), past the pending rows (rows 92 to 100); a new run resumes it after them, so it
+        // does not list them itself.
         using var stop = new CancellationTokenSource();
-        var stopped = () => new SubmissionSync(client, store, new SubmissionSyncOptions { PageSize = 25, Progress = p => { if (p.Pages == 4) { stop.Cancel(); } } }).RunPassAsync(stop.Token);
+        var stored = 0;
+        var stopped = () => new SubmissionSync(client, store, new SubmissionSyncOptions { PageSize = 4, Progress = p => { if (p.Pages >= 25 && stored == 0) { stored = p.Pages; stop.Cancel(); } } }).RunPassAsync(stop.Token);
         await stopped.Should().ThrowAsync<OperationCanceledException>();
-        var listedBeforeTheStop = (await client.GetApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 25, MaxPages = 4 }).ToListAsync()).Select(s => s.BatchId!).ToHashSet();
+        stored.Should().BeInRange(25, 28);
+        var listedBeforeTheStop = (await client.GetApiSubmissionsAsync(new ApiSubmissionListOptions { PageSize = 4, MaxPages = stored }).ToListAsync()).Select(s => s.BatchId!).ToHashSet();
         var before = server.ReceivedRequests.Count;
 
-        var resumed = await new SubmissionSync(client, store, new SubmissionSyncOptions { PageSize = 25, MaxPendingReadsPerPass = 1000 }).RunPassAsync();
+        var resumed = await new SubmissionSync(client, store, new SubmissionSyncOptions { PageSize = 4, MaxPendingReadsPerPass = 1000 }).RunPassAsync();
 
         resumed.Resumed.Should().BeTrue();
         var reads = server.ReceivedRequests.Skip(before)
             .Where(r => r.Method == "GET" && r.PathAndQuery.Contains("/APISubmissions/", StringComparison.Ordinal))
             .Select(r => r.PathAndQuery.Split('/').Last().Split('?')[0])
             .ToList();
-        resumed.Pages.Should().Be(2);
+        resumed.Pages.Should().Be(33 - stored);
         pending.Should().OnlyContain(b => listedBeforeTheStop.Contains(b), "the test needs the pending rows on the pages the stopped run listed");
         reads.Should().BeEmpty("the stopped run listed them in this same pass, which the new run continues");
         resumed.Reread.Should().Be(0);
@@ -278,6 +286,64 @@ public abstract class StoreContractTests
     }
 
     [Fact]
+    public async Task An_FTP_file_that_completes_with_failed_records_is_one_event_across_passes_and_restarts()
+    {
+        using var server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 29, SubmissionCount = 5, FtpFileSubmissionCount = 30, Now = Now });
+        using var client = server.CreateClient();
+        await using var store = await CreateStoreAsync();
+        var options = new SubmissionSyncOptions { PageSize = 10, Interval = TimeSpan.FromHours(1) };
+        server.FtpFileSubmissions.Should().Contain(f => f.IsComplete && f.HasErrors, "the test needs failed files in the history");
+        (await new SubmissionSync(client, store, options).RunPassAsync()).Events.Should().BeEmpty("the first pass records the history, failed files included, as already reported");
+        (await store.GetUnreportedEventsAsync(server.AccountSid, 100)).Should().BeEmpty();
+
+        var failed = server.AddFtpFileSubmission(FtpFile(1, "june.csv", 40), new[] { FtpLine(3), FtpLine(17) });
+        server.AddFtpFileSubmission(FtpFile(2, "july.csv", 25));
+
+        // Stopped after the pass recorded the event, before a watch handed it out; a later pass lists the file again.
+        var pass = await new SubmissionSync(client, Reopen(store), options).RunPassAsync();
+        pass.Events.Should().ContainSingle().Which.Should().Match<SubmissionEvent>(e => e.Kind == SubmissionEventKind.FtpFileFailed && e.BatchId == failed.BatchId);
+        (await new SubmissionSync(client, Reopen(store), options).RunPassAsync()).Events.Should().BeEmpty("the file is stored failed already");
+
+        var watched = (await TakeAsync(new SubmissionSync(client, Reopen(store), options), 1)).Single();
+        watched.Kind.Should().Be(SubmissionEventKind.FtpFileFailed);
+        watched.Key.Should().Be("ftp-failed:" + failed.BatchId);
+        watched.FtpFile!.FileName.Should().Be("june.csv");
+        watched.FtpFile.TotalErrors.Should().Be(2);
+        watched.FtpFile.TotalRecords.Should().Be(40);
+        watched.Submission.BatchId.Should().Be(failed.BatchId, "code written for submission events reads a file's BatchId, dates and status there");
+        watched.Submission.Status.Should().Be(SubmissionStatus.Complete);
+        watched.ErrorReasons.Should().BeEmpty();
+
+        // The watch was stopped while the consumer held it: it comes again once, then never.
+        var again = await TakeAsync(new SubmissionSync(client, Reopen(store), options), 1);
+        again.Single().Key.Should().Be(watched.Key);
+        await new SubmissionSync(client, Reopen(store), options).RunPassAsync();
+        (await store.GetUnreportedEventsAsync(server.AccountSid, 100)).Should().ContainSingle("only the event held at the last stop is unmarked")
+            .Which.Key.Should().Be(watched.Key);
+    }
+
+    [Fact]
+    public async Task A_pass_stopped_between_an_FTP_files_event_and_its_row_records_the_event_once_on_the_next_pass()
+    {
+        using var server = ImpactMockServer.Start(new ImpactMockServerOptions { Seed = 31, SubmissionCount = 5, FtpFileSubmissionCount = 0, Now = Now });
+        using var client = server.CreateClient();
+        await using var store = await CreateStoreAsync();
+        var options = new SubmissionSyncOptions { PageSize = 10 };
+        await new SubmissionSync(client, store, options).RunPassAsync();
+        var failed = server.AddFtpFileSubmission(FtpFile(3, "august.csv", 8), new[] { FtpLine(5) });
+
+        var stopping = new FtpWritesFail(Reopen(store));
+        await new SubmissionSync(client, stopping, options).Invoking(s => s.RunPassAsync()).Should().ThrowAsync<TimeoutException>();
+        stopping.FailedWrites.Should().Be(1);
+        (await store.ReadFtpFilesAsync(server.AccountSid).ToListAsync()).Should().BeEmpty("the pass stopped before the file's row");
+
+        var next = await new SubmissionSync(client, Reopen(store), options).RunPassAsync();
+        next.Events.Should().ContainSingle(e => e.BatchId == failed.BatchId);
+        var unreported = await store.GetUnreportedEventsAsync(server.AccountSid, 100);
+        unreported.Should().ContainSingle().Which.FtpFile!.FileName.Should().Be("august.csv");
+    }
+
+    [Fact]
     public async Task A_write_of_many_rows_with_a_BatchId_twice_stores_each_once_with_its_last_copy()
     {
         await using var store = await CreateStoreAsync();
@@ -313,6 +379,18 @@ public abstract class StoreContractTests
             .WithOrderId(orderId ?? "9" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .WithErrors("Contract Error", "CONTRACT_NOT_FOUND");
 
+    protected static FtpFileSubmission FtpFile(int i, string name, long records) =>
+        ApiSubmissionsModelFactory.FtpFileSubmission(
+            batchId: $"F-f11ef11e-0000-4000-8000-{i.ToString("000000000000", System.Globalization.CultureInfo.InvariantCulture)}",
+            fileName: name,
+            submissionDate: Now.AddMinutes(i),
+            completionDate: Now.AddMinutes(i + 1),
+            status: SubmissionStatus.Complete,
+            totalRecords: records);
+
+    protected static FtpErrorDetail FtpLine(long line) =>
+        ApiSubmissionsModelFactory.FtpErrorDetail(line: line, orderId: "O-" + line.ToString(System.Globalization.CultureInfo.InvariantCulture), reason: ErrorReason.ContractNotFound);
+
     // Runs a watch until the consumer has taken `count` events, then stops it as a kill would (no clean-up after the last one).
     protected static async Task<List<SubmissionEvent>> TakeAsync(SubmissionSync sync, int count)
     {
@@ -328,5 +406,45 @@ public abstract class StoreContractTests
         }
 
         return taken;
+    }
+
+    // A store whose FTP file writes fail, as a process killed between a page's event and its files would leave things.
+    private sealed class FtpWritesFail : ISubmissionStore
+    {
+        private readonly ISubmissionStore _inner;
+
+        public FtpWritesFail(ISubmissionStore inner) => _inner = inner;
+
+        public int FailedWrites { get; private set; }
+
+        public Task SaveFtpFilesAsync(string accountSid, IReadOnlyList<FtpFileSubmission> files, SyncBookmark? bookmark, DateTimeOffset seenAt, CancellationToken cancellationToken = default)
+        {
+            FailedWrites++;
+            throw new TimeoutException("The process stopped here.");
+        }
+
+        public Task MigrateAsync(CancellationToken cancellationToken = default) => _inner.MigrateAsync(cancellationToken);
+
+        public Task<SyncBookmark?> GetBookmarkAsync(string accountSid, string stream, CancellationToken cancellationToken = default) => _inner.GetBookmarkAsync(accountSid, stream, cancellationToken);
+
+        public Task<IReadOnlyDictionary<string, StoredSubmissionState>> GetStatesAsync(string accountSid, IReadOnlyCollection<string> batchIds, CancellationToken cancellationToken = default) =>
+            _inner.GetStatesAsync(accountSid, batchIds, cancellationToken);
+
+        public Task<IReadOnlyList<StoredSubmissionState>> GetUnfixedFailuresAsync(string accountSid, IReadOnlyCollection<string> orderIds, CancellationToken cancellationToken = default) =>
+            _inner.GetUnfixedFailuresAsync(accountSid, orderIds, cancellationToken);
+
+        public Task<IReadOnlyList<string>> GetPendingBatchIdsAsync(string accountSid, long? notSeenInPass = null, CancellationToken cancellationToken = default) =>
+            _inner.GetPendingBatchIdsAsync(accountSid, notSeenInPass, cancellationToken);
+
+        public Task SaveAsync(SyncWrite write, CancellationToken cancellationToken = default) => _inner.SaveAsync(write, cancellationToken);
+
+        public Task<IReadOnlyList<SubmissionEvent>> GetUnreportedEventsAsync(string accountSid, int max, CancellationToken cancellationToken = default) =>
+            _inner.GetUnreportedEventsAsync(accountSid, max, cancellationToken);
+
+        public Task MarkReportedAsync(string accountSid, string eventKey, CancellationToken cancellationToken = default) => _inner.MarkReportedAsync(accountSid, eventKey, cancellationToken);
+
+        public IAsyncEnumerable<FtpFileSubmission> ReadFtpFilesAsync(string? accountSid = null, CancellationToken cancellationToken = default) => _inner.ReadFtpFilesAsync(accountSid, cancellationToken);
+
+        public IAsyncEnumerable<ApiSubmission> ReadSubmissionsAsync(string? accountSid = null, CancellationToken cancellationToken = default) => _inner.ReadSubmissionsAsync(accountSid, cancellationToken);
     }
 }
