@@ -26,7 +26,7 @@ internal sealed class WatchCommand(CliEnvironment environment, ErrorReporter rep
         using var connection = ImpactConnection.Open(settings, Environment, Reporter, wholeCommandDeadline: false);
         using var traffic = connection.IsDemo ? connection.Demo!.Server.StartLiveSubmissions(live) : null;
         await using var database = await SyncDatabase.OpenAsync(settings.Database, connection.IsDemo, connection.Cancellation);
-        await using var hooks = EventHooks.Create(settings.Exec, settings.Webhook, Reporter.Warn, outbox: database.HooksOutbox);
+        await using var hooks = EventHooks.Create(settings.Exec, settings.Webhook, Reporter.Warn, outbox: database.HooksOutbox(connection.Client.AccountSid, Environment.GetVariable));
         var cancellation = connection.Cancellation;
         var intro = $"Watching {connection.Client.AccountSid} every {Display.Duration(interval)} into {database.Description}"
             + (connection.IsDemo ? $" (demo: the mock adds {live.ToString(CultureInfo.InvariantCulture)} submissions a minute, one in four failing)" : string.Empty)

@@ -17,10 +17,49 @@ internal sealed class SyncDatabase : IAsyncDisposable
     public SqlSubmissionStore Store { get; }
 
     /// <summary>
-    /// Where <c>watch</c> keeps the events still to hand to <c>--exec</c>/<c>--webhook</c>, across a kill: beside a SQLite
-    /// file (<c>impact.db.hooks.jsonl</c>); none for PostgreSQL or the demo's temporary file.
+    /// Where <c>watch</c> keeps the events of one account still to hand to <c>--exec</c>/<c>--webhook</c>, across a kill:
+    /// beside a SQLite file (<c>impact.db.&lt;AccountSid&gt;.hooks.jsonl</c>); for PostgreSQL, in this machine's state
+    /// folder (<c>$XDG_STATE_HOME</c>, else <c>~/.local/state</c>; on Windows the local application data folder) under
+    /// <c>impact-submissions/</c>, named by host, port, database and account; none for the demo's temporary file.
+    /// Each account has its own, so watches of several accounts into one database never share one.
     /// </summary>
-    public string? HooksOutbox => _temporary is null && Store is SqliteSubmissionStore sqlite ? sqlite.Path + ".hooks.jsonl" : null;
+    /// <param name="accountSid">The account the watch reads.</param>
+    /// <param name="getVariable">Reads an environment variable.</param>
+    public string? HooksOutbox(string accountSid, Func<string, string?> getVariable)
+    {
+        if (_temporary is not null)
+        {
+            return null;
+        }
+
+        var account = FileNamePart(accountSid);
+        if (Store is SqliteSubmissionStore sqlite)
+        {
+            return $"{sqlite.Path}.{account}.hooks.jsonl";
+        }
+
+        return Path.Combine(StateFolder(getVariable), "impact-submissions", $"{FileNamePart(Description)}.{account}.hooks.jsonl");
+    }
+
+    private static string StateFolder(Func<string, string?> getVariable)
+    {
+        if (getVariable("XDG_STATE_HOME") is { } state && Path.IsPathFullyQualified(state))
+        {
+            return state;
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            return Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
+        }
+
+        var home = getVariable("HOME") is { Length: > 0 } set ? set : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return Path.Combine(home, ".local", "state");
+    }
+
+    // Letters, digits, dot and hyphen stay; anything else (':', '/', spaces) becomes '_'.
+    private static string FileNamePart(string text) =>
+        new(text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' ? c : '_').ToArray());
 
     /// <summary>The store in words for messages: the file, or host, port and database (never a password).</summary>
     public string Description => _temporary is null ? Store.ToString()! : "a temporary SQLite file (give --db to keep it)";

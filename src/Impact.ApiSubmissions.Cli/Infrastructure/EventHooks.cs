@@ -85,6 +85,7 @@ internal sealed class EventHooks : IAsyncDisposable
             lock (_outboxLock)
             {
                 _pending.Add(json);
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(_outbox))!);
                 using var file = new FileStream(_outbox, FileMode.Append, FileAccess.Write, FileShare.Read, 4096, FileOptions.WriteThrough);
                 var line = Encoding.UTF8.GetBytes(json + "\n");
                 file.Write(line, 0, line.Length);

@@ -34,7 +34,7 @@ internal sealed class WatchSettings : SyncSettings
     public string? Exec { get; set; }
 
     [CommandOption("--webhook <URL>")]
-    [Description("POST each event as JSON to this http(s) URL; retried 3 times on failure, beside the watch, never holding it up. With a SQLite --db, events not yet handed to --exec/--webhook are kept in <db>.hooks.jsonl and go out when a watch that was killed starts again.")]
+    [Description("POST each event as JSON to this http(s) URL; retried 3 times on failure, beside the watch, never holding it up. Events not yet handed to --exec/--webhook are kept in a file (SQLite: <db>.<AccountSid>.hooks.jsonl; PostgreSQL: $XDG_STATE_HOME or ~/.local/state, under impact-submissions/) and go out when a watch that was killed starts again.")]
     public string? Webhook { get; set; }
 
     [CommandOption("--all-events")]
