@@ -48,14 +48,14 @@ public sealed partial class ImpactMockServer
     }
 
     /// <summary>
-    /// Adds an FTP file submission that processes as gets of it arrive, as <see cref="AddProgressingSubmission"/> does:
-    /// the first <paramref name="getsPerStatus"/> gets answer <c>Queued</c> (TotalRecords and TotalErrors 0), the next
-    /// <c>In Progress</c> (records counted, no errors yet), then its final state. Lists and error details show the stage
-    /// reached; at every stage TotalErrors equals the failed lines served.
+    /// Adds an FTP file submission that processes as it is read, as <see cref="AddProgressingSubmission"/> does (a get
+    /// of it, or a list page that shows it): the first <paramref name="getsPerStatus"/> reads answer <c>Queued</c>
+    /// (TotalRecords and TotalErrors 0), the next <c>In Progress</c> (records counted, no errors yet), then its final
+    /// state. Error details show the stage reached; at every stage TotalErrors equals the failed lines served.
     /// </summary>
     /// <param name="final">The file once processed, completed as in <see cref="AddFtpFileSubmission"/>.</param>
     /// <param name="errorDetails">Its failed lines once processed.</param>
-    /// <param name="getsPerStatus">How many gets each of Queued and In Progress lasts; at least 1.</param>
+    /// <param name="getsPerStatus">How many reads each of Queued and In Progress lasts; at least 1.</param>
     /// <returns>The file in its final state.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="getsPerStatus"/> is less than 1.</exception>
     /// <exception cref="ArgumentException">As for <see cref="AddFtpFileSubmission"/>.</exception>

@@ -183,12 +183,13 @@ public sealed partial class ImpactMockServer : IDisposable
     }
 
     /// <summary>
-    /// Adds a submission that processes as gets arrive: the first <paramref name="getsPerStatus"/> gets of it
-    /// answer <c>Queued</c>, the next <paramref name="getsPerStatus"/> <c>In Progress</c> (both with empty
-    /// CompletionDate and errors), and every later one its final state. List pages show the stage reached.
+    /// Adds a submission that processes as it is read: each get of it and each list page that shows it count as one
+    /// read. The first <paramref name="getsPerStatus"/> reads answer <c>Queued</c>, the next <paramref name="getsPerStatus"/>
+    /// <c>In Progress</c> (both with empty CompletionDate and errors), and every later one its final state. So a poll by
+    /// BatchId and a sync that only lists both see it complete.
     /// </summary>
     /// <param name="final">The submission once processed; null for a conversion that completes without errors.</param>
-    /// <param name="getsPerStatus">How many gets each of Queued and In Progress lasts; at least 1.</param>
+    /// <param name="getsPerStatus">How many reads each of Queued and In Progress lasts; at least 1.</param>
     /// <returns>The submission in its final state (use its BatchId or Uri to poll it).</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="getsPerStatus"/> is less than 1.</exception>
     /// <exception cref="ArgumentException">The server already holds a submission with this BatchId.</exception>

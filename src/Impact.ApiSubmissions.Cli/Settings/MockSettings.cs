@@ -50,7 +50,7 @@ internal sealed class MockSettings : CommonSettings
     public string? FailureRate { get; set; }
 
     [CommandOption("--progressing <N>")]
-    [Description("Add N submissions that go Queued, In Progress, Complete as they are polled; their BatchIds are printed.")]
+    [Description("Add N submissions that go Queued, In Progress, Complete as they are read (each get of one, and each list page that shows it, moves it on); their BatchIds are printed.")]
     public string? Progressing { get; set; }
 
     [CommandOption("--mappings <DIR>")]

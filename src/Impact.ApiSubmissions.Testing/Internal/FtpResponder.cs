@@ -82,9 +82,10 @@ internal sealed class FtpResponder
             filters.Append('&').Append(DateFilters[i]).Append('=').Append(Uri.EscapeDataString(text));
         }
 
-        var matching = _store.All.Select(f => f.Now).Where(stage => Within(stage.Current, bounds)).ToList();
+        // Filtered on the stage reached; a file a page shows then moves on, as a get of it does.
+        var matching = _store.All.Where(file => Within(file.Now.Current, bounds)).ToList();
         var path = $"/Advertisers/{Uri.EscapeDataString(_accountSid)}/{Collection}";
-        return new MockResponse(200, ListPages.Write(path, filters.ToString(), page, pageSize, matching.Count, i => matching[i].Json, FtpRecords.FileArray));
+        return new MockResponse(200, ListPages.Write(path, filters.ToString(), page, pageSize, matching.Count, i => matching[i].Get(), FtpRecords.FileArray));
     }
 
     // Starts include the instant, ends exclude it; a completion filter leaves out files not yet complete.

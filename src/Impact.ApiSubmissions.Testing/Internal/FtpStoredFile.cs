@@ -28,9 +28,9 @@ internal sealed class FtpFileStage
 }
 
 /// <summary>
-/// An FTP file submission the server holds. A settled one has one stage; a progressing one answers its first
-/// gets as Queued, the next as In Progress, then its final state, as <see cref="ProgressingSubmission"/> does.
-/// Lists and error details show the stage reached without moving it on.
+/// An FTP file submission the server holds. A settled one has one stage; a progressing one is shown (by a get, or on
+/// a list page) first as Queued, then as In Progress, then in its final state, as <see cref="ProgressingSubmission"/>
+/// is. Error details show the stage reached without moving it on.
 /// </summary>
 internal sealed class FtpStoredFile
 {
@@ -72,7 +72,7 @@ internal sealed class FtpStoredFile
         return new FtpStoredFile(new[] { queued, inProgress, completed }, getsPerStatus);
     }
 
-    /// <summary>The JSON a get answers; a progressing file moves on with each get.</summary>
+    /// <summary>The JSON a get or a list page answers; a progressing file moves on each time it is shown.</summary>
     public byte[] Get() => StageAfter(Interlocked.Increment(ref _gets)).Json;
 
     private FtpFileStage StageAfter(int gets)

@@ -201,7 +201,7 @@ internal sealed class MockResponder
 
         var all = _store.All;
         var path = $"/Advertisers/{Uri.EscapeDataString(_accountSid)}/APISubmissions";
-        return Json(200, ListPages.Write(path, string.Empty, page, pageSize, all.Count, i => all[i].ListJson, _listArray));
+        return Json(200, ListPages.Write(path, string.Empty, page, pageSize, all.Count, i => all[i].Get(), _listArray));
     }
 
     private bool HasValidCredentials(IReadOnlyDictionary<string, string> headers) =>

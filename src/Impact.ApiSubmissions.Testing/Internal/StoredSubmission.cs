@@ -13,10 +13,10 @@ internal abstract class StoredSubmission
 
     public string BatchId { get; }
 
-    /// <summary>The JSON a list page shows now. Reading it changes nothing.</summary>
+    /// <summary>The JSON of the stage reached, for the mock's own look-ups. Reading it changes nothing.</summary>
     public abstract byte[] ListJson { get; }
 
-    /// <summary>The JSON a get answers; a progressing submission moves on with each get.</summary>
+    /// <summary>The JSON a get or a list page answers; a progressing submission moves on each time it is shown.</summary>
     public abstract byte[] Get();
 
     /// <summary>The submission as a client would read it now.</summary>
@@ -44,8 +44,8 @@ internal sealed class FixedSubmission : StoredSubmission
 }
 
 /// <summary>
-/// A submission that answers its first gets as Queued, the next as In Progress, and from then on in its
-/// final state. List pages show the stage it has reached without moving it on.
+/// A submission that is shown (by a get, or on a list page) first as Queued, then as In Progress, and from then on in
+/// its final state, as impact.com processes a conversion while it is being asked about.
 /// </summary>
 internal sealed class ProgressingSubmission : StoredSubmission
 {

@@ -138,12 +138,10 @@ public class SubmissionSync
             throw;
         }
 
-        // Submissions stored pending by an earlier pass are read again by BatchId until they complete: first those this
-        // pass did not list (pages shifted, or the listing resumed past them), the longest unseen first, then those it
-        // listed still pending. One first stored by this pass is not: its listing just read it.
+        // Stored submissions still pending that this pass did not list (pages shifted, or the listing resumed past them)
+        // are read again by BatchId, the longest unseen first. One the pass listed is not: the listing has just shown its
+        // status, and every pass lists it again until it completes.
         var pending = (await _store.GetPendingBatchIdsAsync(account, passes, cancellationToken).ConfigureAwait(false))
-            .Concat(result.StillPending)
-            .Distinct(StringComparer.Ordinal)
             .Take(_options.MaxPendingReadsPerPass)
             .ToList();
         foreach (var batchId in pending)
@@ -360,10 +358,6 @@ public class SubmissionSync
             if (!states.TryGetValue(row.BatchId!, out var old))
             {
                 result.Inserted++;
-            }
-            else if (listed && old.IsPending && row.IsPending)
-            {
-                result.StillPending.Add(row.BatchId!);
             }
 
             if (old is not null && (old.Status != row.Status?.ToString() || old.HasErrors != row.HasErrors))

@@ -20,9 +20,10 @@ public class SubmissionSyncOptions
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// At most this many submissions stored Queued or In Progress by an earlier pass are read again by BatchId at the end
-    /// of a pass, until they complete: first those the pass's listing did not show, the longest unseen first, then those
-    /// it showed still pending. Default 100. One that this pass stored first is not: its page has just read it.
+    /// At most this many stored submissions still Queued or In Progress that the pass's listing did not show (pages
+    /// shifted, or the listing resumed past them) are read again by BatchId at the end of a pass, the longest unseen
+    /// first. Default 100. One the listing showed is not: its page has just read its status, and every pass lists it
+    /// again until it completes.
     /// </summary>
     public int MaxPendingReadsPerPass { get; set; } = 100;
 

@@ -11,9 +11,6 @@ public sealed class SyncPassResult
     {
     }
 
-    // Listed in this pass, still pending, and already stored pending by an earlier pass: read again by BatchId at the end.
-    internal List<string> StillPending { get; } = new();
-
     /// <summary>True when the pass resumed an earlier pass that stopped before the last page.</summary>
     public bool Resumed { get; internal set; }
 

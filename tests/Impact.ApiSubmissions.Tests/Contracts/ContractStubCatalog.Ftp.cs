@@ -113,7 +113,14 @@ internal static partial class ContractStubCatalog
             stubs["ListFtpErrorDetails.200.no-errors.json"] = Mapping(
                 "ListFtpErrorDetails.200.no-errors", "ListFtpErrorDetails 200: a file without failed lines", 10,
                 Request(Exact(clean), authorized: true), 200, Allowed(), await http.GetJsonAsync(clean));
+        }
 
+        // The gets of a progressing file, from its first read: on a server of its own, since a list page that shows it
+        // moves it on too.
+        using (var server = ImpactMockServer.Start(Options))
+        using (var http = server.CreateHttpClient())
+        {
+            server.AddProgressingFtpFileSubmission(FtpProgressing.File, FtpProgressing.Lines);
             await AddProgressionStubsAsync(stubs, http, "GetFtpFileSubmission", "progressing file", $"{FtpListPath}/{FtpProgressing.File.BatchId}", "Progressing FTP file");
         }
 

@@ -130,6 +130,14 @@ internal static partial class ContractStubCatalog
                     Request(Exact($"{ListPath}/{batchId}"), authorized: true), 200, Allowed(), await http.GetJsonAsync($"{ListPath}/{batchId}"));
             }
 
+        }
+
+        // The gets of a progressing submission, from its first read: on a server of its own, since a list page that
+        // shows it moves it on too.
+        using (var server = ImpactMockServer.Start(Options))
+        using (var http = server.CreateHttpClient())
+        {
+            server.AddProgressingSubmission(Progressing);
             await AddProgressionStubsAsync(stubs, http, "GetApiSubmission", "progressing submission", $"{ListPath}/{Progressing.Build().BatchId}", "Progressing submission");
         }
 
