@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -489,9 +490,27 @@ public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, I
     /// </summary>
     private protected virtual string LookUpSql(DbCommand command, string keyColumn, IReadOnlyList<string> keys, string? filter)
     {
-        Add(command, "@keys", JsonConvert.SerializeObject(keys), DbType.String);
+        Add(command, "@keys", JsonArray(keys), DbType.String);
         return "SELECT " + StateColumns + " FROM impact_submissions WHERE account_sid = @account_sid AND " + keyColumn + " IN (SELECT value FROM json_each(@keys))"
             + (filter is null ? string.Empty : " AND +(" + filter + ")");
+    }
+
+    // A JSON array of strings, written directly (not through JsonConvert, whose defaults an application may change).
+    private static string JsonArray(IReadOnlyList<string> values)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var writer = new JsonTextWriter(text))
+        {
+            writer.WriteStartArray();
+            foreach (var value in values)
+            {
+                writer.WriteValue(value);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return text.ToString();
     }
 
     /// <summary>Rows to insert into one table (see <see cref="InsertRowsAsync"/>).</summary>

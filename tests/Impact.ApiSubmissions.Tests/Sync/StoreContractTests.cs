@@ -385,6 +385,12 @@ public abstract class StoreContractTests
         states[Id(210)].Should().Match<StoredSubmissionState>(s => s.HasErrors && s.Status == "Complete" && s.OrderId == "ORD-210" && s.SubmissionDate == Now.AddMinutes(210));
         states[Id(211)].HasErrors.Should().BeFalse();
 
+        // Keys travel as text in one parameter: quotes, backslashes and non-ASCII come through as they are.
+        const string odd = "A-\"q\"-\\-é-✓";
+        await store.SaveAsync(new SyncWrite("IRlook", SubmissionSync.SubmissionsStream, new[] { ApiSubmissionsModelFactory.ApiSubmission(batchId: odd, status: SubmissionStatus.Queued) },
+            Array.Empty<SubmissionEvent>(), false, null, Now));
+        (await store.GetStatesAsync("IRlook", new[] { odd, "A-\"q\"" })).Keys.Should().Equal(odd);
+
         // Every OrderId of the account, asked with repeats: only its completed failures not fixed yet come back, each once.
         var orders = Enumerable.Range(0, 300).Select(i => "ORD-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var failures = await store.GetUnfixedFailuresAsync("IRlook", orders.Concat(orders).Append("ORD-none").ToList());
