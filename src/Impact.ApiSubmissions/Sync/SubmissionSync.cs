@@ -418,15 +418,17 @@ public class SubmissionSync
 
         if (fixers.Count > 0)
         {
-            var failures = (await _store.GetUnfixedFailuresAsync(account, fixers.Select(f => f.OrderId).Distinct(StringComparer.Ordinal).ToList(), cancellationToken).ConfigureAwait(false))
+            // The failures by OrderId: a page's fixers each look at their own OrderId's failures only (a scan of every
+            // failure for every fixer took a third of a pass's store time at 45,000 rows).
+            var failuresByOrder = (await _store.GetUnfixedFailuresAsync(account, fixers.Select(f => f.OrderId).Distinct(StringComparer.Ordinal).ToList(), cancellationToken).ConfigureAwait(false))
                 .Concat(newFailures)
                 .GroupBy(f => f.BatchId, StringComparer.Ordinal)
                 .Select(g => g.First())
-                .ToList();
+                .ToLookup(f => f.OrderId, StringComparer.Ordinal);
             var claimed = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (fixer, orderId) in fixers.OrderBy(f => f.Submission.SubmissionDate ?? DateTimeOffset.MaxValue))
             {
-                foreach (var failure in failures.Where(f => f.OrderId == orderId && f.BatchId != fixer.BatchId && Before(f.SubmissionDate, fixer.SubmissionDate)))
+                foreach (var failure in failuresByOrder[orderId].Where(f => f.BatchId != fixer.BatchId && Before(f.SubmissionDate, fixer.SubmissionDate)))
                 {
                     if (claimed.Add(failure.BatchId))
                     {

@@ -358,6 +358,46 @@ public abstract class StoreContractTests
     }
 
     [Fact]
+    public async Task Look_ups_of_many_keys_at_once_return_exactly_the_accounts_stored_matches()
+    {
+        // More keys than one look-up statement used to take (500), with repeats, unknown keys and another account's rows.
+        await using var store = await CreateStoreAsync();
+        static string Id(int i) => "A-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        static ApiSubmission Row(int i) => i % 10 == 0
+            ? ApiSubmissionsModelFactory.ApiSubmission(batchId: Id(i), orderId: "ORD-" + (i % 300).ToString(System.Globalization.CultureInfo.InvariantCulture), status: SubmissionStatus.Complete,
+                errorType: SubmissionErrorType.Validation, errorReason: "MALFORMED", submissionDate: Now.AddMinutes(i))
+            : ApiSubmissionsModelFactory.ApiSubmission(batchId: Id(i), orderId: "ORD-" + (i % 300).ToString(System.Globalization.CultureInfo.InvariantCulture), status: SubmissionStatus.Complete,
+                submissionDate: Now.AddMinutes(i));
+        await store.SaveAsync(new SyncWrite("IRlook", SubmissionSync.SubmissionsStream, Enumerable.Range(1, 1500).Select(Row).ToList(), Array.Empty<SubmissionEvent>(), false, null, Now));
+        await store.SaveAsync(new SyncWrite("IRother", SubmissionSync.SubmissionsStream, Enumerable.Range(1, 1500).Select(Row).ToList(), Array.Empty<SubmissionEvent>(), false, null, Now));
+        var fixedOne = Row(20);
+        await store.SaveAsync(new SyncWrite(
+            "IRlook", SubmissionSync.SubmissionsStream, Array.Empty<ApiSubmission>(), new[] { new SubmissionEvent(SubmissionEventKind.Fixed, "IRlook", fixedOne, Now, Id(21)) }, false, null, Now));
+
+        var asked = Enumerable.Range(200, 1200).Select(Id).Concat(Enumerable.Range(200, 50).Select(Id)).Concat(new[] { "A-nope", "A-9999" }).ToList();
+        var states = await store.GetStatesAsync("IRlook", asked);
+
+        states.Keys.OrderBy(k => k, StringComparer.Ordinal).Should().Equal(Enumerable.Range(200, 1200).Select(Id).OrderBy(k => k, StringComparer.Ordinal));
+        states[Id(210)].Should().Match<StoredSubmissionState>(s => s.HasErrors && s.Status == "Complete" && s.OrderId == "ORD-210" && s.SubmissionDate == Now.AddMinutes(210));
+        states[Id(211)].HasErrors.Should().BeFalse();
+
+        // Keys travel as text in one parameter: quotes, backslashes and non-ASCII come through as they are.
+        const string odd = "A-\"q\"-\\-é-✓";
+        await store.SaveAsync(new SyncWrite("IRlook", SubmissionSync.SubmissionsStream, new[] { ApiSubmissionsModelFactory.ApiSubmission(batchId: odd, status: SubmissionStatus.Queued) },
+            Array.Empty<SubmissionEvent>(), false, null, Now));
+        (await store.GetStatesAsync("IRlook", new[] { odd, "A-\"q\"" })).Keys.Should().Equal(odd);
+
+        // Every OrderId of the account, asked with repeats: only its completed failures not fixed yet come back, each once.
+        var orders = Enumerable.Range(0, 300).Select(i => "ORD-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var failures = await store.GetUnfixedFailuresAsync("IRlook", orders.Concat(orders).Append("ORD-none").ToList());
+
+        failures.Select(f => f.BatchId).OrderBy(k => k, StringComparer.Ordinal).Should().Equal(
+            Enumerable.Range(1, 1500).Where(i => i % 10 == 0 && i != 20).Select(Id).OrderBy(k => k, StringComparer.Ordinal), "each once; the failure of A-20 was fixed, the other rows have no errors");
+        failures.Should().OnlyContain(f => f.HasErrors && f.Status == "Complete");
+        failures.Where(f => f.OrderId == "ORD-10").Select(f => f.BatchId).Should().BeEquivalentTo(new[] { Id(10), Id(310), Id(610), Id(910), Id(1210) }, "one OrderId can have many failures");
+    }
+
+    [Fact]
     public async Task Migrating_again_changes_nothing_and_the_schema_version_is_recorded()
     {
         await using var store = await CreateStoreAsync();
