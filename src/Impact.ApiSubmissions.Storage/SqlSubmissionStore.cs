@@ -514,31 +514,22 @@ public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, I
     }
 
     /// <summary>Rows to insert into one table (see <see cref="InsertRowsAsync"/>).</summary>
-    private protected sealed class RowInsert
+    private protected sealed class RowInsert(string table, string[] columns, DbType[] types, string onConflict, bool lastWins, IReadOnlyList<object?[]> rows)
     {
-        public RowInsert(string table, string[] columns, DbType[] types, string onConflict, bool lastWins, IReadOnlyList<object?[]> rows)
-        {
-            Table = table;
-            Columns = columns;
-            Types = types;
-            OnConflict = onConflict;
-            LastWins = lastWins;
-            Rows = rows;
-        }
+        public string Table { get; } = table;
 
-        public string Table { get; }
+        public string[] Columns { get; } = columns;
 
-        public string[] Columns { get; }
-
-        public DbType[] Types { get; }
+        public DbType[] Types { get; } = types;
 
         /// <summary>The statement's <c>ON CONFLICT</c> clause, with a leading space.</summary>
-        public string OnConflict { get; }
+        public string OnConflict { get; } = onConflict;
 
-        public bool LastWins { get; }
+        /// <summary>When a key repeats among <see cref="Rows"/>, the last row is kept.</summary>
+        public bool LastWins { get; } = lastWins;
 
         /// <summary>One value per column each, in <see cref="Columns"/>' order.</summary>
-        public IReadOnlyList<object?[]> Rows { get; }
+        public IReadOnlyList<object?[]> Rows { get; } = rows;
     }
 
     // Runs one statement once per item, inside the transaction, its parameters named after the columns (@name).
