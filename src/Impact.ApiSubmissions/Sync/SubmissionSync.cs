@@ -107,7 +107,7 @@ public class SubmissionSync
                 result.Requests++;
                 var next = page.ContinuationToken;
                 var now = _options.TimeProvider.GetUtcNow();
-                fetched.Add((page, next is null ? new SyncBookmark(null, passes + 1, now) : new SyncBookmark(next, passes, now)));
+                fetched.Add((page, MarkAfter(next, passes, now)));
                 if (writing.IsCompleted || fetched.Count >= MaxPagesPerWrite)
                 {
                     await writing.ConfigureAwait(false);
@@ -193,7 +193,7 @@ public class SubmissionSync
                 var files = page.Items.Where(f => !string.IsNullOrWhiteSpace(f.BatchId)).ToList();
                 var next = page.ContinuationToken;
                 var now = _options.TimeProvider.GetUtcNow();
-                var mark = next is null ? new SyncBookmark(null, passes + 1, now) : new SyncBookmark(next, passes, now);
+                var mark = MarkAfter(next, passes, now);
                 var failed = files.Where(f => f.IsComplete && f.HasErrors).ToList();
                 var events = new List<SubmissionEvent>();
                 if (failed.Count > 0)
@@ -228,6 +228,10 @@ public class SubmissionSync
             result.FtpFilesSkipped = true;
         }
     }
+
+    // The bookmark after a page: the token of the next page, or, after the last, the pass counted as completed.
+    private static SyncBookmark MarkAfter(string? next, long passes, DateTimeOffset now) =>
+        next is null ? new SyncBookmark(null, passes + 1, now) : new SyncBookmark(next, passes, now);
 
     // The BatchIds of the stored FTP files that completed with failed records. Files are few (tens a day at most).
     private async Task<HashSet<string>> StoredFailedFilesAsync(string account, CancellationToken cancellationToken)
@@ -353,6 +357,7 @@ public class SubmissionSync
         {
             result.Read += rows.Count;
         }
+
         foreach (var row in rows)
         {
             if (!states.TryGetValue(row.BatchId!, out var old))
