@@ -83,6 +83,19 @@ public sealed class EventHooksTests
     public async Task An_event_is_in_the_outbox_before_Enqueue_returns_and_gone_once_handed_on()
     {
         var outbox = Path.Combine(Path.GetTempPath(), "impact-hooks-" + Guid.NewGuid().ToString("N") + ".jsonl");
+
+        // A kill while the hook is still at work loses nothing: the watch marks the event reported only after Enqueue returned.
+        (await OutboxWhileTheHookWorksAsync(outbox, Event)).Should().Equal(Event);
+
+        File.Exists(outbox).Should().BeFalse("every event was handed on");
+    }
+
+    /// <summary>
+    /// Enqueues <paramref name="json"/> to a webhook that does not answer until the outbox has been read, returns the
+    /// outbox's lines as they were then, and ends once the hook has answered.
+    /// </summary>
+    internal static async Task<string[]> OutboxWhileTheHookWorksAsync(string outbox, string json)
+    {
         var release = new TaskCompletionSource<bool>();
         var handler = new ScriptedHandler(async (_, _, token) =>
         {
@@ -90,17 +103,11 @@ public sealed class EventHooksTests
             return new HttpResponseMessage(HttpStatusCode.NoContent);
         });
 
-        await using (var hooks = EventHooks.Create(null, "http://127.0.0.1:9/hook", _ => { }, handler, new[] { TimeSpan.Zero }, outbox))
-        {
-            hooks!.Enqueue(Event);
-
-            // A kill now loses nothing: the watch marks the event reported only after Enqueue returned.
-            var kept = File.Exists(outbox) ? File.ReadAllLines(outbox) : Array.Empty<string>();
-            release.SetResult(true);
-            kept.Should().Equal(Event);
-        }
-
-        File.Exists(outbox).Should().BeFalse("every event was handed on");
+        await using var hooks = EventHooks.Create(null, "http://127.0.0.1:9/hook", _ => { }, handler, new[] { TimeSpan.Zero }, outbox);
+        hooks!.Enqueue(json);
+        var kept = File.Exists(outbox) ? File.ReadAllLines(outbox) : Array.Empty<string>();
+        release.SetResult(true);
+        return kept;
     }
 
     [Fact]

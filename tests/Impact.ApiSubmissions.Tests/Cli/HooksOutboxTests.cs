@@ -1,13 +1,9 @@
 using System;
 using System.IO;
-using System.Net;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using FluentAssertions;
 using Impact.ApiSubmissions.Cli.Connection;
-using Impact.ApiSubmissions.Cli.Infrastructure;
-using Impact.ApiSubmissions.Tests.Client;
 using Impact.ApiSubmissions.Tests.Sync;
 using Xunit;
 
@@ -58,20 +54,8 @@ public sealed class HooksOutboxTests : IDisposable
             .And.NotContainAny("/", ":", " ");
         database.HooksOutbox("IROther", variables).Should().NotBe(outbox);
 
-        var release = new TaskCompletionSource<bool>();
-        var handler = new ScriptedHandler(async (_, _, token) =>
-        {
-            await release.Task.WaitAsync(token);
-            return new HttpResponseMessage(HttpStatusCode.NoContent);
-        });
-        await using (var hooks = EventHooks.Create(null, "http://127.0.0.1:9/hook", _ => { }, handler, new[] { TimeSpan.Zero }, outbox))
-        {
-            // The state folder does not exist yet: the first event creates it.
-            hooks!.Enqueue(Event);
-            var kept = File.Exists(outbox) ? File.ReadAllLines(outbox) : Array.Empty<string>();
-            release.SetResult(true);
-            kept.Should().Equal(Event);
-        }
+        // The state folder does not exist yet: the first event creates it.
+        (await EventHooksTests.OutboxWhileTheHookWorksAsync(outbox, Event)).Should().Equal(Event);
 
         File.Exists(outbox).Should().BeFalse("the event was handed on");
     }

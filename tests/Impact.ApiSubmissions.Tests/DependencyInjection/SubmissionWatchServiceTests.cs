@@ -21,40 +21,11 @@ public sealed class SubmissionWatchServiceTests
         using var server = ImpactMockServer.Start(new ImpactMockServerOptions { SubmissionCount = 0 });
         server.Add(new ApiSubmissionBuilder().WithBatchId("A-d1d1d100-0000-4000-8000-000000000001").WithErrors("Validation", "OID_MISSING"));
         server.Add(new ApiSubmissionBuilder().WithBatchId("A-d1d1d100-0000-4000-8000-000000000002").WithErrors("Contract Error", "CONTRACT_NOT_FOUND"));
-        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "impact-hosted-" + Guid.NewGuid().ToString("N") + ".db");
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddImpactApiSubmissions(o =>
-        {
-            o.AccountSid = server.AccountSid;
-            o.AuthToken = server.AuthToken;
-            o.BaseAddress = new Uri(server.BaseUrl);
-        });
-        services.AddSingleton<ISubmissionStore>(new SqliteSubmissionStore(path));
-        services.AddSingleton<Collector>();
-        services.AddImpactSubmissionWatch<Collector>(o =>
-        {
-            o.ReportExistingOnFirstPass = true;
-            o.Interval = TimeSpan.FromHours(1);
-        });
-        try
-        {
-            using var provider = services.BuildServiceProvider();
-            var hosted = provider.GetServices<IHostedService>().Single();
-            var collector = (Collector)provider.GetRequiredService<ISubmissionEventHandler>();
 
-            await hosted.StartAsync(CancellationToken.None);
-            var events = await collector.Two.Task.WaitAsync(TimeSpan.FromMinutes(1));
-            await hosted.StopAsync(CancellationToken.None);
+        var events = await RunHostedWatchAsync(server, collector => collector.Two.Task);
 
-            events.Select(e => e.BatchId).Should().BeEquivalentTo("A-d1d1d100-0000-4000-8000-000000000001", "A-d1d1d100-0000-4000-8000-000000000002");
-            events.Should().OnlyContain(e => e.Kind == SubmissionEventKind.Failed);
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            System.IO.File.Delete(path);
-        }
+        events.Select(e => e.BatchId).Should().BeEquivalentTo("A-d1d1d100-0000-4000-8000-000000000001", "A-d1d1d100-0000-4000-8000-000000000002");
+        events.Should().OnlyContain(e => e.Kind == SubmissionEventKind.Failed);
     }
 
     [Fact]
@@ -64,6 +35,18 @@ public sealed class SubmissionWatchServiceTests
         server.AddFtpFileSubmission(
             ApiSubmissionsModelFactory.FtpFileSubmission(batchId: "F-d1d1d100-0000-4000-8000-000000000001", fileName: "june.csv", status: SubmissionStatus.Complete, totalRecords: 10),
             new[] { ApiSubmissionsModelFactory.FtpErrorDetail(line: 4, orderId: "O-4", reason: ErrorReason.ContractNotFound) });
+
+        var e = await RunHostedWatchAsync(server, collector => collector.First.Task);
+
+        e.Kind.Should().Be(SubmissionEventKind.FtpFileFailed);
+        e.FtpFile!.FileName.Should().Be("june.csv");
+        e.FtpFile.TotalErrors.Should().Be(1);
+    }
+
+    // Registers the client, a new SQLite store and the watch against the mock, starts the hosted service, waits for what
+    // the handler collected, and stops it.
+    private static async Task<T> RunHostedWatchAsync<T>(ImpactMockServer server, Func<Collector, Task<T>> collected)
+    {
         var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "impact-hosted-" + Guid.NewGuid().ToString("N") + ".db");
         var services = new ServiceCollection();
         services.AddLogging();
@@ -87,12 +70,9 @@ public sealed class SubmissionWatchServiceTests
             var collector = (Collector)provider.GetRequiredService<ISubmissionEventHandler>();
 
             await hosted.StartAsync(CancellationToken.None);
-            var e = await collector.First.Task.WaitAsync(TimeSpan.FromMinutes(1));
+            var result = await collected(collector).WaitAsync(TimeSpan.FromMinutes(1));
             await hosted.StopAsync(CancellationToken.None);
-
-            e.Kind.Should().Be(SubmissionEventKind.FtpFileFailed);
-            e.FtpFile!.FileName.Should().Be("june.csv");
-            e.FtpFile.TotalErrors.Should().Be(1);
+            return result;
         }
         finally
         {
