@@ -525,7 +525,7 @@ public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, I
         /// <summary>The statement's <c>ON CONFLICT</c> clause, with a leading space.</summary>
         public string OnConflict { get; } = onConflict;
 
-        /// <summary>When a key repeats among <see cref="Rows"/>, the last row is kept.</summary>
+        /// <summary>When a key (the first two columns: account and BatchId) repeats among <see cref="Rows"/>, the last row is kept.</summary>
         public bool LastWins { get; } = lastWins;
 
         /// <summary>One value per column each, in <see cref="Columns"/>' order.</summary>
