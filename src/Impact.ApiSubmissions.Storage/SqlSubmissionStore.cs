@@ -482,17 +482,16 @@ public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, I
     /// <summary>
     /// The SQL of a look-up: <see cref="StateColumns"/> of the account's submissions whose <paramref name="keyColumn"/> is one
     /// of <paramref name="keys"/> and that meet <paramref name="filter"/> (SQL, or null), its parameters added to the
-    /// command (<c>@account_sid</c> is added by the caller). Here the keys go as one parameter, a JSON array read by
+    /// command (<c>@account_sid</c> is added by the caller). The filter must name the condition of the partial index it
+    /// means to use (<c>has_errors = 1</c> for the failures). Here the keys go as one parameter, a JSON array read by
     /// <c>json_each</c>, and SQLite probes the key's index once per key: IN lists of 500 parameters each cost more to
-    /// prepare and bind than the look-up itself. The filter is wrapped in a unary plus, which keeps its columns out of
-    /// the index choice: without statistics SQLite otherwise took (account_sid, status) for the look-up by OrderId, a scan
-    /// of every completed row (EXPLAIN QUERY PLAN).
+    /// prepare and bind than the look-up itself (EXPLAIN QUERY PLAN: the primary key, or the failures' index).
     /// </summary>
     private protected virtual string LookUpSql(DbCommand command, string keyColumn, IReadOnlyList<string> keys, string? filter)
     {
         Add(command, "@keys", JsonArray(keys), DbType.String);
         return "SELECT " + StateColumns + " FROM impact_submissions WHERE account_sid = @account_sid AND " + keyColumn + " IN (SELECT value FROM json_each(@keys))"
-            + (filter is null ? string.Empty : " AND +(" + filter + ")");
+            + (filter is null ? string.Empty : " AND " + filter);
     }
 
     // A JSON array of strings, written directly (not through JsonConvert, whose defaults an application may change).

@@ -39,7 +39,7 @@ public class SyncBenchmarks
     /// The mock's wait before each answer, in milliseconds: 0 measures the SDK and the store alone (the honest ratio);
     /// 200 is closer to impact.com, where a sync's store work can hide behind the next page's request.
     /// </summary>
-    [Params(0, 200)]
+    [Params(0, 50, 200)]
     public int LatencyMs { get; set; }
 
     [GlobalSetup]

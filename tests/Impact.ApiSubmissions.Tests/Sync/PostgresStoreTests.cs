@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using FluentAssertions;
@@ -15,11 +16,25 @@ public sealed class PostgresStoreTests : StoreContractTests
 
     public PostgresStoreTests(PostgresServer server) => _server = server;
 
-    protected override async Task<SqlSubmissionStore> CreateStoreAsync()
+    protected override string IndexNamesSql => "SELECT indexname FROM pg_indexes WHERE tablename = 'impact_submissions'";
+
+    protected override Task<string> NewDatabaseAsync() => _server.CreateDatabaseAsync();
+
+    protected override SqlSubmissionStore CreateUnmigratedStore(string database) => new PostgresSubmissionStore(database);
+
+    protected override async Task<IReadOnlyList<string>> RunSqlAsync(string database, string sql)
     {
-        var store = new PostgresSubmissionStore(await _server.CreateDatabaseAsync());
-        await store.MigrateAsync();
-        return store;
+        await using var connection = new Npgsql.NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
     }
 
     protected override SqlSubmissionStore Reopen(SqlSubmissionStore store) => new PostgresSubmissionStore(_server.ConnectionString(((PostgresSubmissionStore)store).Description.Split('/').Last()));

@@ -22,11 +22,25 @@ public sealed class SqliteStoreTests : StoreContractTests, IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    protected override async Task<SqlSubmissionStore> CreateStoreAsync()
+    protected override string IndexNamesSql => "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'impact_submissions'";
+
+    protected override Task<string> NewDatabaseAsync() => Task.FromResult(Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".db"));
+
+    protected override SqlSubmissionStore CreateUnmigratedStore(string database) => new SqliteSubmissionStore(database);
+
+    protected override async Task<IReadOnlyList<string>> RunSqlAsync(string database, string sql)
     {
-        var store = new SqliteSubmissionStore(Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".db"));
-        await store.MigrateAsync();
-        return store;
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + database);
+        await connection.OpenAsync();
+        await using var command = new Microsoft.Data.Sqlite.SqliteCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
     }
 
     protected override SqlSubmissionStore Reopen(SqlSubmissionStore store) => new SqliteSubmissionStore(((SqliteSubmissionStore)store).Path);

@@ -19,7 +19,21 @@ public abstract class StoreContractTests
     private static readonly DateTimeOffset Now = new(2026, 11, 30, 12, 0, 0, TimeSpan.FromHours(-8));
 
     /// <summary>A new, empty, migrated store on a database of its own.</summary>
-    protected abstract Task<SqlSubmissionStore> CreateStoreAsync();
+    protected async Task<SqlSubmissionStore> CreateStoreAsync()
+    {
+        var store = CreateUnmigratedStore(await NewDatabaseAsync());
+        await store.MigrateAsync();
+        return store;
+    }
+
+    /// <summary>A new, empty database of its own: a SQLite path or a PostgreSQL connection string.</summary>
+    protected abstract Task<string> NewDatabaseAsync();
+
+    /// <summary>A store over <paramref name="database"/>, not migrated.</summary>
+    protected abstract SqlSubmissionStore CreateUnmigratedStore(string database);
+
+    /// <summary>Runs SQL on <paramref name="database"/> outside any store, and returns the first column of each row as text.</summary>
+    protected abstract Task<IReadOnlyList<string>> RunSqlAsync(string database, string sql);
 
     /// <summary>Another store object on the same database as <paramref name="store"/>, as a restarted process would open.</summary>
     protected abstract SqlSubmissionStore Reopen(SqlSubmissionStore store);
@@ -403,9 +417,50 @@ public abstract class StoreContractTests
         await using var store = await CreateStoreAsync();
         await store.MigrateAsync();
         await Reopen(store).MigrateAsync();
-        SqlSubmissionStore.SchemaVersion.Should().Be(4);
+        SqlSubmissionStore.SchemaVersion.Should().Be(5);
         (await store.GetBookmarkAsync("IRnone", SubmissionSync.SubmissionsStream)).Should().BeNull();
     }
+
+    [Fact]
+    public async Task A_database_of_schema_4_moves_to_5_keeping_its_rows_and_answering_its_look_ups_from_the_new_indexes()
+    {
+        // A database as the previous release left it: migrations 1 to 4, applied by hand.
+        var database = await NewDatabaseAsync();
+        await RunSqlAsync(database, "CREATE TABLE impact_schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)");
+        foreach (var (version, statements) in StoreSchema.Migrations.Where(m => m.Version <= 4))
+        {
+            foreach (var statement in statements)
+            {
+                await RunSqlAsync(database, statement);
+            }
+
+            await RunSqlAsync(database, $"INSERT INTO impact_schema_version (version, applied_at) VALUES ({version}, '2026-11-30T00:00:00Z')");
+        }
+
+        await using var store = CreateUnmigratedStore(database);
+        var rows = new[]
+        {
+            Failure(1, "ORD-1").Build(),
+            Failure(2, "ORD-2").Build(),
+            ApiSubmissionsModelFactory.ApiSubmission(batchId: "A-d0ne", orderId: "ORD-1", status: SubmissionStatus.Complete, submissionDate: Now),
+            ApiSubmissionsModelFactory.ApiSubmission(batchId: "A-queued", orderId: "ORD-3", status: SubmissionStatus.Queued, submissionDate: Now),
+            ApiSubmissionsModelFactory.ApiSubmission(batchId: "A-running", orderId: "ORD-4", status: SubmissionStatus.InProgress, submissionDate: Now.AddMinutes(1)),
+        };
+        await store.SaveAsync(new SyncWrite("IRv4", SubmissionSync.SubmissionsStream, rows, Array.Empty<SubmissionEvent>(), false, null, Now, pass: 0));
+
+        await store.MigrateAsync();
+
+        (await RunSqlAsync(database, "SELECT CAST(version AS TEXT) FROM impact_schema_version ORDER BY version")).Should().Equal("1", "2", "3", "4", "5");
+        (await store.CountSubmissionsAsync("IRv4")).Should().Be(5);
+        (await store.GetPendingBatchIdsAsync("IRv4")).Should().Equal("A-queued", "A-running");
+        (await store.GetUnfixedFailuresAsync("IRv4", new[] { "ORD-1", "ORD-2", "ORD-3" })).Select(f => f.BatchId).Should().BeEquivalentTo(rows[0].BatchId, rows[1].BatchId);
+        (await store.GetStatesAsync("IRv4", new[] { "A-d0ne", "A-queued" })).Keys.Should().BeEquivalentTo("A-d0ne", "A-queued");
+        (await RunSqlAsync(database, IndexNamesSql)).Where(n => n.StartsWith("ix_impact_submissions", StringComparison.Ordinal)).Should().BeEquivalentTo(
+            "ix_impact_submissions_pending", "ix_impact_submissions_failures");
+    }
+
+    /// <summary>The names of the indexes on the submissions table, as the database lists them.</summary>
+    protected abstract string IndexNamesSql { get; }
 
     protected static ApiSubmissionBuilder Failure(int i, string? orderId = null) =>
         new ApiSubmissionBuilder()
