@@ -106,7 +106,8 @@ internal static class StoreSchema
         }),
         // Indexes over the rows their look-ups read, not over every row: the pending submissions (a few percent of an
         // account) and the failures. Each row of a page written used to add an entry to both full indexes, and each
-        // commit rewrote most of their pages (random keys), the largest part of a sync's writes.
+        // commit rewrote most of their pages (random keys): a fifth of SQLite's own time for a sync's rows, two fifths of
+        // PostgreSQL's (45,000 rows copied in a page a transaction, from the sqlite3 and psql shells).
         (5, new[]
         {
             "DROP INDEX ix_impact_submissions_status",
