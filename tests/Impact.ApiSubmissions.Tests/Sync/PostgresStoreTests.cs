@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using FluentAssertions;
@@ -22,20 +21,7 @@ public sealed class PostgresStoreTests : StoreContractTests
 
     protected override SqlSubmissionStore CreateUnmigratedStore(string database) => new PostgresSubmissionStore(database);
 
-    protected override async Task<IReadOnlyList<string>> RunSqlAsync(string database, string sql)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var values = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            values.Add(reader.GetString(0));
-        }
-
-        return values;
-    }
+    protected override System.Data.Common.DbConnection Connect(string database) => new Npgsql.NpgsqlConnection(database);
 
     protected override SqlSubmissionStore Reopen(SqlSubmissionStore store) => new PostgresSubmissionStore(_server.ConnectionString(((PostgresSubmissionStore)store).Description.Split('/').Last()));
 

@@ -28,20 +28,7 @@ public sealed class SqliteStoreTests : StoreContractTests, IDisposable
 
     protected override SqlSubmissionStore CreateUnmigratedStore(string database) => new SqliteSubmissionStore(database);
 
-    protected override async Task<IReadOnlyList<string>> RunSqlAsync(string database, string sql)
-    {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + database);
-        await connection.OpenAsync();
-        await using var command = new Microsoft.Data.Sqlite.SqliteCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var values = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            values.Add(reader.GetString(0));
-        }
-
-        return values;
-    }
+    protected override System.Data.Common.DbConnection Connect(string database) => new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + database);
 
     protected override SqlSubmissionStore Reopen(SqlSubmissionStore store) => new SqliteSubmissionStore(((SqliteSubmissionStore)store).Path);
 

@@ -32,8 +32,25 @@ public abstract class StoreContractTests
     /// <summary>A store over <paramref name="database"/>, not migrated.</summary>
     protected abstract SqlSubmissionStore CreateUnmigratedStore(string database);
 
+    /// <summary>A connection to <paramref name="database"/> outside any store, not opened.</summary>
+    protected abstract System.Data.Common.DbConnection Connect(string database);
+
     /// <summary>Runs SQL on <paramref name="database"/> outside any store, and returns the first column of each row as text.</summary>
-    protected abstract Task<IReadOnlyList<string>> RunSqlAsync(string database, string sql);
+    protected async Task<IReadOnlyList<string>> RunSqlAsync(string database, string sql)
+    {
+        await using var connection = Connect(database);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
 
     /// <summary>Another store object on the same database as <paramref name="store"/>, as a restarted process would open.</summary>
     protected abstract SqlSubmissionStore Reopen(SqlSubmissionStore store);
