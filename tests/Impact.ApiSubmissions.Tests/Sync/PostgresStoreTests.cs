@@ -23,7 +23,9 @@ public sealed class PostgresStoreTests : StoreContractTests
 
     protected override System.Data.Common.DbConnection Connect(string database) => new Npgsql.NpgsqlConnection(database);
 
-    protected override SqlSubmissionStore Reopen(SqlSubmissionStore store) => new PostgresSubmissionStore(_server.ConnectionString(((PostgresSubmissionStore)store).Description.Split('/').Last()));
+    protected override string DatabaseOf(SqlSubmissionStore store) => _server.ConnectionString(((PostgresSubmissionStore)store).Description.Split('/').Last());
+
+    protected override SqlSubmissionStore Reopen(SqlSubmissionStore store) => new PostgresSubmissionStore(DatabaseOf(store));
 
     [Fact]
     public async Task Three_accounts_synced_at_once_into_one_new_database_keep_every_row_once()

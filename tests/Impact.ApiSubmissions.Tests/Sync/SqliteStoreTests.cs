@@ -30,7 +30,9 @@ public sealed class SqliteStoreTests : StoreContractTests, IDisposable
 
     protected override System.Data.Common.DbConnection Connect(string database) => new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + database);
 
-    protected override SqlSubmissionStore Reopen(SqlSubmissionStore store) => new SqliteSubmissionStore(((SqliteSubmissionStore)store).Path);
+    protected override string DatabaseOf(SqlSubmissionStore store) => ((SqliteSubmissionStore)store).Path;
+
+    protected override SqlSubmissionStore Reopen(SqlSubmissionStore store) => new SqliteSubmissionStore(DatabaseOf(store));
 
     [Fact]
     public async Task A_file_in_a_folder_that_does_not_exist_is_a_clear_error()

@@ -476,6 +476,22 @@ public abstract class StoreContractTests
             "ix_impact_submissions_pending", "ix_impact_submissions_failures");
     }
 
+    [Fact]
+    public async Task A_database_of_a_newer_schema_is_refused_with_both_versions_named_and_left_as_it_was()
+    {
+        await using var store = await CreateStoreAsync();
+        await RunSqlAsync(DatabaseOf(store), $"INSERT INTO impact_schema_version (version, applied_at) VALUES ({SqlSubmissionStore.SchemaVersion + 1}, '2027-01-01T00:00:00Z')");
+
+        var migrate = () => Reopen(store).MigrateAsync();
+
+        (await migrate.Should().ThrowAsync<InvalidOperationException>()).WithMessage(
+            $"The database's schema is version {SqlSubmissionStore.SchemaVersion + 1}, newer than this package knows ({SqlSubmissionStore.SchemaVersion})*");
+        (await RunSqlAsync(DatabaseOf(store), "SELECT CAST(MAX(version) AS TEXT) FROM impact_schema_version")).Should().Equal((SqlSubmissionStore.SchemaVersion + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The database <paramref name="store"/> is on, as <see cref="Connect"/> takes it.</summary>
+    protected abstract string DatabaseOf(SqlSubmissionStore store);
+
     /// <summary>The names of the indexes on the submissions table, as the database lists them.</summary>
     protected abstract string IndexNamesSql { get; }
 
