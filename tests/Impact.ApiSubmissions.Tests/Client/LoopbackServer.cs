@@ -10,7 +10,9 @@ namespace Impact.ApiSubmissions.Tests.Client;
 
 /// <summary>
 /// A bare HTTP/1.1 server on 127.0.0.1 and a free port: it reads each request's head and lets the test write
-/// whatever bytes it likes, at whatever pace (a body that trickles, a redirect). Records every request head.
+/// whatever bytes it likes, at whatever pace (a body that trickles, a redirect). Records every request head. It answers
+/// one request a connection: when a test sends more than one, each answer must say <c>Connection: close</c>, or the
+/// client may send its next request on a connection this server has done with (a transport error, found under load).
 /// </summary>
 internal sealed class LoopbackServer : IAsyncDisposable
 {

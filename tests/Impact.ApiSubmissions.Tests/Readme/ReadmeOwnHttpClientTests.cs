@@ -18,9 +18,15 @@ public class ReadmeOwnHttpClientTests
     {
         const string Submission = "{\"BatchId\":\"A-1\",\"Status\":\"COMPLETE\"}";
         await using var elsewhere = new LoopbackServer((_, stream, token) => LoopbackServer.WriteAsync(stream, "HTTP/1.1 500 Oops\r\nContent-Length: 0\r\n\r\n", token), IPAddress.Parse("127.0.0.2"));
-        await using var impact = new LoopbackServer((head, stream, token) => LoopbackServer.WriteAsync(stream, head.StartsWith("GET ", StringComparison.Ordinal)
-            ? $"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {Submission.Length}\r\n\r\n{Submission}"
-            : $"HTTP/1.1 307 Moved\r\nLocation: {elsewhere.BaseAddress}Advertisers/{TestClients.Sid}/Conversions\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", token));
+        // The server answers one request a connection, so its answers close the connection; it holds each one open a
+        // moment after answering, as a loaded machine may, which a kept-alive connection would turn into a lost POST.
+        await using var impact = new LoopbackServer(async (head, stream, token) =>
+        {
+            await LoopbackServer.WriteAsync(stream, head.StartsWith("GET ", StringComparison.Ordinal)
+                ? $"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {Submission.Length}\r\nConnection: close\r\n\r\n{Submission}"
+                : $"HTTP/1.1 307 Moved\r\nLocation: {elsewhere.BaseAddress}Advertisers/{TestClients.Sid}/Conversions\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", token);
+            await Task.Delay(500, token);
+        });
         var (accountSid, authToken, baseAddress, batchId) = (TestClients.Sid, TestClients.Token, impact.BaseAddress, "A-1");
         var cancellationToken = CancellationToken.None;
         var lines = new List<string>();
