@@ -77,10 +77,16 @@ public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, I
     private const string FtpColumns =
         "account_sid, batch_id, account_id, submission_date, file_name, type, status, total_records, total_errors, completion_date, errors_uri, uri, wire";
 
-    private const string FtpUpsertSql =
-        "INSERT INTO impact_ftp_files (" + FtpColumns + ", first_seen_at, last_seen_at) VALUES "
-        + "(@account_sid, @batch_id, @account_id, @submission_date, @file_name, @type, @status, @total_records, @total_errors, @completion_date, @errors_uri, @uri, @wire, @seen_at, @seen_at) "
-        + "ON CONFLICT (account_sid, batch_id) DO UPDATE SET account_id = excluded.account_id, submission_date = excluded.submission_date, file_name = excluded.file_name, "
+    private static readonly string[] FtpUpsertColumns = (FtpColumns + ", first_seen_at, last_seen_at").Split(',').Select(c => c.Trim()).ToArray();
+
+    private static readonly DbType[] FtpUpsertTypes =
+    {
+        DbType.String, DbType.String, DbType.Int64, DbType.String, DbType.String, DbType.String, DbType.String, DbType.Int64, DbType.Int64, DbType.String,
+        DbType.String, DbType.String, DbType.String, DbType.String, DbType.String,
+    };
+
+    private const string FtpUpsertConflict =
+        " ON CONFLICT (account_sid, batch_id) DO UPDATE SET account_id = excluded.account_id, submission_date = excluded.submission_date, file_name = excluded.file_name, "
         + "type = excluded.type, status = excluded.status, total_records = excluded.total_records, total_errors = excluded.total_errors, "
         + "completion_date = excluded.completion_date, errors_uri = excluded.errors_uri, uri = excluded.uri, wire = excluded.wire, last_seen_at = excluded.last_seen_at";
 
@@ -273,35 +279,28 @@ public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, I
 
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        if (files.Count > 0)
+        var seen = Text(seenAt);
+        var rows = files.Select(f => new object?[]
         {
-            await using var upsert = Command(connection, transaction, FtpUpsertSql);
-            var p = Parameters(upsert, "@account_sid", "@batch_id", "@account_id", "@submission_date", "@file_name", "@type", "@status", "@total_records", "@total_errors",
-                "@completion_date", "@errors_uri", "@uri", "@wire", "@seen_at");
-            foreach (var f in files)
-            {
-                if (string.IsNullOrEmpty(f.BatchId))
-                {
-                    throw new ArgumentException("An FTP file to store has no BatchId.", nameof(files));
-                }
+            accountSid,
+            string.IsNullOrEmpty(f.BatchId) ? throw new ArgumentException("An FTP file to store has no BatchId.", nameof(files)) : f.BatchId,
+            f.AccountId,
+            Text(f.SubmissionDate),
+            f.FileName,
+            f.Type?.ToString(),
+            f.Status?.ToString(),
+            f.TotalRecords,
+            f.TotalErrors,
+            Text(f.CompletionDate),
+            f.ErrorsUri,
+            f.Uri,
+            ImpactJson.Serialize(f),
+            seen,
+            seen,
+        }).ToList();
 
-                Set(p[0], accountSid, DbType.String);
-                Set(p[1], f.BatchId, DbType.String);
-                Set(p[2], f.AccountId, DbType.Int64);
-                Set(p[3], Text(f.SubmissionDate), DbType.String);
-                Set(p[4], f.FileName, DbType.String);
-                Set(p[5], f.Type?.ToString(), DbType.String);
-                Set(p[6], f.Status?.ToString(), DbType.String);
-                Set(p[7], f.TotalRecords, DbType.Int64);
-                Set(p[8], f.TotalErrors, DbType.Int64);
-                Set(p[9], Text(f.CompletionDate), DbType.String);
-                Set(p[10], f.ErrorsUri, DbType.String);
-                Set(p[11], f.Uri, DbType.String);
-                Set(p[12], ImpactJson.Serialize(f), DbType.String);
-                Set(p[13], Text(seenAt), DbType.String);
-                await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
+        // A BatchId written twice keeps its last copy.
+        await InsertRowsAsync(connection, transaction, new RowInsert("impact_ftp_files", FtpUpsertColumns, FtpUpsertTypes, FtpUpsertConflict, lastWins: true, rows), cancellationToken).ConfigureAwait(false);
 
         if (bookmark is not null)
         {

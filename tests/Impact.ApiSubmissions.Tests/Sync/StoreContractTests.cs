@@ -477,6 +477,23 @@ public abstract class StoreContractTests
     }
 
     [Fact]
+    public async Task An_FTP_file_given_twice_in_one_write_keeps_its_last_copy_and_a_later_write_updates_it()
+    {
+        await using var store = await CreateStoreAsync();
+        var first = FtpFile(1, "june.csv", 40);
+        var again = ApiSubmissionsModelFactory.FtpFileSubmission(batchId: first.BatchId, fileName: "june.csv", status: SubmissionStatus.Complete, totalRecords: 40, totalErrors: 2);
+
+        await store.SaveFtpFilesAsync("IRftp", new[] { first, FtpFile(2, "july.csv", 10), again }, null, Now);
+        var stored = await store.ReadFtpFilesAsync("IRftp").ToListAsync();
+
+        stored.Should().HaveCount(2);
+        stored.Single(f => f.BatchId == first.BatchId).TotalErrors.Should().Be(2, "the last copy of a BatchId in one write is the one kept");
+
+        await store.SaveFtpFilesAsync("IRftp", new[] { ApiSubmissionsModelFactory.FtpFileSubmission(batchId: first.BatchId, fileName: "june.csv", totalRecords: 40, totalErrors: 5) }, null, Now);
+        (await store.ReadFtpFilesAsync("IRftp").ToListAsync()).Single(f => f.BatchId == first.BatchId).TotalErrors.Should().Be(5);
+    }
+
+    [Fact]
     public async Task A_database_of_a_newer_schema_is_refused_with_both_versions_named_and_left_as_it_was()
     {
         await using var store = await CreateStoreAsync();
