@@ -13,39 +13,32 @@ internal static class EventOutput
     /// </summary>
     public static string Json(SubmissionEvent e)
     {
-        if (e.FtpFile is { } file)
-        {
-            return new JObject
-            {
-                ["event"] = "ftp-file-failed",
-                ["key"] = e.Key,
-                ["accountSid"] = e.AccountSid,
-                ["detectedAt"] = e.DetectedAt.ToString("o", CultureInfo.InvariantCulture),
-                ["batchId"] = e.BatchId,
-                ["fileName"] = file.FileName,
-                ["totalRecords"] = file.TotalRecords,
-                ["totalErrors"] = file.TotalErrors,
-                ["errorsUri"] = file.ErrorsUri,
-                ["ftpFile"] = JObject.Parse(WireJson.Format(file)),
-            }.ToString(Formatting.None);
-        }
-
-        var s = e.Submission;
         var json = new JObject
         {
-            ["event"] = e.Kind.ToString().ToLowerInvariant(),
+            ["event"] = e.FtpFile is null ? e.Kind.ToString().ToLowerInvariant() : "ftp-file-failed",
             ["key"] = e.Key,
             ["accountSid"] = e.AccountSid,
             ["detectedAt"] = e.DetectedAt.ToString("o", CultureInfo.InvariantCulture),
             ["batchId"] = e.BatchId,
-            ["orderId"] = e.OrderId,
-            ["campaignId"] = s.CampaignId,
-            ["mediaPartnerId"] = s.MediaPartnerId,
-            ["errorType"] = s.ErrorType?.ToString(),
-            ["errorReasons"] = new JArray(e.ErrorReasons.Select(r => r.ToString())),
-            ["fixedByBatchId"] = e.FixedByBatchId,
-            ["submission"] = JObject.Parse(WireJson.Format(s)),
         };
+        if (e.FtpFile is { } file)
+        {
+            json["fileName"] = file.FileName;
+            json["totalRecords"] = file.TotalRecords;
+            json["totalErrors"] = file.TotalErrors;
+            json["errorsUri"] = file.ErrorsUri;
+            json["ftpFile"] = JObject.Parse(WireJson.Format(file));
+            return json.ToString(Formatting.None);
+        }
+
+        var s = e.Submission;
+        json["orderId"] = e.OrderId;
+        json["campaignId"] = s.CampaignId;
+        json["mediaPartnerId"] = s.MediaPartnerId;
+        json["errorType"] = s.ErrorType?.ToString();
+        json["errorReasons"] = new JArray(e.ErrorReasons.Select(r => r.ToString()));
+        json["fixedByBatchId"] = e.FixedByBatchId;
+        json["submission"] = JObject.Parse(WireJson.Format(s));
         return json.ToString(Formatting.None);
     }
 
