@@ -667,7 +667,8 @@ public abstract class SqlSubmissionStore : ISubmissionStore, IAsyncDisposable, I
         long? L(int i) => r.IsDBNull(at + i) ? null : Convert.ToInt64(r.GetValue(at + i), CultureInfo.InvariantCulture);
         if (S(16) is { } wire)
         {
-            // The record as impact.com sent it, every field included; the columns below are for rows stored before schema 3.
+            // The record as impact.com sent it, every field included: written only for a record that carries a field the
+            // columns do not hold (see Wire), and never for rows stored before schema 3. The columns below hold the others.
             return ImpactJson.Deserialize<ApiSubmission>(wire);
         }
 

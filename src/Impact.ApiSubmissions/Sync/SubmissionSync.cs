@@ -10,9 +10,9 @@ namespace Impact.ApiSubmissions;
 /// <summary>
 /// Keeps an account's API submissions in an <see cref="ISubmissionStore"/>, beyond impact.com's 90 days, and finds what
 /// changed. One pass (<see cref="RunPassAsync"/>) lists every submission page by page; each page (or the pages, up to
-/// four, fetched while the previous write ran) is stored, with the events it makes and the token that resumes after it, in one
-/// transaction, so a pass stopped at any moment resumes where it stopped and never loses or duplicates a row. Submissions still Queued or In Progress that the pass did not
-/// see again are then read by BatchId. <see cref="WatchAsync"/> repeats passes and hands out the events.
+/// four, fetched while the previous write ran) is stored, with the events it makes and the token that resumes after it,
+/// in one transaction, so a pass stopped at any moment resumes where it stopped and never loses or duplicates a row.
+/// Submissions still Queued or In Progress that the pass did not see again are then read by BatchId. <see cref="WatchAsync"/> repeats passes and hands out the events.
 /// Requests stay within <see cref="SubmissionSyncOptions.RequestsPerHour"/>. One sync per account at a time.
 /// </summary>
 public class SubmissionSync
