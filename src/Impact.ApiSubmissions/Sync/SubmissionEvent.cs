@@ -5,8 +5,9 @@ namespace Impact.ApiSubmissions;
 
 /// <summary>
 /// Something a sync pass found changed: a new failure, a completion, a failure fixed by a later submission of the
-/// same OrderId, or an FTP file that completed with failed records. <see cref="Key"/> names it for good (the same change always makes the same key), so an event is
-/// recorded once per account however often a pass sees the change, and a consumer can drop a repeat by its key.
+/// same OrderId, or an FTP file that completed with failed records. <see cref="Key"/> names it for good (the same change
+/// always makes the same key), so an event is recorded once per account however often a pass sees the change, and a
+/// consumer can drop a repeat by its key.
 /// </summary>
 public sealed class SubmissionEvent
 {
